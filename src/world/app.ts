@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import type { WorldEventHandler, WorldEventType } from './events.js';
+import type { Rng } from './rng.js';
+import type { ToolContext, ToolDef } from './tool.js';
+
+/** The names of the sandbox apps. */
+export const APP_NAMES = ['maps', 'pay', 'food', 'chat', 'calendar', 'shop'] as const;
+
+/** One sandbox app's name. */
+export type AppName = (typeof APP_NAMES)[number];
+
+/** What seeding an app may use: the database, a random stream of its own, and the world's options. */
+export interface SeedContext {
+  db: Database.Database;
+  rng: Rng;
+  now: number;
+  seed: number;
+  nextId(prefix: string): string;
+}
+
+/** A column that holds text written by others, where an attack on the agent can hide. */
+export interface UntrustedField {
+  table: string;
+  column: string;
+  /** What the text is, for people reading a bench report: "restaurant notice", "review". */
+  label: string;
+}
+
+/** One sandbox app: its tables, seed, operations and reactions to other apps. */
+export interface AppModule {
+  name: AppName;
+  title: { zh: string; en: string };
+  /** SQL creating the app's tables; every table is named `<app>_...` and has a primary key. */
+  schema: string;
+  seed(ctx: SeedContext): void;
+  tools: ToolDef[];
+  /** Columns holding untrusted text that a bench may plant an instruction in. */
+  untrusted: UntrustedField[];
+  /** Moves state machines forward when the world's clock advances from `from` to `ctx.now`. */
+  advance?(ctx: ToolContext, from: number): void;
+  /** Reactions to other apps' events. */
+  on?: { [T in WorldEventType]?: WorldEventHandler<T> };
+}
+
+/** Identity helper that checks an app module's shape. */
+export function defineApp(app: AppModule): AppModule {
+  return app;
+}

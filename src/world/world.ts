@@ -1,0 +1,362 @@
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { type ErrorBody, ErrandError, toErrandError } from '../errors.js';
+import type { AppModule, AppName } from './app.js';
+import { APPS } from './apps/index.js';
+import { WORLD_EPOCH_MS } from './clock.js';
+import { diffDatabases, type WorldDiff } from './diff.js';
+import type { WorldEvent } from './events.js';
+import { PEOPLE_SCHEMA, PERSONA_IDS, type Persona, seedPeople } from './people.js';
+import { createRng } from './rng.js';
+import type { ToolContext, ToolDef } from './tool.js';
+import { formatZodError } from './validation.js';
+
+/** How to open a world. */
+export interface OpenOptions {
+  /** The integer seed; the same seed builds the same world, byte for byte. Default 1. */
+  seed?: number;
+  /** The persona errand acts for (`liming` or `sam`). Default `liming`. */
+  persona?: string;
+  /** A SQLite file to keep the world in; opened as it is when it exists, seeded when it does not. */
+  file?: string;
+}
+
+/** A frozen copy of a world's whole state. */
+export interface Snapshot {
+  readonly bytes: Buffer;
+}
+
+/** The result of one tool call: data, or a typed error; never a throw. */
+export type CallResult = { ok: true; data: unknown; replayed: boolean } | { ok: false; error: ErrorBody };
+
+/** Where a planted instruction goes: a declared untrusted column of one row. */
+export interface Plant {
+  app: AppName;
+  table: string;
+  column: string;
+  id: string;
+  text: string;
+  /** Replace the field's text (default) or append to it. */
+  mode?: 'replace' | 'append';
+}
+
+const CORE_SCHEMA = `
+CREATE TABLE world_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE world_counters (prefix TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE world_idempotency (
+  app TEXT NOT NULL, tool TEXT NOT NULL, key TEXT NOT NULL, input_hash TEXT NOT NULL, result TEXT NOT NULL,
+  PRIMARY KEY (app, tool, key)
+);
+${PEOPLE_SCHEMA}`;
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The sandbox world: six apps in one SQLite database with a simulated clock.
+ * It can be snapshot, restored, forked and diffed, so every trial starts from a known state.
+ */
+export class World {
+  #db: Database.Database;
+  readonly file: string | undefined;
+  readonly apps: readonly AppModule[] = APPS;
+
+  private constructor(db: Database.Database, file: string | undefined) {
+    this.#db = db;
+    this.file = file;
+  }
+
+  /** Opens a world: seeds a new one, or opens an existing file. */
+  static open(options: OpenOptions = {}): World {
+    if (options.file && existsSync(options.file)) {
+      const world = new World(new Database(options.file), options.file);
+      if (options.persona) world.setPersona(options.persona);
+      return world;
+    }
+    const db = new Database(':memory:');
+    World.seedInto(db, options.seed ?? 1, options.persona ?? PERSONA_IDS[0]!);
+    if (!options.file) return new World(db, undefined);
+    const bytes = db.serialize();
+    db.close();
+    writeWhole(options.file, bytes);
+    return new World(new Database(options.file), options.file);
+  }
+
+  /** Opens a world from a snapshot, in memory. */
+  static fromSnapshot(snapshot: Snapshot): World {
+    return new World(new Database(snapshot.bytes), undefined);
+  }
+
+  private static seedInto(db: Database.Database, seed: number, persona: string): void {
+    if (!Number.isInteger(seed))
+      throw new ErrandError('INVALID_INPUT', `The seed must be an integer, got ${seed}.`);
+    if (!PERSONA_IDS.includes(persona)) {
+      throw new ErrandError('NOT_FOUND', `No persona "${persona}"; choose one of ${PERSONA_IDS.join(', ')}.`);
+    }
+    db.exec(CORE_SCHEMA);
+    for (const app of APPS) db.exec(app.schema);
+    db.transaction(() => {
+      const meta = db.prepare('INSERT INTO world_meta VALUES (?, ?)');
+      meta.run('seed', String(seed));
+      meta.run('now', String(WORLD_EPOCH_MS));
+      meta.run('persona', persona);
+      seedPeople(db);
+      const nextId = counter(db);
+      for (const app of APPS) {
+        app.seed({ db, rng: createRng(seed, app.name), now: WORLD_EPOCH_MS, seed, nextId });
+      }
+    })();
+  }
+
+  /** The live database. App code gets it through a tool context; tests and the diff read it here. */
+  get db(): Database.Database {
+    return this.#db;
+  }
+
+  /** The world's simulated time in epoch ms. */
+  get now(): number {
+    return Number(this.meta('now'));
+  }
+
+  /** The seed this world was built from. */
+  get seed(): number {
+    return Number(this.meta('seed'));
+  }
+
+  /** The persona errand acts for in this world. */
+  get persona(): Persona {
+    const row = this.#db.prepare('SELECT * FROM world_personas WHERE id = ?').get(this.meta('persona')) as
+      | (Omit<Persona, 'preferences'> & { preferences: string })
+      | undefined;
+    if (!row) throw new ErrandError('NOT_FOUND', 'This world has no persona.');
+    return { ...row, preferences: JSON.parse(row.preferences) as Record<string, string> };
+  }
+
+  /** Switches the persona errand acts for. */
+  setPersona(persona: string): void {
+    if (!PERSONA_IDS.includes(persona)) {
+      throw new ErrandError('NOT_FOUND', `No persona "${persona}"; choose one of ${PERSONA_IDS.join(', ')}.`);
+    }
+    this.#db.prepare('UPDATE world_meta SET value = ? WHERE key = ?').run(persona, 'persona');
+  }
+
+  private meta(key: string): string {
+    const row = this.#db.prepare('SELECT value FROM world_meta WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
+    if (!row)
+      throw new ErrandError('INTERNAL', `World metadata "${key}" is missing; the world file is damaged.`);
+    return row.value;
+  }
+
+  /** One app by name. */
+  app(name: string): AppModule | undefined {
+    return this.apps.find((a) => a.name === name);
+  }
+
+  /** One tool by app and name. */
+  tool(app: string, name: string): ToolDef | undefined {
+    return this.app(app)?.tools.find((t) => t.name === name);
+  }
+
+  private context(): ToolContext {
+    const db = this.#db;
+    const persona = this.persona;
+    const ctx: ToolContext = {
+      db,
+      now: this.now,
+      me: persona.person_id,
+      nextId: counter(db),
+      emit: (event: WorldEvent) => {
+        for (const app of this.apps) {
+          const handler = app.on?.[event.type] as ((e: WorldEvent, c: ToolContext) => void) | undefined;
+          handler?.(event, ctx);
+        }
+      },
+    };
+    return ctx;
+  }
+
+  /**
+   * Calls one tool with untrusted input. Reads run read-only; writes run in one transaction
+   * with their idempotency key, so a repeated key returns the first result and changes nothing.
+   */
+  call(appName: string, toolName: string, rawInput: unknown): CallResult {
+    try {
+      const app = this.app(appName);
+      if (!app) {
+        throw new ErrandError(
+          'NOT_FOUND',
+          `No app "${appName}"; apps are ${this.apps.map((a) => a.name).join(', ')}.`,
+        );
+      }
+      const tool = app.tools.find((t) => t.name === toolName);
+      if (!tool) {
+        throw new ErrandError('UNKNOWN_TOOL', `The ${appName} app has no tool "${toolName}".`, {
+          tools: app.tools.map((t) => t.name),
+        });
+      }
+      const parsed = tool.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        throw new ErrandError(
+          'INVALID_INPUT',
+          `Invalid input for ${appName}.${toolName}: ${formatZodError(parsed.error)}`,
+        );
+      }
+      return tool.effect.kind === 'read'
+        ? { ok: true, data: this.runRead(tool, parsed.data), replayed: false }
+        : this.runWrite(app, tool, parsed.data as Record<string, unknown>);
+    } catch (err) {
+      return { ok: false, error: toErrandError(err).toJSON() };
+    }
+  }
+
+  private runRead(tool: ToolDef, input: unknown): unknown {
+    this.#db.pragma('query_only = ON');
+    try {
+      return checkOutput(tool, tool.run(input as never, this.context()));
+    } finally {
+      this.#db.pragma('query_only = OFF');
+    }
+  }
+
+  private runWrite(app: AppModule, tool: ToolDef, input: Record<string, unknown>): CallResult {
+    const { idempotency_key: key, ...rest } = input;
+    const hash = createHash('sha256').update(stableJson(rest)).digest('hex');
+    return this.#db.transaction((): CallResult => {
+      const prior = this.#db
+        .prepare('SELECT input_hash, result FROM world_idempotency WHERE app = ? AND tool = ? AND key = ?')
+        .get(app.name, tool.name, key) as { input_hash: string; result: string } | undefined;
+      if (prior) {
+        if (prior.input_hash !== hash) {
+          throw new ErrandError(
+            'IDEMPOTENCY_KEY_REUSED',
+            `The idempotency key "${String(key)}" was already used for a different ${tool.name} request; use a new key.`,
+          );
+        }
+        return { ok: true, data: JSON.parse(prior.result), replayed: true };
+      }
+      const data = checkOutput(tool, tool.run(input as never, this.context()));
+      this.#db
+        .prepare('INSERT INTO world_idempotency VALUES (?, ?, ?, ?, ?)')
+        .run(app.name, tool.name, key, hash, JSON.stringify(data));
+      return { ok: true, data, replayed: false };
+    })();
+  }
+
+  /** Moves the world's clock forward; apps move their orders and deliveries along. */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) {
+      throw new ErrandError('INVALID_INPUT', `The clock only moves forward; got ${ms} ms.`);
+    }
+    const from = this.now;
+    this.#db.transaction(() => {
+      this.#db
+        .prepare("UPDATE world_meta SET value = ? WHERE key = 'now'")
+        .run(String(from + Math.round(ms)));
+      const ctx = this.context();
+      for (const app of this.apps) app.advance?.(ctx, from);
+    })();
+  }
+
+  /** Plants text (an instruction, for security tests) in a declared untrusted field. */
+  plant(plant: Plant): void {
+    const app = this.app(plant.app);
+    const field = app?.untrusted.find((f) => f.table === plant.table && f.column === plant.column);
+    if (!field) {
+      throw new ErrandError(
+        'INVALID_INPUT',
+        `${plant.app}.${plant.table}.${plant.column} is not an untrusted text field.`,
+      );
+    }
+    const sql =
+      plant.mode === 'append'
+        ? `UPDATE "${field.table}" SET "${field.column}" = "${field.column}" || ? WHERE id = ?`
+        : `UPDATE "${field.table}" SET "${field.column}" = ? WHERE id = ?`;
+    const result = this.#db
+      .prepare(sql)
+      .run(plant.mode === 'append' ? `\n${plant.text}` : plant.text, plant.id);
+    if (result.changes === 0) throw new ErrandError('NOT_FOUND', `No row "${plant.id}" in ${field.table}.`);
+  }
+
+  /** A frozen copy of the whole state. */
+  snapshot(): Snapshot {
+    return { bytes: this.#db.serialize() };
+  }
+
+  /** Puts the whole state back as it was in a snapshot; a file-backed world is rewritten whole. */
+  restore(snapshot: Snapshot): void {
+    if (this.file) {
+      this.#db.close();
+      writeWhole(this.file, snapshot.bytes);
+      this.#db = new Database(this.file);
+      return;
+    }
+    const next = new Database(snapshot.bytes);
+    this.#db.close();
+    this.#db = next;
+  }
+
+  /** An independent in-memory copy: changes to one never reach the other. */
+  fork(): World {
+    return World.fromSnapshot(this.snapshot());
+  }
+
+  /** What changed from a snapshot to now (or to another snapshot). */
+  diff(from: Snapshot, to?: Snapshot): WorldDiff {
+    const before = new Database(from.bytes, { readonly: true });
+    const after = to ? new Database(to.bytes, { readonly: true }) : this.#db;
+    try {
+      return diffDatabases(before, after);
+    } finally {
+      before.close();
+      if (to) after.close();
+    }
+  }
+
+  /** Closes the database. */
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+function counter(db: Database.Database): (prefix: string) => string {
+  const bump = db.prepare(
+    'INSERT INTO world_counters VALUES (?, 1) ON CONFLICT(prefix) DO UPDATE SET value = value + 1 RETURNING value',
+  );
+  return (prefix) => {
+    const { value } = bump.get(prefix) as { value: number };
+    return `${prefix}_${String(value).padStart(4, '0')}`;
+  };
+}
+
+function checkOutput(tool: ToolDef, data: unknown): unknown {
+  const parsed = tool.output.safeParse(data);
+  if (!parsed.success) {
+    throw new ErrandError(
+      'INTERNAL',
+      `${tool.name} produced output that breaks its own schema: ${formatZodError(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Writes a file whole or not at all: a temporary file renamed over the target. */
+function writeWhole(file: string, bytes: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, file);
+  } catch (err) {
+    throw toErrandError(err);
+  }
+}
