@@ -38,9 +38,17 @@ export interface AppModule {
   untrusted: UntrustedField[];
   /** Moves state machines forward when the world's clock advances from `from` to `ctx.now`. */
   advance?(ctx: ToolContext, from: number): void;
+  /**
+   * Known-good inputs per tool (without idempotency keys), for the contract suite and interop tests;
+   * each should succeed on a freshly seeded world.
+   */
+  examples?: Record<string, ToolExample[]>;
   /** Reactions to other apps' events. */
   on?: { [T in WorldEventType]?: WorldEventHandler<T> };
 }
+
+/** A known-good input for a tool, or a function reading the seeded world to build one. */
+export type ToolExample = Record<string, unknown> | ((db: Database.Database) => Record<string, unknown>);
 
 /** Identity helper that checks an app module's shape. */
 export function defineApp(app: AppModule): AppModule {

@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { ErrandError, toErrandError } from '../errors.js';
+import { registerWorldCommands } from './world.js';
+
+/** Builds the `errand` command line. */
+export function buildProgram(): Command {
+  const program = new Command('errand')
+    .description('errand runs errands across apps, with limits enforced outside the model.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+  registerWorldCommands(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code; errors become one clear sentence on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    const error = err instanceof ErrandError ? err : toErrandError(err);
+    process.stderr.write(`errand: ${error.message} [${error.code}]\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,36 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { WorldHost } from './host.js';
+import { createWorldApp } from './http.js';
+
+/** A running world server. */
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves a world host over HTTP on localhost; port 0 picks a free port. */
+export function serveWorld(
+  host: WorldHost,
+  options: { port?: number; hostname?: string } = {},
+): Promise<RunningServer> {
+  const hostname = options.hostname ?? '127.0.0.1';
+  const app = createWorldApp(host);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
+      const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`;
+      resolve({
+        url,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
