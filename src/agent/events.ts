@@ -1,0 +1,111 @@
+import type { ErrorBody } from '../errors.js';
+import type { Effect } from '../world/tool.js';
+import type { TaskSpec } from './task.js';
+
+/** Tokens, cost and energy of one model call or a whole errand. */
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  /** Estimated cost in US dollars from the price table. */
+  costUsd: number;
+  /** Estimated energy in watt-hours from the per-token figure for the model's size. */
+  energyWh: number;
+}
+
+/** One item of the checklist the model keeps. */
+export interface PlanItem {
+  step: string;
+  status: 'pending' | 'in_progress' | 'done';
+}
+
+/** A tool call as the model proposed it. */
+export interface ProposedCall {
+  callId: string;
+  tool: string;
+  input: unknown;
+}
+
+/** What the guard decided about one action. */
+export type Decision = 'allow' | 'ask' | 'deny';
+
+/** Evidence in app state that the need is met. */
+export interface Evidence {
+  app: string;
+  kind: string;
+  id: string;
+  detail?: string;
+}
+
+/** How an errand ended. */
+export type Outcome = 'done' | 'blocked' | 'refused';
+
+/** Every event of an errand, in the order it happened. The journal stores these; everything reads them. */
+export type ErrandEvent =
+  | { type: 'task.started'; task: TaskSpec; tools: { name: string; app: string; effect: Effect }[] }
+  | { type: 'model.requested'; step: number; attempt: number; messages: number; tools: number }
+  | {
+      type: 'model.responded';
+      step: number;
+      attempt: number;
+      text: string;
+      calls: ProposedCall[];
+      usage: Usage;
+      latencyMs: number;
+      model: string;
+    }
+  | { type: 'model.failed'; step: number; attempt: number; error: ErrorBody; retryInMs: number | null }
+  | { type: 'model.output_invalid'; step: number; problem: string; repair: string }
+  | {
+      type: 'action.proposed';
+      step: number;
+      callId: string;
+      tool: string;
+      app: string;
+      input: unknown;
+      effect: Effect;
+    }
+  | { type: 'action.decided'; step: number; callId: string; decision: Decision; reason: string; by: string }
+  | { type: 'action.started'; step: number; callId: string; idempotencyKey: string | null }
+  | { type: 'action.finished'; step: number; callId: string; output: unknown; durationMs: number }
+  | { type: 'action.failed'; step: number; callId: string; error: ErrorBody; durationMs: number }
+  | {
+      type: 'observation';
+      step: number;
+      callId: string;
+      text: string;
+      truncated: boolean;
+      handle: string | null;
+    }
+  | { type: 'plan.updated'; step: number; plan: PlanItem[] }
+  | { type: 'question.asked'; step: number; callId: string; question: string; answer: string; by: string }
+  | { type: 'reflection'; step: number; text: string }
+  | { type: 'context.compacted'; step: number; observations: number; charsBefore: number; charsAfter: number }
+  | {
+      type: 'task.finished';
+      outcome: Outcome;
+      summary: string;
+      evidence: Evidence[];
+      usage: Usage;
+      steps: number;
+    }
+  | { type: 'task.failed'; error: ErrorBody; usage: Usage; steps: number }
+  | { type: 'task.cancelled'; reason: string; usage: Usage; steps: number };
+
+/** An event as the journal keeps it: numbered and timed. */
+export type JournalEvent = ErrandEvent & { seq: number; at: number };
+
+/** The names of the events that end an errand. */
+export const TERMINAL_EVENTS = ['task.finished', 'task.failed', 'task.cancelled'] as const;
+
+/** Adds two usages. */
+export function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    costUsd: a.costUsd + b.costUsd,
+    energyWh: a.energyWh + b.energyWh,
+  };
+}
+
+/** No usage at all. */
+export const ZERO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, costUsd: 0, energyWh: 0 };

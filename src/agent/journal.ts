@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ErrandError, toErrandError } from '../errors.js';
+import { type ErrandEvent, type JournalEvent, TERMINAL_EVENTS } from './events.js';
+
+/** One line of `errand tasks`: an errand and how it stands. */
+export interface ErrandSummary {
+  id: string;
+  createdAt: number;
+  request: string;
+  model: string;
+  status: 'running' | 'finished' | 'failed' | 'cancelled';
+  outcome: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS errands (
+  id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, request TEXT NOT NULL, model TEXT NOT NULL,
+  status TEXT NOT NULL, outcome TEXT
+);
+CREATE TABLE IF NOT EXISTS events (
+  errand_id TEXT NOT NULL REFERENCES errands(id), seq INTEGER NOT NULL, at INTEGER NOT NULL, type TEXT NOT NULL,
+  data TEXT NOT NULL, PRIMARY KEY (errand_id, seq)
+);`;
+
+type Listener = (event: JournalEvent) => void;
+
+/**
+ * The durable record of every errand: each event is written to SQLite before anything depends on it.
+ * The CLI, `show`, the report, the audit and the bench all read it.
+ */
+export class Journal {
+  readonly db: Database.Database;
+  readonly #listeners = new Map<string, Set<Listener>>();
+  readonly #seq = new Map<string, number>();
+  readonly #insert: Database.Statement;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.exec(SCHEMA);
+    } catch (err) {
+      throw new ErrandError(
+        'STORAGE_FAILED',
+        `Cannot open the journal at ${file}: ${toErrandError(err).message}`,
+      );
+    }
+    this.#insert = this.db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /** Starts a new errand record. */
+  create(id: string, request: string, model: string, at = Date.now()): void {
+    this.db.prepare("INSERT INTO errands VALUES (?, ?, ?, ?, 'running', NULL)").run(id, at, request, model);
+    this.#seq.set(id, 0);
+  }
+
+  /** Appends one event durably, then tells live listeners. */
+  append(errandId: string, event: ErrandEvent): JournalEvent {
+    const seq = (this.#seq.get(errandId) ?? this.lastSeq(errandId)) + 1;
+    const stored = { ...event, seq, at: Date.now() } as JournalEvent;
+    try {
+      this.db.transaction(() => {
+        this.#insert.run(errandId, seq, stored.at, event.type, JSON.stringify(event));
+        if ((TERMINAL_EVENTS as readonly string[]).includes(event.type)) {
+          const status = event.type.split('.')[1];
+          const outcome = event.type === 'task.finished' ? event.outcome : null;
+          this.db
+            .prepare('UPDATE errands SET status = ?, outcome = ? WHERE id = ?')
+            .run(status, outcome, errandId);
+        }
+      })();
+    } catch (err) {
+      throw new ErrandError(
+        'STORAGE_FAILED',
+        `Could not write to the journal: ${toErrandError(err).message}`,
+      );
+    }
+    this.#seq.set(errandId, seq);
+    for (const listener of this.#listeners.get(errandId) ?? []) listener(stored);
+    return stored;
+  }
+
+  private lastSeq(errandId: string): number {
+    const row = this.db.prepare('SELECT MAX(seq) AS seq FROM events WHERE errand_id = ?').get(errandId) as {
+      seq: number | null;
+    };
+    return row.seq ?? 0;
+  }
+
+  /** Every event of an errand, in order. */
+  events(errandId: string): JournalEvent[] {
+    const rows = this.db
+      .prepare('SELECT seq, at, data FROM events WHERE errand_id = ? ORDER BY seq')
+      .all(errandId) as { seq: number; at: number; data: string }[];
+    return rows.map((r) => ({ ...(JSON.parse(r.data) as ErrandEvent), seq: r.seq, at: r.at }));
+  }
+
+  /** Past errands, newest first. */
+  list(limit = 50): ErrandSummary[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, created_at, request, model, status, outcome FROM errands ORDER BY created_at DESC, rowid DESC LIMIT ?',
+      )
+      .all(limit) as {
+      id: string;
+      created_at: number;
+      request: string;
+      model: string;
+      status: string;
+      outcome: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      request: r.request,
+      model: r.model,
+      status: r.status as ErrandSummary['status'],
+      outcome: r.outcome,
+    }));
+  }
+
+  /** Finds an errand by id or unique id prefix. */
+  resolve(idOrPrefix: string): string {
+    const rows = this.db.prepare('SELECT id FROM errands WHERE id LIKE ? LIMIT 2').all(`${idOrPrefix}%`) as {
+      id: string;
+    }[];
+    if (rows.length === 0)
+      throw new ErrandError('NOT_FOUND', `No errand "${idOrPrefix}"; \`errand tasks\` lists them.`);
+    if (rows.length > 1)
+      throw new ErrandError('INVALID_INPUT', `"${idOrPrefix}" matches several errands; give more of the id.`);
+    return rows[0]!.id;
+  }
+
+  /** Calls `listener` with each new event of an errand until the returned function is called. */
+  subscribe(errandId: string, listener: Listener): () => void {
+    let set = this.#listeners.get(errandId);
+    if (!set) {
+      set = new Set();
+      this.#listeners.set(errandId, set);
+    }
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Closes the database. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,272 @@
+import { randomBytes } from 'node:crypto';
+import type { Connector } from '../connectors/types.js';
+import { ErrandError, toErrandError } from '../errors.js';
+import { allowAll, unattended } from '../guard/defaults.js';
+import type { Approver, Guard } from '../guard/types.js';
+import type { ResolvedModel } from '../models/registry.js';
+import { formatZodError } from '../world/validation.js';
+import { mandateSummary, systemPrompt } from './context.js';
+import { addUsage, ZERO_USAGE } from './events.js';
+import type { Journal } from './journal.js';
+import { buildReport, type Report } from './report.js';
+import { act } from './runner/act.js';
+import { callModel, decide, type RetryPolicy } from './runner/decide.js';
+import { History } from './runner/history.js';
+import { ObservationStore } from './runner/observe.js';
+import { record, type RunState, type StepEnd } from './runner/state.js';
+import { type TaskInput, taskSchema } from './task.js';
+import { Toolset } from './toolset.js';
+
+/** Everything needed to run one errand. */
+export interface RunOptions {
+  task: TaskInput;
+  model: ResolvedModel;
+  connectors: readonly Connector[];
+  journal: Journal;
+  guard?: Guard;
+  approver?: Approver;
+  /** Abort to cancel: no action starts after it. */
+  signal?: AbortSignal;
+  /** The time as the apps see it, for the context. */
+  now?: () => string;
+  /** How the mandate reads to the model (the guard enforces it either way). */
+  mandateText?: string;
+  errandId?: string;
+  retry?: Partial<RetryPolicy>;
+  /** Characters of one app result shown before it is cut (default 6,000). */
+  observationBudget?: number;
+  /** Characters of history kept before older results are compacted (default 60,000). */
+  contextBudget?: number;
+  actionTimeoutMs?: number;
+}
+
+/** How an errand ended, with its report. */
+export interface RunResult {
+  errandId: string;
+  report: Report;
+}
+
+const MAX_INVALID_STREAK = 2;
+
+/** A new errand id: sortable by time, unique. */
+export function newErrandId(): string {
+  return `e${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Runs one errand: perceive, decide, guard, act, journal — until the model finishes with evidence,
+ * a limit is hit, or the errand is cancelled.
+ */
+export async function runErrand(options: RunOptions): Promise<RunResult> {
+  const state = await start(options);
+  let end: StepEnd = { type: 'continue' };
+  try {
+    while (end.type === 'continue') end = await step(state);
+  } catch (err) {
+    const error = toErrandError(err);
+    end =
+      error.code === 'CANCELLED'
+        ? { type: 'cancel', reason: 'Cancelled by the person.' }
+        : { type: 'fail', error: error.toJSON() };
+  }
+  return finish(state, end);
+}
+
+async function start(options: RunOptions): Promise<RunState> {
+  const parsed = taskSchema.safeParse(options.task);
+  if (!parsed.success)
+    throw new ErrandError('INVALID_INPUT', `The errand is malformed: ${formatZodError(parsed.error)}`);
+  const task = parsed.data;
+  const tools = await Toolset.build(options.connectors);
+  const errandId = options.errandId ?? newErrandId();
+  options.journal.create(errandId, task.request, options.model.ref);
+  const state: RunState = {
+    errandId,
+    task,
+    tools,
+    model: options.model,
+    guard: options.guard ?? allowAll,
+    approver: options.approver ?? unattended('deny'),
+    journal: options.journal,
+    signal: options.signal ?? new AbortController().signal,
+    retry: { retries: 3, baseMs: 1000, timeoutMs: 120_000, ...options.retry },
+    marker: randomBytes(6).toString('hex'),
+    observationBudget: options.observationBudget ?? 6000,
+    contextBudget: options.contextBudget ?? 60_000,
+    actionTimeoutMs: options.actionTimeoutMs ?? 30_000,
+    now: options.now ?? (() => new Date().toString()),
+    mandateText: options.mandateText ?? mandateSummary(task.mandate),
+    startedAt: Date.now(),
+    step: 0,
+    usage: ZERO_USAGE,
+    plan: [],
+    history: new History(task.request, task.images),
+    store: new ObservationStore(),
+    attempts: new Map(),
+    loopStrikes: 0,
+    invalidStreak: 0,
+  };
+  record(state, {
+    type: 'task.started',
+    task,
+    tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
+  });
+  return state;
+}
+
+function limitReached(state: RunState): StepEnd | null {
+  const { maxSteps, maxTokens, maxWallMs } = state.task.limits;
+  const fail = (message: string): StepEnd => ({ type: 'fail', error: { code: 'LIMIT_REACHED', message } });
+  if (state.step >= maxSteps)
+    return fail(`The errand reached its limit of ${maxSteps} steps without finishing.`);
+  const tokens = state.usage.inputTokens + state.usage.outputTokens;
+  if (tokens >= maxTokens) return fail(`The errand used ${tokens} tokens, past its limit of ${maxTokens}.`);
+  if (Date.now() - state.startedAt >= maxWallMs)
+    return fail(`The errand ran past its time limit of ${Math.round(maxWallMs / 1000)} s.`);
+  return null;
+}
+
+async function step(state: RunState): Promise<StepEnd> {
+  if (state.signal.aborted) return { type: 'cancel', reason: 'Cancelled by the person.' };
+  const limit = limitReached(state);
+  if (limit) return limit;
+  state.step++;
+  const compacted = state.history.compact(state.contextBudget, state.store);
+  if (compacted) {
+    record(state, {
+      type: 'context.compacted',
+      step: state.step,
+      observations: compacted.observations,
+      charsBefore: compacted.before,
+      charsAfter: compacted.after,
+    });
+  }
+  const system = systemPrompt({
+    task: state.task,
+    now: state.now(),
+    apps: state.tools.apps(),
+    plan: state.plan,
+    marker: state.marker,
+    mandateText: state.mandateText,
+  });
+  const prompt = [{ role: 'system' as const, content: system }, ...state.history.messages];
+  const reply = await callModel(state.model, prompt, state.tools, {
+    signal: state.signal,
+    retry: state.retry,
+    onAttempt: (attempt) =>
+      record(state, {
+        type: 'model.requested',
+        step: state.step,
+        attempt,
+        messages: prompt.length,
+        tools: state.tools.tools.size,
+      }),
+    onFailure: (attempt, error, retryInMs) =>
+      record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
+  });
+  state.usage = addUsage(state.usage, reply.usage);
+  const decided = decide(reply.content, state.tools);
+  record(state, {
+    type: 'model.responded',
+    step: state.step,
+    attempt: reply.attempt,
+    text: decided.text,
+    calls: decided.type === 'text_only' ? [] : decided.proposed,
+    usage: reply.usage,
+    latencyMs: reply.latencyMs,
+    model: state.model.ref,
+  });
+  switch (decided.type) {
+    case 'text_only':
+      return repair(
+        state,
+        decided.text,
+        [],
+        new Map(),
+        'The reply had no tool call.',
+        'Reply by calling a tool. When the errand is complete or cannot be done, call finish.',
+      );
+    case 'invalid':
+      return repair(
+        state,
+        decided.text,
+        decided.proposed,
+        decided.problems,
+        decided.problem,
+        'Some tool calls were invalid and nothing was run. Fix them and call again.',
+      );
+    case 'calls': {
+      state.invalidStreak = 0;
+      state.history.addAssistant(decided.text, decided.proposed);
+      const { results, failures, end } = await act(state, decided.calls);
+      state.history.addToolResults(results);
+      if (failures.length > 0 && end.type === 'continue') {
+        const reflection = `Step ${state.step} did not go as planned: ${failures.join('; ')}. Before the next step, think about why, and choose a different approach; do not repeat a call that failed. If the errand cannot be done within the mandate, call finish with outcome "blocked" and say why.`;
+        state.history.addUser(reflection);
+        record(state, { type: 'reflection', step: state.step, text: reflection });
+      }
+      return end;
+    }
+  }
+}
+
+function repair(
+  state: RunState,
+  text: string,
+  proposed: import('./events.js').ProposedCall[],
+  problems: Map<string, string>,
+  problem: string,
+  instruction: string,
+): StepEnd {
+  state.invalidStreak++;
+  record(state, { type: 'model.output_invalid', step: state.step, problem, repair: instruction });
+  if (state.invalidStreak > MAX_INVALID_STREAK) {
+    return {
+      type: 'fail',
+      error: {
+        code: 'MODEL_OUTPUT_INVALID',
+        message: `The model gave unusable output ${state.invalidStreak} times in a row (last: ${problem}).`,
+      },
+    };
+  }
+  state.history.addAssistant(text, proposed);
+  state.history.addToolResults(
+    proposed.map((c) => ({
+      callId: c.callId,
+      toolName: c.tool,
+      output: {
+        type: 'error-text',
+        value: problems.get(c.callId) ?? 'Not run, because another call in the same reply was invalid.',
+      },
+    })),
+  );
+  state.history.addUser(instruction);
+  return { type: 'continue' };
+}
+
+function finish(state: RunState, end: StepEnd): RunResult {
+  const totals = { usage: state.usage, steps: state.step };
+  switch (end.type) {
+    case 'finish':
+      record(state, {
+        type: 'task.finished',
+        outcome: end.outcome,
+        summary: end.summary,
+        evidence: end.evidence,
+        ...totals,
+      });
+      break;
+    case 'fail':
+      record(state, { type: 'task.failed', error: end.error, ...totals });
+      break;
+    case 'cancel':
+      record(state, { type: 'task.cancelled', reason: end.reason, ...totals });
+      break;
+    case 'continue':
+      throw new Error('finish() called on a running errand');
+  }
+  return {
+    errandId: state.errandId,
+    report: buildReport(state.journal.events(state.errandId), state.errandId),
+  };
+}

@@ -1,0 +1,306 @@
+import type { LanguageModelV3ToolResultOutput } from '@ai-sdk/provider';
+import type { ToolOutcome } from '../../connectors/types.js';
+import type { ErrorBody } from '../../errors.js';
+import type { ActionView } from '../../guard/types.js';
+import type { AppTool } from '../toolset.js';
+import type { ValidCall } from './decide.js';
+import type { ResultPart } from './history.js';
+import { fence, observe } from './observe.js';
+import { record, type RunState, type StepEnd } from './state.js';
+
+const MAX_LOOP_STRIKES = 2;
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const text = (value: string): LanguageModelV3ToolResultOutput => ({ type: 'text', value });
+const errorText = (value: string): LanguageModelV3ToolResultOutput => ({ type: 'error-text', value });
+
+/** What acting on one turn's calls produced. */
+export interface ActResult {
+  results: ResultPart[];
+  failures: string[];
+  end: StepEnd;
+}
+
+/** A prepared app call: checked by the guard and ready to run. */
+interface Ready {
+  index: number;
+  call: ValidCall & { tool: AppTool };
+  view: ActionView;
+  signature: string;
+}
+
+/**
+ * Acts on one turn's valid calls, in order: built-ins inline, app calls through the guard, runs of
+ * reads in parallel, writes one at a time with an idempotency key derived from errand, step and call.
+ */
+export async function act(state: RunState, calls: ValidCall[]): Promise<ActResult> {
+  const results: (ResultPart | undefined)[] = new Array(calls.length);
+  const failures: string[] = [];
+  let end: StepEnd = { type: 'continue' };
+  let reads: Ready[] = [];
+
+  const flushReads = async () => {
+    const batch = reads;
+    reads = [];
+    await Promise.all(batch.map((r) => run(state, r, results, failures)));
+  };
+
+  for (const [index, call] of calls.entries()) {
+    if (end.type !== 'continue') {
+      results[index] = {
+        callId: call.callId,
+        toolName: call.tool.name,
+        output: text('Not run: the errand is ending.'),
+      };
+      continue;
+    }
+    const tool = call.tool;
+    if (tool.kind === 'builtin') {
+      await flushReads();
+      const out = await builtin(state, call, calls.length);
+      results[index] = { callId: call.callId, toolName: tool.name, output: out.output };
+      if (out.end) end = out.end;
+      continue;
+    }
+    const ready = await prepare(state, { ...call, tool }, index, results, failures);
+    if (ready === 'fatal') {
+      end = {
+        type: 'fail',
+        error: {
+          code: 'LOOP_DETECTED',
+          message: 'errand kept repeating an action that had already failed or been done, so it stopped.',
+        },
+      };
+      continue;
+    }
+    if (!ready) continue;
+    if (tool.effect.kind === 'read') {
+      reads.push(ready);
+      continue;
+    }
+    await flushReads();
+    await run(state, ready, results, failures);
+  }
+  await flushReads();
+  if (end.type === 'continue' && state.signal.aborted)
+    end = { type: 'cancel', reason: 'Cancelled by the person.' };
+  return {
+    results: results.map(
+      (r, i) =>
+        r ?? {
+          callId: calls[i]!.callId,
+          toolName: calls[i]!.tool.name,
+          output: text('Not run: the errand was cancelled.'),
+        },
+    ),
+    failures,
+    end,
+  };
+}
+
+async function builtin(
+  state: RunState,
+  call: ValidCall,
+  callsInTurn: number,
+): Promise<{ output: LanguageModelV3ToolResultOutput; end?: StepEnd }> {
+  const input = call.input as never;
+  switch (call.tool.name) {
+    case 'update_plan': {
+      const { items } = input as { items: RunState['plan'] };
+      state.plan = items;
+      record(state, { type: 'plan.updated', step: state.step, plan: items });
+      return { output: text('Plan saved.') };
+    }
+    case 'ask_user': {
+      const { question } = input as { question: string };
+      const answer = await state.approver.ask({ kind: 'question', text: question }, state.signal);
+      record(state, {
+        type: 'question.asked',
+        step: state.step,
+        callId: call.callId,
+        question,
+        answer: answer.text,
+        by: answer.by,
+      });
+      return { output: text(`The person answered: ${answer.text}`) };
+    }
+    case 'finish': {
+      if (callsInTurn > 1) {
+        return {
+          output: errorText(
+            'Not finished: call finish on its own, after you have seen the results of your actions.',
+          ),
+        };
+      }
+      const f = input as {
+        outcome: 'done' | 'blocked' | 'refused';
+        summary: string;
+        evidence: { app: string; kind: string; id: string }[];
+      };
+      return {
+        output: text('Finished.'),
+        end: { type: 'finish', outcome: f.outcome, summary: f.summary, evidence: f.evidence },
+      };
+    }
+    case 'read_more': {
+      const { handle, offset } = input as { handle: string; offset: number };
+      const slice = state.store.read(handle, offset, state.observationBudget);
+      return slice === undefined
+        ? { output: errorText(`There is no result with handle "${handle}".`) }
+        : { output: text(fence(state.marker, `read_more:${handle}`, slice)) };
+    }
+    default:
+      return { output: errorText(`Unknown built-in ${call.tool.name}.`) };
+  }
+}
+
+async function prepare(
+  state: RunState,
+  call: ValidCall & { tool: AppTool },
+  index: number,
+  results: (ResultPart | undefined)[],
+  failures: string[],
+): Promise<Ready | null | 'fatal'> {
+  const { tool } = call;
+  const signature = `${tool.name}:${stableJson(call.input)}`;
+  const prior = state.attempts.get(signature);
+  const repeatFailed = prior && !prior.ok;
+  const repeatWrite = prior?.ok && tool.effect.kind !== 'read';
+  const tooManyReads = prior?.ok && tool.effect.kind === 'read' && prior.count >= 3;
+  if (repeatFailed || repeatWrite || tooManyReads) {
+    state.loopStrikes++;
+    const why = repeatFailed
+      ? `You already made exactly this call and it failed (${prior.error?.code}: ${prior.error?.message}). Do something different, or finish.`
+      : repeatWrite
+        ? 'You already made exactly this call and it succeeded; it was not done again. Check its result above.'
+        : 'You have made exactly this call several times already; use the result you have.';
+    results[index] = { callId: call.callId, toolName: tool.name, output: errorText(`Not run. ${why}`) };
+    failures.push(`${tool.name} was a repeat and was not run`);
+    record(state, { type: 'reflection', step: state.step, text: `Repeat of ${tool.name} blocked: ${why}` });
+    return state.loopStrikes > MAX_LOOP_STRIKES ? 'fatal' : null;
+  }
+  const view: ActionView = {
+    app: tool.app,
+    tool: tool.tool,
+    input: call.input,
+    effect: tool.effect,
+    effectAssumed: tool.effectAssumed,
+  };
+  record(state, {
+    type: 'action.proposed',
+    step: state.step,
+    callId: call.callId,
+    tool: tool.name,
+    app: tool.app,
+    input: call.input,
+    effect: tool.effect,
+  });
+  let verdict = state.guard.check(view);
+  let by = 'guard';
+  if (verdict.decision === 'ask') {
+    const answer = await state.approver.ask(
+      { kind: 'approval', action: view, reason: verdict.reason },
+      state.signal,
+    );
+    by = answer.by;
+    verdict = answer.approved
+      ? { decision: 'allow', reason: `${verdict.reason} — approved (${answer.text})` }
+      : { decision: 'deny', reason: `${verdict.reason} — not approved (${answer.text})` };
+  }
+  record(state, {
+    type: 'action.decided',
+    step: state.step,
+    callId: call.callId,
+    decision: verdict.decision,
+    reason: verdict.reason,
+    by,
+  });
+  if (verdict.decision !== 'allow') {
+    results[index] = {
+      callId: call.callId,
+      toolName: tool.name,
+      output: errorText(
+        `DENIED by errand's guard: ${verdict.reason}. Choose another way within the mandate, or finish.`,
+      ),
+    };
+    failures.push(`${tool.name} was denied: ${verdict.reason}`);
+    return null;
+  }
+  return { index, call, view, signature };
+}
+
+async function run(
+  state: RunState,
+  ready: Ready,
+  results: (ResultPart | undefined)[],
+  failures: string[],
+): Promise<void> {
+  const { call, index, signature } = ready;
+  const { tool } = call;
+  if (state.signal.aborted) return; // no action starts after cancellation
+  const key = tool.needsKey ? `${state.errandId}-s${state.step}-c${index}` : null;
+  record(state, { type: 'action.started', step: state.step, callId: call.callId, idempotencyKey: key });
+  const started = performance.now();
+  let outcome: ToolOutcome;
+  try {
+    outcome = await tool.connector.callTool(
+      tool.tool,
+      key ? { ...call.input, idempotency_key: key } : call.input,
+      {
+        signal: state.signal,
+        timeoutMs: state.actionTimeoutMs,
+      },
+    );
+  } catch (err) {
+    const e = err as { code?: ErrorBody['code']; message?: string };
+    outcome = { ok: false, error: { code: e.code ?? 'CONNECTOR_FAILED', message: e.message ?? String(err) } };
+  }
+  const durationMs = performance.now() - started;
+  record(
+    state,
+    outcome.ok
+      ? { type: 'action.finished', step: state.step, callId: call.callId, output: outcome.data, durationMs }
+      : { type: 'action.failed', step: state.step, callId: call.callId, error: outcome.error, durationMs },
+  );
+  state.guard.observe?.(ready.view, outcome.ok ? { ok: true, data: outcome.data } : { ok: false });
+  const prior = state.attempts.get(signature);
+  state.attempts.set(signature, {
+    ok: outcome.ok,
+    error: outcome.ok ? undefined : outcome.error,
+    count: (prior?.count ?? 0) + 1,
+  });
+  const obs = observe(
+    state.store,
+    {
+      marker: state.marker,
+      source: `${tool.app}.${tool.tool}`,
+      handle: `h${state.step}_${index}`,
+      budget: state.observationBudget,
+    },
+    outcome,
+  );
+  record(state, {
+    type: 'observation',
+    step: state.step,
+    callId: call.callId,
+    text: obs.text,
+    truncated: obs.truncated,
+    handle: obs.handle,
+  });
+  results[index] = {
+    callId: call.callId,
+    toolName: tool.name,
+    output: outcome.ok ? text(obs.text) : errorText(obs.text),
+  };
+  if (!outcome.ok) failures.push(`${tool.name} failed: ${outcome.error.code}: ${outcome.error.message}`);
+}

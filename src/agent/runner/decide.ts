@@ -1,0 +1,200 @@
+import { APICallError, type LanguageModelV3Content, type LanguageModelV3Prompt } from '@ai-sdk/provider';
+import { type ErrorBody, ErrandError } from '../../errors.js';
+import type { ResolvedModel } from '../../models/registry.js';
+import { costOf } from '../../models/pricing.js';
+import type { ProposedCall, Usage } from '../events.js';
+import type { AnyTool, Toolset } from '../toolset.js';
+
+/** How hard to retry a provider that fails. */
+export interface RetryPolicy {
+  retries: number;
+  baseMs: number;
+  /** Give up on one model call after this long. */
+  timeoutMs: number;
+}
+
+/** A tool call that passed every check and can be acted on. */
+export interface ValidCall {
+  callId: string;
+  tool: AnyTool;
+  input: Record<string, unknown>;
+}
+
+/** What one model turn amounts to. */
+export type Decided =
+  | { type: 'calls'; text: string; proposed: ProposedCall[]; calls: ValidCall[] }
+  | {
+      type: 'invalid';
+      text: string;
+      proposed: ProposedCall[];
+      problems: Map<string, string>;
+      problem: string;
+    }
+  | { type: 'text_only'; text: string };
+
+/** One answered model call. */
+export interface ModelReply {
+  content: LanguageModelV3Content[];
+  usage: Usage;
+  latencyMs: number;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ErrandError('CANCELLED', 'The errand was cancelled.'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new ErrandError('CANCELLED', 'The errand was cancelled.'));
+      },
+      { once: true },
+    );
+  });
+}
+
+function classify(err: unknown, model: string): { error: ErrorBody; retryable: boolean } {
+  if (APICallError.isInstance(err)) {
+    const status = err.statusCode;
+    const retryable = err.isRetryable || status === 429 || (status !== undefined && status >= 500);
+    const hint =
+      status === 401 || status === 403
+        ? ' Check the API key.'
+        : status === 404
+          ? ' Check the model name.'
+          : '';
+    return {
+      error: {
+        code: 'MODEL_UNAVAILABLE',
+        message: `${model} answered ${status ?? 'an error'}: ${err.message}.${hint}`,
+      },
+      retryable,
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const timeout = err instanceof Error && (err.name === 'TimeoutError' || /timed? ?out/i.test(message));
+  return {
+    error: {
+      code: 'MODEL_UNAVAILABLE',
+      message: timeout ? `${model} did not answer in time.` : `${model} failed: ${message}`,
+    },
+    retryable: true,
+  };
+}
+
+/**
+ * One model call with backoff for provider failures (429, 5xx, timeouts, network). Each attempt and
+ * failure is reported through the callbacks so the journal can record it.
+ */
+export async function callModel(
+  model: ResolvedModel,
+  prompt: LanguageModelV3Prompt,
+  tools: Toolset,
+  options: {
+    signal: AbortSignal;
+    retry: RetryPolicy;
+    onAttempt(attempt: number): void;
+    onFailure(attempt: number, error: ErrorBody, retryInMs: number | null): void;
+  },
+): Promise<ModelReply & { attempt: number }> {
+  for (let attempt = 1; ; attempt++) {
+    options.onAttempt(attempt);
+    const started = performance.now();
+    try {
+      const result = await model.model.doGenerate({
+        prompt,
+        tools: tools.forModel(),
+        toolChoice: { type: 'auto' },
+        maxOutputTokens: 2048,
+        abortSignal: AbortSignal.any([options.signal, AbortSignal.timeout(options.retry.timeoutMs)]),
+      });
+      const inputTokens = result.usage.inputTokens.total ?? 0;
+      const outputTokens = result.usage.outputTokens.total ?? 0;
+      return {
+        content: result.content,
+        usage: { inputTokens, outputTokens, ...costOf(model.price, inputTokens, outputTokens) },
+        latencyMs: performance.now() - started,
+        attempt,
+      };
+    } catch (err) {
+      if (options.signal.aborted) throw new ErrandError('CANCELLED', 'The errand was cancelled.');
+      const { error, retryable } = classify(err, model.ref);
+      const retryInMs =
+        retryable && attempt <= options.retry.retries ? options.retry.baseMs * 2 ** (attempt - 1) : null;
+      options.onFailure(attempt, error, retryInMs);
+      if (retryInMs === null) throw new ErrandError(error.code, error.message);
+      await sleep(retryInMs, options.signal);
+    }
+  }
+}
+
+/** Checks a model turn: known tools, parseable arguments that fit their schema. */
+export function decide(content: LanguageModelV3Content[], tools: Toolset): Decided {
+  const text = content
+    .filter((c) => c.type === 'text')
+    .map((c) => (c as { text: string }).text)
+    .join('')
+    .trim();
+  const rawCalls = content.filter((c) => c.type === 'tool-call') as {
+    toolCallId: string;
+    toolName: string;
+    input: string;
+  }[];
+  if (rawCalls.length === 0) return { type: 'text_only', text };
+  const proposed: ProposedCall[] = [];
+  const calls: ValidCall[] = [];
+  const problems = new Map<string, string>();
+  for (const raw of rawCalls) {
+    let input: unknown;
+    try {
+      input = raw.input.trim() === '' ? {} : JSON.parse(raw.input);
+    } catch {
+      input = raw.input;
+      problems.set(
+        raw.toolCallId,
+        `The arguments of ${raw.toolName} are not valid JSON: ${raw.input.slice(0, 200)}`,
+      );
+    }
+    proposed.push({ callId: raw.toolCallId, tool: raw.toolName, input });
+    if (problems.has(raw.toolCallId)) continue;
+    const tool = tools.get(raw.toolName);
+    if (!tool) {
+      problems.set(
+        raw.toolCallId,
+        `There is no tool named "${raw.toolName}". Use one of the tools you were given.`,
+      );
+      continue;
+    }
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      problems.set(raw.toolCallId, `The arguments of ${raw.toolName} must be a JSON object.`);
+      continue;
+    }
+    const problem = checkInput(tool, input as Record<string, unknown>);
+    if (problem) {
+      problems.set(raw.toolCallId, problem);
+      continue;
+    }
+    calls.push({ callId: raw.toolCallId, tool, input: input as Record<string, unknown> });
+  }
+  if (problems.size > 0) {
+    return { type: 'invalid', text, proposed, problems, problem: [...problems.values()].join(' ') };
+  }
+  return { type: 'calls', text, proposed, calls };
+}
+
+function checkInput(tool: AnyTool, input: Record<string, unknown>): string | undefined {
+  if (tool.kind === 'builtin') {
+    const parsed = tool.parse.safeParse(input);
+    if (parsed.success) return undefined;
+    return `Invalid arguments for ${tool.name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`;
+  }
+  if (!tool.validate || tool.validate(input)) return undefined;
+  const errors = (tool.validate.errors ?? [])
+    .slice(0, 3)
+    .map(
+      (e) =>
+        `${e.instancePath || 'input'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+    );
+  return `Invalid arguments for ${tool.name}: ${errors.join('; ')}. Fix them to match the tool's schema.`;
+}

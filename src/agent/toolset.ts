@@ -1,0 +1,140 @@
+import type { LanguageModelV3FunctionTool } from '@ai-sdk/provider';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { z } from 'zod';
+import type { Connector, RemoteTool } from '../connectors/types.js';
+import { ErrandError } from '../errors.js';
+import type { Effect } from '../world/tool.js';
+import { BUILTINS, type BuiltinName } from './runner/builtins.js';
+
+/** An app tool as errand offers it to the model. */
+export interface AppTool {
+  kind: 'app';
+  /** The name the model uses: `<app>_<tool>`. */
+  name: string;
+  app: string;
+  tool: string;
+  description: string;
+  /** The schema the model sees (without `idempotency_key`, which errand fills in). */
+  schema: Record<string, unknown>;
+  effect: Effect;
+  effectAssumed: boolean;
+  needsKey: boolean;
+  connector: Connector;
+  validate: ValidateFunction | undefined;
+}
+
+/** A built-in tool. */
+export interface BuiltinTool {
+  kind: 'builtin';
+  name: BuiltinName;
+  description: string;
+  schema: Record<string, unknown>;
+  parse: z.ZodType;
+}
+
+/** Any tool the model can call. */
+export type AnyTool = AppTool | BuiltinTool;
+
+const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: false });
+
+function modelName(app: string, tool: string): string {
+  return `${app}_${tool}`.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);
+}
+
+function withoutKey(schema: Record<string, unknown>): { schema: Record<string, unknown>; hadKey: boolean } {
+  const props = (schema.properties ?? {}) as Record<string, unknown>;
+  if (!('idempotency_key' in props)) return { schema, hadKey: false };
+  const { idempotency_key: _k, ...rest } = props;
+  const required = ((schema.required ?? []) as string[]).filter((r) => r !== 'idempotency_key');
+  return { schema: { ...schema, properties: rest, required }, hadKey: true };
+}
+
+/** What an undeclared tool is assumed to do: MCP annotations if given, else an irreversible write. */
+function effectOf(tool: RemoteTool): { effect: Effect; assumed: boolean } {
+  if (tool.effect) return { effect: tool.effect, assumed: false };
+  if (tool.annotations?.readOnlyHint === true) return { effect: { kind: 'read' }, assumed: true };
+  if (tool.annotations?.destructiveHint === false) return { effect: { kind: 'write' }, assumed: true };
+  return { effect: { kind: 'irreversible' }, assumed: true };
+}
+
+/** Every tool of an errand: the apps' tools through their connectors, and the built-ins. */
+export class Toolset {
+  readonly tools = new Map<string, AnyTool>();
+
+  private constructor() {}
+
+  /** Lists every connector's tools (in parallel) and adds the built-ins. */
+  static async build(
+    connectors: readonly Connector[],
+    builtins: readonly BuiltinName[] = ['update_plan', 'ask_user', 'finish', 'read_more'],
+  ): Promise<Toolset> {
+    const set = new Toolset();
+    const lists = await Promise.all(
+      connectors.map(async (c) => ({ connector: c, tools: await c.listTools() })),
+    );
+    for (const { connector, tools } of lists) {
+      for (const tool of tools) {
+        const name = modelName(connector.name, tool.name);
+        if (set.tools.has(name))
+          throw new ErrandError('CONFIG_INVALID', `Two apps offer a tool named ${name}.`);
+        const { schema, hadKey } = withoutKey(tool.inputSchema);
+        const { effect, assumed } = effectOf(tool);
+        let validate: ValidateFunction | undefined;
+        try {
+          validate = ajv.compile(schema);
+        } catch {
+          validate = undefined; // a schema ajv cannot read: the server validates instead
+        }
+        set.tools.set(name, {
+          kind: 'app',
+          name,
+          app: connector.name,
+          tool: tool.name,
+          description: tool.description,
+          schema,
+          effect,
+          effectAssumed: assumed,
+          needsKey: hadKey,
+          connector,
+          validate,
+        });
+      }
+    }
+    for (const name of builtins) {
+      const def = BUILTINS[name];
+      const { $schema: _s, ...schema } = z.toJSONSchema(def.input, { io: 'input' }) as Record<
+        string,
+        unknown
+      >;
+      set.tools.set(name, { kind: 'builtin', name, description: def.description, schema, parse: def.input });
+    }
+    return set;
+  }
+
+  /** A tool by its model-facing name. */
+  get(name: string): AnyTool | undefined {
+    return this.tools.get(name);
+  }
+
+  /** The app tools. */
+  appTools(): AppTool[] {
+    return [...this.tools.values()].filter((t): t is AppTool => t.kind === 'app');
+  }
+
+  /** The tools in the AI SDK's language-model form. */
+  forModel(): LanguageModelV3FunctionTool[] {
+    return [...this.tools.values()].map((t) => ({
+      type: 'function',
+      name: t.name,
+      description: t.description,
+      inputSchema: t.schema as LanguageModelV3FunctionTool['inputSchema'],
+    }));
+  }
+
+  /** The apps, for the context: name and how many tools. */
+  apps(): { app: string; tools: string[] }[] {
+    const byApp = new Map<string, string[]>();
+    for (const t of this.appTools()) byApp.set(t.app, [...(byApp.get(t.app) ?? []), t.tool]);
+    return [...byApp].map(([app, tools]) => ({ app, tools }));
+  }
+}

@@ -1,0 +1,31 @@
+import type { Approver, Guard } from './types.js';
+
+/** A guard that allows everything: for tests of the loop itself and for the runtime benchmark. */
+export const allowAll: Guard = {
+  check: () => ({ decision: 'allow', reason: 'no mandate checks configured' }),
+};
+
+/** The approver for runs nobody watches: approvals follow the policy; questions get a standing answer. */
+export function unattended(policy: 'deny' | 'auto' = 'deny'): Approver {
+  return {
+    ask: async (question) => {
+      if (question.kind === 'approval') {
+        return policy === 'auto'
+          ? {
+              text: 'Approved by the unattended policy (allow within mandate).',
+              approved: true,
+              by: 'policy:auto',
+            }
+          : {
+              text: 'Nobody is here to approve this, so it is declined.',
+              approved: false,
+              by: 'policy:deny',
+            };
+      }
+      return {
+        text: 'Nobody is available to answer. Decide within the mandate using what the person already said, or stop with finish(outcome: "blocked") and say what you need.',
+        by: `policy:${policy}`,
+      };
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import {
+  APICallError,
+  type LanguageModelV3,
+  type LanguageModelV3CallOptions,
+  type LanguageModelV3Content,
+  type LanguageModelV3GenerateResult,
+  type LanguageModelV3Prompt,
+} from '@ai-sdk/provider';
+
+/** One tool call a scripted model makes. `rawInput` sends text as is (to test unparseable arguments). */
+export interface ScriptedCall {
+  tool: string;
+  input?: unknown;
+  rawInput?: string;
+  id?: string;
+}
+
+/** One model turn: text and tool calls, a provider failure, or a call that never answers. */
+export type Turn =
+  | { text?: string; calls?: ScriptedCall[]; usage?: { input?: number; output?: number } }
+  | { fail: { status?: number; message?: string } }
+  | { hang: true };
+
+/** A tool result the model has seen, parsed back into data where it was JSON. */
+export interface SeenResult {
+  tool: string;
+  callId: string;
+  output: unknown;
+  isError: boolean;
+}
+
+/** What a model sees on one call, made easy to read for a policy. */
+export interface ModelView {
+  /** 0 for the first call. */
+  call: number;
+  system: string;
+  /** The person's request: the first user message. */
+  request: string;
+  /** Every user message's text (repair and reflection prompts arrive as user text). */
+  userTexts: string[];
+  tools: string[];
+  /** Every tool result so far, in order. */
+  results: SeenResult[];
+  /** The newest result of a tool, if any. */
+  last(tool?: string): SeenResult | undefined;
+  options: LanguageModelV3CallOptions;
+}
+
+/** A call to a tool, for scripts: `call('food_place_order', {...})`. */
+export function call(tool: string, input: unknown = {}): ScriptedCall {
+  return { tool, input };
+}
+
+/** The built-in `finish` call, for scripts. */
+export function finish(
+  summary: string,
+  evidence: { app: string; kind: string; id: string; detail?: string }[] = [],
+  outcome: 'done' | 'blocked' | 'refused' = 'done',
+): ScriptedCall {
+  return { tool: 'finish', input: { outcome, summary, evidence } };
+}
+
+const FENCE = /⟦data:[0-9a-f]+[^⟧]*⟧\n?([\s\S]*?)\n?⟦\/data:[0-9a-f]+⟧/;
+
+function parseOutput(output: unknown): { value: unknown; isError: boolean } {
+  const o = output as { type: string; value?: unknown };
+  if (o.type === 'json' || o.type === 'error-json')
+    return { value: o.value, isError: o.type === 'error-json' };
+  const text = String(o.value ?? '');
+  const inner = FENCE.exec(text)?.[1] ?? text;
+  let value: unknown = inner;
+  try {
+    value = JSON.parse(inner);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { value, isError: o.type === 'error-text' || /^\s*(ERROR|error)\b/.test(text) };
+}
+
+/** Builds the policy's view of a prompt. */
+export function viewOf(options: LanguageModelV3CallOptions, callIndex: number): ModelView {
+  const prompt: LanguageModelV3Prompt = options.prompt;
+  const system = prompt
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content as string)
+    .join('\n');
+  const userTexts = prompt
+    .filter((m) => m.role === 'user')
+    .map((m) => (m.content as { type: string; text?: string }[]).map((p) => p.text ?? '').join(''));
+  const results: SeenResult[] = [];
+  for (const m of prompt) {
+    if (m.role !== 'tool') continue;
+    for (const part of m.content) {
+      if (part.type !== 'tool-result') continue;
+      const { value, isError } = parseOutput(part.output);
+      results.push({ tool: part.toolName, callId: part.toolCallId, output: value, isError });
+    }
+  }
+  return {
+    call: callIndex,
+    system,
+    request: userTexts[0] ?? '',
+    userTexts,
+    tools: (options.tools ?? []).map((t) => t.name),
+    results,
+    last: (tool) => [...results].reverse().find((r) => !tool || r.tool === tool),
+    options,
+  };
+}
+
+const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
+
+abstract class BaseScriptedModel implements LanguageModelV3 {
+  readonly specificationVersion = 'v3' as const;
+  readonly provider = 'scripted';
+  readonly supportedUrls = {};
+  /** Every call's options, for tests that check what the model was shown. */
+  readonly seen: LanguageModelV3CallOptions[] = [];
+
+  constructor(readonly modelId: string) {}
+
+  protected abstract next(view: ModelView): Turn | Promise<Turn>;
+
+  async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
+    const view = viewOf(options, this.seen.length);
+    this.seen.push(options);
+    const turn = await this.next(view);
+    if ('hang' in turn) {
+      return new Promise((_resolve, reject) => {
+        const abort = () => reject(options.abortSignal?.reason ?? new Error('aborted'));
+        if (options.abortSignal?.aborted) abort();
+        options.abortSignal?.addEventListener('abort', abort, { once: true });
+      });
+    }
+    if ('fail' in turn) {
+      const status = turn.fail.status ?? 500;
+      throw new APICallError({
+        message: turn.fail.message ?? `Scripted provider error ${status}`,
+        url: 'scripted://model',
+        requestBodyValues: {},
+        statusCode: status,
+        isRetryable: status === 429 || status >= 500,
+      });
+    }
+    const content: LanguageModelV3Content[] = [];
+    if (turn.text) content.push({ type: 'text', text: turn.text });
+    (turn.calls ?? []).forEach((c, i) => {
+      content.push({
+        type: 'tool-call',
+        toolCallId: c.id ?? `call_${this.seen.length}_${i}`,
+        toolName: c.tool,
+        input: c.rawInput ?? JSON.stringify(c.input ?? {}),
+      });
+    });
+    const inputTokens = turn.usage?.input ?? estimateTokens(JSON.stringify(options.prompt));
+    const outputTokens = turn.usage?.output ?? estimateTokens(JSON.stringify(content));
+    return {
+      content,
+      finishReason: {
+        unified: content.some((c) => c.type === 'tool-call') ? 'tool-calls' : 'stop',
+        raw: undefined,
+      },
+      usage: {
+        inputTokens: { total: inputTokens, noCache: inputTokens, cacheRead: 0, cacheWrite: 0 },
+        outputTokens: { total: outputTokens, text: outputTokens, reasoning: 0 },
+      },
+      warnings: [],
+    };
+  }
+
+  doStream(): never {
+    throw new Error('Scripted models answer with doGenerate only.');
+  }
+}
+
+/** A model that plays a fixed script of turns, one per call; past the end it stops with text only. */
+export class ScriptedModel extends BaseScriptedModel {
+  readonly #turns: Turn[];
+
+  constructor(turns: Turn[], modelId = 'script') {
+    super(modelId);
+    this.#turns = [...turns];
+  }
+
+  protected next(): Turn {
+    return this.#turns.shift() ?? { text: '(the script has ended)' };
+  }
+}
+
+/** A model whose every turn is a function of what it sees: for adversarial, gullible or looping behaviour. */
+export class PolicyModel extends BaseScriptedModel {
+  constructor(
+    readonly policy: (view: ModelView) => Turn | Promise<Turn>,
+    modelId = 'policy',
+  ) {
+    super(modelId);
+  }
+
+  protected next(view: ModelView): Turn | Promise<Turn> {
+    return this.policy(view);
+  }
+}
