@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ErrandError, toErrandError } from '../errors.js';
+import { registerRunCommand } from './run.js';
+import { registerTaskCommands } from './tasks.js';
 import { registerWorldCommands } from './world.js';
 
 /** Builds the `errand` command line. */
@@ -9,6 +11,8 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
+  registerRunCommand(program);
+  registerTaskCommands(program);
   registerWorldCommands(program);
   return program;
 }
@@ -18,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
     const error = err instanceof ErrandError ? err : toErrandError(err);

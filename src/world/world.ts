@@ -230,7 +230,9 @@ export class World {
   }
 
   private runWrite(app: AppModule, tool: ToolDef, input: Record<string, unknown>): CallResult {
-    const { idempotency_key: key, ...rest } = input;
+    const { idempotency_key: rawKey, ...rest } = input;
+    // Keys are scoped to the person acting, so two personas cannot replay each other's writes.
+    const key = `${this.persona.person_id}:${String(rawKey)}`;
     const hash = createHash('sha256').update(stableJson(rest)).digest('hex');
     return this.#db.transaction((): CallResult => {
       const prior = this.#db
@@ -240,7 +242,7 @@ export class World {
         if (prior.input_hash !== hash) {
           throw new ErrandError(
             'IDEMPOTENCY_KEY_REUSED',
-            `The idempotency key "${String(key)}" was already used for a different ${tool.name} request; use a new key.`,
+            `The idempotency key "${String(rawKey)}" was already used for a different ${tool.name} request; use a new key.`,
           );
         }
         return { ok: true, data: JSON.parse(prior.result), replayed: true };

@@ -1,0 +1,163 @@
+import type { JournalEvent } from '../agent/events.js';
+import { type Report, shortArgs } from '../agent/report.js';
+
+const SPIN = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+function shortResult(output: unknown): string {
+  if (output === null || output === undefined) return 'ok';
+  if (typeof output !== 'object') return String(output).slice(0, 80);
+  const obj = output as Record<string, unknown>;
+  const lists = Object.entries(obj).filter(([, v]) => Array.isArray(v));
+  if (lists.length === 1 && Object.keys(obj).length <= 2)
+    return `${(lists[0]![1] as unknown[]).length} ${lists[0]![0]}`;
+  const keys = [
+    'id',
+    'order_id',
+    'status',
+    'transaction_id',
+    'message_id',
+    'event_id',
+    'total',
+    'paid',
+    'amount',
+    'balance',
+  ];
+  const parts = keys
+    .filter((k) => obj[k] !== undefined)
+    .map((k) => {
+      const v = obj[k] as { display?: string } | string | number;
+      return `${k}=${typeof v === 'object' && v?.display ? v.display : String(v)}`;
+    });
+  return parts.length ? parts.join(' ') : shortArgs(obj, 80);
+}
+
+/** Prints an errand's events as a person follows them: plan, steps, questions; a spinner while the model thinks. */
+export class LiveRenderer {
+  #spinner: NodeJS.Timeout | undefined;
+  #frame = 0;
+  readonly #calls = new Map<string, { tool: string }>();
+
+  constructor(
+    private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
+    private readonly live = Boolean(out.isTTY),
+  ) {}
+
+  private line(text: string): void {
+    this.stopSpinner();
+    this.out.write(`${text}\n`);
+  }
+
+  private startSpinner(label: string): void {
+    if (!this.live || this.#spinner) return;
+    this.#spinner = setInterval(() => {
+      this.out.write(`\r  ${SPIN[this.#frame++ % SPIN.length]} ${label}`);
+    }, 80);
+  }
+
+  private stopSpinner(): void {
+    if (!this.#spinner) return;
+    clearInterval(this.#spinner);
+    this.#spinner = undefined;
+    this.out.write('\r\x1b[K');
+  }
+
+  /** Shows one event. */
+  event(e: JournalEvent): void {
+    switch (e.type) {
+      case 'task.started':
+        this.line(`errand ${e.task.request}`);
+        this.line(`  model ${e.task.model} · apps ${[...new Set(e.tools.map((t) => t.app))].join(', ')}`);
+        break;
+      case 'model.requested':
+        this.startSpinner(`thinking (step ${e.step}${e.attempt > 1 ? `, attempt ${e.attempt}` : ''})…`);
+        break;
+      case 'model.responded':
+        this.stopSpinner();
+        if (e.text) this.line(`  💭 ${e.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+        break;
+      case 'model.failed':
+        this.line(
+          `  ! ${e.error.message}${e.retryInMs !== null ? ` — retrying in ${(e.retryInMs / 1000).toFixed(1)} s` : ''}`,
+        );
+        break;
+      case 'model.output_invalid':
+        this.line(`  ! the model's reply was unusable (${e.problem.slice(0, 120)}); asking it to fix that`);
+        break;
+      case 'plan.updated':
+        this.line('  plan:');
+        for (const item of e.plan)
+          this.line(
+            `    ${item.status === 'done' ? '☑' : item.status === 'in_progress' ? '▶' : '☐'} ${item.step}`,
+          );
+        break;
+      case 'action.proposed':
+        this.#calls.set(e.callId, { tool: `${e.app}.${e.tool.slice(e.app.length + 1)}` });
+        this.line(`  → ${e.app}.${e.tool.slice(e.app.length + 1)} ${shortArgs(e.input, 90)}`);
+        break;
+      case 'action.decided':
+        if (e.decision !== 'allow')
+          this.line(`    ✋ ${e.decision === 'deny' ? 'denied' : 'needs approval'}: ${e.reason}`);
+        else if (e.by !== 'guard') this.line(`    ✔ approved (${e.by})`);
+        break;
+      case 'action.finished':
+        this.line(`    ✓ ${shortResult(e.output)}`);
+        break;
+      case 'action.failed':
+        this.line(`    ✗ ${e.error.code}: ${e.error.message}`);
+        break;
+      case 'question.asked':
+        this.line(`  ? ${e.question}\n    ↳ ${e.answer} (${e.by})`);
+        break;
+      case 'context.compacted':
+        this.line(`  (compacted ${e.observations} older results to keep the context small)`);
+        break;
+      case 'task.cancelled':
+        this.line(`  ■ cancelled: ${e.reason}`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Stops any spinner. */
+  close(): void {
+    this.stopSpinner();
+  }
+}
+
+function fmtInt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The report as a person reads it at the end of an errand. */
+export function formatReport(r: Report): string {
+  const head =
+    r.status === 'finished'
+      ? `${r.outcome === 'done' ? '✔ done' : r.outcome === 'blocked' ? '■ blocked' : '■ refused'} — ${r.summary ?? ''}`
+      : r.status === 'failed'
+        ? `✗ failed — ${r.error?.message ?? ''} [${r.error?.code ?? ''}]`
+        : r.status === 'cancelled'
+          ? `■ cancelled — ${r.summary ?? ''}`
+          : '… still running';
+  const lines = ['', head];
+  if (r.receipts.length) {
+    lines.push('', 'What was done:');
+    for (const rc of r.receipts) {
+      lines.push(
+        `  ${`${rc.app}.${rc.tool.slice(rc.app.length + 1)}`.padEnd(24)} ${(rc.id ?? '').padEnd(10)} ${(rc.amount ?? '').padStart(9)}  ${rc.what}`,
+      );
+    }
+  } else if (r.status !== 'running') {
+    lines.push('', 'Nothing was changed in any app.');
+  }
+  if (r.evidence.length)
+    lines.push(`Evidence: ${r.evidence.map((e) => `${e.app} ${e.kind} ${e.id}`).join(', ')}`);
+  const u = r.usage;
+  lines.push(
+    '',
+    `${r.steps} steps · ${r.actions} actions (${r.failedActions} failed) · asks ${r.asks} · denials ${r.denials}`,
+    `tokens ${fmtInt(u.inputTokens)} in / ${fmtInt(u.outputTokens)} out · cost $${u.costUsd.toFixed(4)} · energy ~${u.energyWh.toFixed(3)} Wh · ${(r.durationMs / 1000).toFixed(1)} s`,
+    `errand id ${r.errandId} (errand show ${r.errandId})`,
+  );
+  return lines.join('\n');
+}

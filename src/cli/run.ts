@@ -1,0 +1,117 @@
+import type { Command } from 'commander';
+import { newErrandId, runErrand } from '../agent/runner.js';
+import type { Connector } from '../connectors/types.js';
+import { connectServers, loadConnectorsConfig } from '../connectors/config.js';
+import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
+import { ErrandError } from '../errors.js';
+import { unattended } from '../guard/defaults.js';
+import { resolveModel } from '../models/registry.js';
+import { terminalApprover } from './approver.js';
+import { openJournal } from './home.js';
+import { intOption } from './options.js';
+import { formatReport, LiveRenderer } from './render.js';
+
+interface RunFlags {
+  model?: string;
+  json?: boolean;
+  persona: string;
+  seed: number;
+  config?: string;
+  maxSteps: number;
+  approve: 'ask' | 'auto' | 'deny';
+}
+
+/** `errand run "<request>"`: runs one errand live and prints its report. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('Run an errand: errand run "Order me a latte to the office and tell Sam I\'m late"')
+    .argument('<request...>', 'what you need, in Chinese or English')
+    .option('-m, --model <provider:model>', 'the model (default: $ERRAND_MODEL), e.g. deepseek:deepseek-chat')
+    .option('--json', 'print machine-readable events (one JSON object per line) instead of the live view')
+    .option('--persona <id>', 'who errand works for in the sandbox world: liming or sam', 'liming')
+    .option('--seed <n>', 'sandbox world seed', intOption, 1)
+    .option('--config <file>', 'a connectors file listing MCP servers (see README)')
+    .option('--max-steps <n>', 'stop after this many model turns', intOption, 30)
+    .option(
+      '--approve <policy>',
+      'when an action needs approval: ask, auto (allow within mandate) or deny',
+      'ask',
+    )
+    .action(async (words: string[], flags: RunFlags) => {
+      process.exitCode = await runCommand(words.join(' '), flags);
+    });
+}
+
+async function runCommand(request: string, flags: RunFlags): Promise<number> {
+  const ref = flags.model ?? process.env.ERRAND_MODEL;
+  if (!ref) {
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      'No model is configured: pass --model provider:model or set ERRAND_MODEL (for example deepseek:deepseek-chat with DEEPSEEK_API_KEY, or ollama:qwen2.5:7b for a local model).',
+    );
+  }
+  if (!['ask', 'auto', 'deny'].includes(flags.approve)) {
+    throw new ErrandError('INVALID_INPUT', `--approve takes ask, auto or deny, not "${flags.approve}".`);
+  }
+  const model = resolveModel(ref);
+  const config = flags.config ? loadConnectorsConfig(flags.config) : undefined;
+  const journal = openJournal();
+  let sandbox: Sandbox | undefined;
+  const connectors: Connector[] = [];
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\n  Cancelling… (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const renderer = new LiveRenderer(process.stdout);
+  try {
+    const sandboxOptions = config ? config.sandbox : { seed: flags.seed, persona: flags.persona };
+    if (sandboxOptions !== false) {
+      sandbox = await startSandbox(sandboxOptions);
+      connectors.push(...sandbox.connectors);
+    }
+    if (config) connectors.push(...(await connectServers(config.servers)));
+    const interactive = flags.approve === 'ask' && process.stdin.isTTY && !flags.json;
+    const approver = interactive
+      ? terminalApprover(process.stdin, process.stderr)
+      : unattended(flags.approve === 'auto' ? 'auto' : 'deny');
+    const profile = sandbox?.profile ?? {
+      name: 'the user',
+      language: /[\u4e00-\u9fff]/.test(request) ? ('zh' as const) : ('en' as const),
+      preferences: {},
+    };
+    const errandId = newErrandId();
+    const unsubscribe = journal.subscribe(errandId, (e) => {
+      if (flags.json) process.stdout.write(`${JSON.stringify(e)}\n`);
+      else renderer.event(e);
+    });
+    const { report } = await runErrand({
+      errandId,
+      task: { request, profile, model: model.ref, limits: { maxSteps: flags.maxSteps } },
+      model,
+      connectors,
+      journal,
+      approver,
+      signal: controller.signal,
+      now: sandbox?.now,
+    });
+    unsubscribe();
+    renderer.close();
+    if (flags.json) process.stdout.write(`${JSON.stringify({ type: 'report', ...report })}\n`);
+    else process.stdout.write(`${formatReport(report)}\n`);
+    return report.status === 'finished' && report.outcome === 'done'
+      ? 0
+      : report.status === 'cancelled'
+        ? 130
+        : 1;
+  } finally {
+    renderer.close();
+    process.off('SIGINT', onSigint);
+    await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
+    await sandbox?.close();
+    journal.close();
+  }
+}
