@@ -26,11 +26,12 @@ export async function runInProcess(
   const journal = options.journal ?? tempJournal();
   const result = await runErrand({
     task: { request, profile: LIMING, model: `${model.provider}:${model.modelId}` },
-    model: useModel(model),
+    model: options.model ?? useModel(model),
     connectors: options.connectors ?? inProcessConnectors(world),
     journal,
     retry: { retries: 3, baseMs: 1, timeoutMs: 5000 },
     ...options,
+    model: options.model ?? useModel(model),
   });
   return { ...result, world, journal };
 }
