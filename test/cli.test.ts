@@ -1,0 +1,65 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAiRecording } from './fixtures/recordings.js';
+import { runCli } from './support/cli.js';
+import { type ReplayServer, startReplayServer } from './support/replay-server.js';
+
+/** The CLI as a person uses it: a real process, the sandbox world over MCP HTTP, a model replayed over HTTP. */
+let home: string;
+let replay: ReplayServer;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'errand-cli-'));
+  replay = await startReplayServer([...openAiRecording('deepseek-chat'), ...openAiRecording('deepseek-chat')]);
+  env = { ERRAND_HOME: home, HOME: home, DEEPSEEK_API_KEY: 'test-key', DEEPSEEK_BASE_URL: `${replay.url}/v1`, ERRAND_MODEL: '' };
+});
+afterAll(() => replay.close());
+
+describe('errand CLI', () => {
+  it('runs an errand live and prints the report with receipts, tokens, cost and energy', async () => {
+    const { code, stdout, stderr } = await runCli(['run', '--model', 'deepseek:deepseek-chat', '给王芳转20元'], { env });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('errand 给王芳转20元');
+    expect(stdout).toContain('→ pay.transfer to_account_id="p_wangfang" amount_fen=2000');
+    expect(stdout).toContain('✔ done — 已给王芳转账20元。');
+    expect(stdout).toMatch(/pay\.transfer\s+txn_0001\s+¥20\.00/);
+    expect(stdout).toMatch(/tokens 4,270 in \/ 117 out · cost \$0\.00\d+ · energy ~[\d.]+ Wh/);
+  });
+
+  it('prints machine-readable events with --json, ending in the report', async () => {
+    const { code, stdout } = await runCli(['run', '--json', '--model', 'deepseek:deepseek-chat', '给王芳转20元'], { env });
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].type).toBe('task.started');
+    expect(lines.at(-2).type).toBe('task.finished');
+    expect(lines.at(-1)).toMatchObject({ type: 'report', status: 'finished', outcome: 'done' });
+  });
+
+  it('lists past errands and replays one from the journal', async () => {
+    const tasks = await runCli(['tasks'], { env });
+    const ids = [...tasks.stdout.matchAll(/^(e\w+)\s+\S+ \S+\s+done/gm)].map((m) => m[1]);
+    expect(ids.length).toBe(2);
+    const show = await runCli(['show', ids[0]!.slice(0, 8)], { env });
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('✔ done — 已给王芳转账20元。');
+    expect(show.stdout).toContain('→ pay.transfer');
+  });
+
+  it('says how to configure a model when none is given', async () => {
+    const { code, stderr } = await runCli(['run', 'order lunch'], { env });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/No model is configured: pass --model provider:model or set ERRAND_MODEL/);
+  });
+
+  it('names the missing API key, and an unknown errand id', async () => {
+    const noKey = await runCli(['run', '--model', 'moonshot:kimi-k2-0905-preview', 'hi'], { env });
+    expect(noKey.stderr).toMatch(/set MOONSHOT_API_KEY/);
+    const missing = await runCli(['show', 'nope'], { env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/No errand "nope"/);
+  });
+});
