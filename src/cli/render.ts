@@ -156,7 +156,7 @@ export function formatReport(r: Report): string {
   lines.push(
     '',
     `${r.steps} steps · ${r.actions} actions (${r.failedActions} failed) · asks ${r.asks} · denials ${r.denials}`,
-    `tokens ${fmtInt(u.inputTokens)} in / ${fmtInt(u.outputTokens)} out · cost $${u.costUsd.toFixed(4)} · energy ~${u.energyWh.toFixed(3)} Wh · ${(r.durationMs / 1000).toFixed(1)} s`,
+    `tokens ${fmtInt(u.inputTokens)} in / ${fmtInt(u.outputTokens)} out · cost $${u.costUsd.toFixed(4)} · energy ~${u.energyWh.toFixed(3)} Wh · ${r.durationMs < 1000 ? `${Math.round(r.durationMs)} ms` : `${(r.durationMs / 1000).toFixed(1)} s`}`,
     `errand id ${r.errandId} (errand show ${r.errandId})`,
   );
   return lines.join('\n');
