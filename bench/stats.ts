@@ -19,9 +19,14 @@ export async function measure(
     await fn(i);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
+  return summarise(times);
+}
+
+/** Median, p90 and minimum of a list of times. */
+export function summarise(values: number[]): Summary {
+  const times = [...values].sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { median: at(0.5), p90: at(0.9), min: times[0]!, runs };
+  return { median: at(0.5), p90: at(0.9), min: times[0]!, runs: times.length };
 }
 
 /** One aligned line of a results table. */

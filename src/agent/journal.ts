@@ -35,6 +35,8 @@ export class Journal {
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #seq = new Map<string, number>();
   readonly #insert: Database.Statement;
+  readonly #finish: Database.Statement;
+  #pending: { errandId: string; stored: JournalEvent }[] = [];
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -50,6 +52,7 @@ export class Journal {
       );
     }
     this.#insert = this.db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?)');
+    this.#finish = this.db.prepare('UPDATE errands SET status = ?, outcome = ? WHERE id = ?');
   }
 
   /** Starts a new errand record. */
@@ -58,30 +61,47 @@ export class Journal {
     this.#seq.set(id, 0);
   }
 
-  /** Appends one event durably, then tells live listeners. */
-  append(errandId: string, event: ErrandEvent): JournalEvent {
+  /**
+   * Appends one event and tells live listeners. Events are written in batches: `durable` (and every
+   * terminal event) writes the batch before returning, so whatever depends on an event — an action
+   * about to start, a question a person must see — finds it on disk. An event lost from an unwritten
+   * batch in a crash is one nothing depended on yet: a model turn to ask again, or the result of an
+   * action whose start is on disk and whose idempotency key replays it.
+   */
+  append(errandId: string, event: ErrandEvent, durable = false): JournalEvent {
     const seq = (this.#seq.get(errandId) ?? this.lastSeq(errandId)) + 1;
     const stored = { ...event, seq, at: Date.now() } as JournalEvent;
+    this.#pending.push({ errandId, stored });
+    this.#seq.set(errandId, seq);
+    const terminal = (TERMINAL_EVENTS as readonly string[]).includes(event.type);
+    if (durable || terminal) this.flush();
+    for (const listener of this.#listeners.get(errandId) ?? []) listener(stored);
+    return stored;
+  }
+
+  /** Writes every pending event in one transaction, or none of them. */
+  flush(): void {
+    if (this.#pending.length === 0) return;
+    const batch = this.#pending;
     try {
       this.db.transaction(() => {
-        this.#insert.run(errandId, seq, stored.at, event.type, JSON.stringify(event));
-        if ((TERMINAL_EVENTS as readonly string[]).includes(event.type)) {
-          const status = event.type.split('.')[1];
-          const outcome = event.type === 'task.finished' ? event.outcome : null;
-          this.db
-            .prepare('UPDATE errands SET status = ?, outcome = ? WHERE id = ?')
-            .run(status, outcome, errandId);
+        for (const { errandId, stored } of batch) {
+          const { seq, at, ...event } = stored;
+          this.#insert.run(errandId, seq, at, event.type, JSON.stringify(event));
+          if ((TERMINAL_EVENTS as readonly string[]).includes(event.type)) {
+            const status = event.type.split('.')[1];
+            const outcome = stored.type === 'task.finished' ? stored.outcome : null;
+            this.#finish.run(status, outcome, errandId);
+          }
         }
       })();
+      this.#pending = [];
     } catch (err) {
       throw new ErrandError(
         'STORAGE_FAILED',
         `Could not write to the journal: ${toErrandError(err).message}`,
       );
     }
-    this.#seq.set(errandId, seq);
-    for (const listener of this.#listeners.get(errandId) ?? []) listener(stored);
-    return stored;
   }
 
   private lastSeq(errandId: string): number {
@@ -93,6 +113,7 @@ export class Journal {
 
   /** Every event of an errand, in order. */
   events(errandId: string): JournalEvent[] {
+    this.flush();
     const rows = this.db
       .prepare('SELECT seq, at, data FROM events WHERE errand_id = ? ORDER BY seq')
       .all(errandId) as { seq: number; at: number; data: string }[];
@@ -101,6 +122,7 @@ export class Journal {
 
   /** Past errands, newest first. */
   list(limit = 50): ErrandSummary[] {
+    this.flush();
     const rows = this.db
       .prepare(
         'SELECT id, created_at, request, model, status, outcome FROM errands ORDER BY created_at DESC, rowid DESC LIMIT ?',
@@ -148,6 +170,8 @@ export class Journal {
 
   /** Closes the database. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flush();
+    this.db.close();
   }
 }

@@ -154,13 +154,17 @@ async function step(state: RunState): Promise<StepEnd> {
     signal: state.signal,
     retry: state.retry,
     onAttempt: (attempt) =>
-      record(state, {
-        type: 'model.requested',
-        step: state.step,
-        attempt,
-        messages: prompt.length,
-        tools: state.tools.tools.size,
-      }),
+      record(
+        state,
+        {
+          type: 'model.requested',
+          step: state.step,
+          attempt,
+          messages: prompt.length,
+          tools: state.tools.tools.size,
+        },
+        true,
+      ),
     onFailure: (attempt, error, retryInMs) =>
       record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
   });

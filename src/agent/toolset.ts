@@ -20,7 +20,8 @@ export interface AppTool {
   effectAssumed: boolean;
   needsKey: boolean;
   connector: Connector;
-  validate: ValidateFunction | undefined;
+  /** Checks arguments against the schema; undefined when the schema cannot be compiled (the server checks). */
+  validate(): ValidateFunction | undefined;
 }
 
 /** A built-in tool. */
@@ -36,6 +37,36 @@ export interface BuiltinTool {
 export type AnyTool = AppTool | BuiltinTool;
 
 const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: false });
+const validators = new Map<string, ValidateFunction | null>();
+
+function memo<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = fn();
+      done = true;
+    }
+    return value;
+  };
+}
+
+const builtinSchemas = new Map<string, Record<string, unknown>>();
+
+/** Compiles a schema once per process, on first use: most tools of an errand are never called. */
+function validatorFor(schema: Record<string, unknown>): ValidateFunction | undefined {
+  const key = JSON.stringify(schema);
+  let fn = validators.get(key);
+  if (fn === undefined) {
+    try {
+      fn = ajv.compile(schema);
+    } catch {
+      fn = null; // a schema ajv cannot read: the server validates instead
+    }
+    validators.set(key, fn);
+  }
+  return fn ?? undefined;
+}
 
 function modelName(app: string, tool: string): string {
   return `${app}_${tool}`.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);
@@ -60,6 +91,7 @@ function effectOf(tool: RemoteTool): { effect: Effect; assumed: boolean } {
 /** Every tool of an errand: the apps' tools through their connectors, and the built-ins. */
 export class Toolset {
   readonly tools = new Map<string, AnyTool>();
+  #forModel: LanguageModelV3FunctionTool[] | undefined;
 
   private constructor() {}
 
@@ -79,12 +111,6 @@ export class Toolset {
           throw new ErrandError('CONFIG_INVALID', `Two apps offer a tool named ${name}.`);
         const { schema, hadKey } = withoutKey(tool.inputSchema);
         const { effect, assumed } = effectOf(tool);
-        let validate: ValidateFunction | undefined;
-        try {
-          validate = ajv.compile(schema);
-        } catch {
-          validate = undefined; // a schema ajv cannot read: the server validates instead
-        }
         set.tools.set(name, {
           kind: 'app',
           name,
@@ -96,7 +122,7 @@ export class Toolset {
           effectAssumed: assumed,
           needsKey: hadKey,
           connector,
-          validate,
+          validate: memo(() => validatorFor(schema)),
         });
       }
     }
@@ -123,12 +149,13 @@ export class Toolset {
 
   /** The tools in the AI SDK's language-model form. */
   forModel(): LanguageModelV3FunctionTool[] {
-    return [...this.tools.values()].map((t) => ({
+    this.#forModel ??= [...this.tools.values()].map((t) => ({
       type: 'function',
       name: t.name,
       description: t.description,
       inputSchema: t.schema as LanguageModelV3FunctionTool['inputSchema'],
     }));
+    return this.#forModel;
   }
 
   /** The apps, for the context: name and how many tools. */

@@ -71,7 +71,7 @@ export class World {
   readonly apps: readonly AppModule[] = APPS;
 
   private constructor(db: Database.Database, file: string | undefined) {
-    this.#db = db;
+    this.#db = cachePrepared(db);
     this.file = file;
   }
 
@@ -300,10 +300,10 @@ export class World {
     if (this.file) {
       this.#db.close();
       writeWhole(this.file, snapshot.bytes);
-      this.#db = new Database(this.file);
+      this.#db = cachePrepared(new Database(this.file));
       return;
     }
-    const next = new Database(snapshot.bytes);
+    const next = cachePrepared(new Database(snapshot.bytes));
     this.#db.close();
     this.#db = next;
   }
@@ -329,6 +329,24 @@ export class World {
   close(): void {
     if (this.#db.open) this.#db.close();
   }
+}
+
+/**
+ * Makes `db.prepare` reuse statements by SQL text. Apps prepare their queries on every call, which
+ * costs more than running them; reuse is safe because tools run one at a time and never iterate.
+ */
+function cachePrepared(db: Database.Database): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as typeof db.prepare;
+  return db;
 }
 
 function counter(db: Database.Database): (prefix: string) => string {

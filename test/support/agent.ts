@@ -26,7 +26,6 @@ export async function runInProcess(
   const journal = options.journal ?? tempJournal();
   const result = await runErrand({
     task: { request, profile: LIMING, model: `${model.provider}:${model.modelId}` },
-    model: options.model ?? useModel(model),
     connectors: options.connectors ?? inProcessConnectors(world),
     journal,
     retry: { retries: 3, baseMs: 1, timeoutMs: 5000 },

@@ -123,6 +123,8 @@ async function builtin(
     }
     case 'ask_user': {
       const { question } = input as { question: string };
+      state.journal.flush(); // what led to the question is on disk while the person decides
+      state.journal.flush();
       const answer = await state.approver.ask({ kind: 'question', text: question }, state.signal);
       record(state, {
         type: 'question.asked',
@@ -208,6 +210,7 @@ async function prepare(
   let verdict = state.guard.check(view);
   let by = 'guard';
   if (verdict.decision === 'ask') {
+    state.journal.flush();
     const answer = await state.approver.ask(
       { kind: 'approval', action: view, reason: verdict.reason },
       state.signal,
@@ -249,7 +252,13 @@ async function run(
   const { tool } = call;
   if (state.signal.aborted) return; // no action starts after cancellation
   const key = tool.needsKey ? `${state.errandId}-s${state.step}-c${index}` : null;
-  record(state, { type: 'action.started', step: state.step, callId: call.callId, idempotencyKey: key });
+  // A write's start must be on disk before it runs (a resumed errand must know it may have acted);
+  // a read can simply run again.
+  record(
+    state,
+    { type: 'action.started', step: state.step, callId: call.callId, idempotencyKey: key },
+    tool.effect.kind !== 'read',
+  );
   const started = performance.now();
   let outcome: ToolOutcome;
   try {

@@ -189,8 +189,9 @@ function checkInput(tool: AnyTool, input: Record<string, unknown>): string | und
     if (parsed.success) return undefined;
     return `Invalid arguments for ${tool.name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`;
   }
-  if (!tool.validate || tool.validate(input)) return undefined;
-  const errors = (tool.validate.errors ?? [])
+  const validate = tool.validate();
+  if (!validate || validate(input)) return undefined;
+  const errors = (validate.errors ?? [])
     .slice(0, 3)
     .map(
       (e) =>

@@ -16,6 +16,19 @@ function outputText(output: LanguageModelV3ToolResultOutput): string {
   return 'value' in output && typeof output.value === 'string' ? output.value : JSON.stringify(output);
 }
 
+/** Roughly how many characters a message puts in front of the model, without serialising it. */
+function sizeOf(message: LanguageModelV3Message): number {
+  if (typeof message.content === 'string') return message.content.length;
+  let n = 0;
+  for (const part of message.content) {
+    if (part.type === 'text') n += part.text.length;
+    else if (part.type === 'tool-call') n += part.toolName.length + JSON.stringify(part.input ?? {}).length;
+    else if (part.type === 'tool-result') n += part.toolName.length + outputText(part.output).length;
+    else n += 100;
+  }
+  return n;
+}
+
 /**
  * The conversation the model sees after the system message. As it grows past a budget, older
  * app results are replaced by a short summary and a handle: compacted, never silently dropped.
@@ -23,9 +36,16 @@ function outputText(output: LanguageModelV3ToolResultOutput): string {
 export class History {
   readonly messages: LanguageModelV3Message[] = [];
   #compactions = 0;
+  /** Running size, kept as messages are added so each step does not re-measure the whole history. */
+  #chars = 0;
+
+  private push(message: LanguageModelV3Message): void {
+    this.messages.push(message);
+    this.#chars += sizeOf(message);
+  }
 
   constructor(request: string, images: { mediaType: string; data: string }[] = []) {
-    this.messages.push({
+    this.push({
       role: 'user',
       content: [
         { type: 'text', text: request },
@@ -35,7 +55,7 @@ export class History {
   }
 
   addAssistant(text: string, calls: ProposedCall[]): void {
-    this.messages.push({
+    this.push({
       role: 'assistant',
       content: [
         ...(text ? [{ type: 'text' as const, text }] : []),
@@ -51,7 +71,7 @@ export class History {
 
   addToolResults(parts: ResultPart[]): void {
     if (parts.length === 0) return;
-    this.messages.push({
+    this.push({
       role: 'tool',
       content: parts.map((p) => ({
         type: 'tool-result' as const,
@@ -63,14 +83,12 @@ export class History {
   }
 
   addUser(text: string): void {
-    this.messages.push({ role: 'user', content: [{ type: 'text', text }] });
+    this.push({ role: 'user', content: [{ type: 'text', text }] });
   }
 
   /** Rough size of the history in characters. */
   chars(): number {
-    let n = 0;
-    for (const m of this.messages) n += JSON.stringify(m.content).length;
-    return n;
+    return this.#chars;
   }
 
   /** Replaces older results with summaries until the history fits the budget; returns what it did. */
@@ -100,6 +118,8 @@ export class History {
         observations++;
       }
     }
-    return observations ? { observations, before, after: this.chars() } : null;
+    if (observations === 0) return null;
+    this.#chars = this.messages.reduce((n, m) => n + sizeOf(m), 0);
+    return { observations, before, after: this.#chars };
   }
 }

@@ -46,7 +46,7 @@ export type StepEnd =
   | { type: 'fail'; error: ErrorBody }
   | { type: 'cancel'; reason: string };
 
-/** Appends an event to the errand's journal. */
-export function record(state: RunState, event: ErrandEvent): void {
-  state.journal.append(state.errandId, event);
+/** Appends an event to the errand's journal; `durable` when something is about to depend on it. */
+export function record(state: RunState, event: ErrandEvent, durable = false): void {
+  state.journal.append(state.errandId, event, durable);
 }
