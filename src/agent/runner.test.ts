@@ -181,6 +181,7 @@ describe('runner', () => {
       return { calls: [transfer()] };
     });
     const { report, journal, errandId } = await runInProcess(model, 'x', { world: w, signal: second.signal });
+    expect(report.error).toBeNull();
     expect(report.status).toBe('cancelled');
     expect(journal.events(errandId).some((e) => e.type === 'action.started')).toBe(false);
     expect(w.diff(before).empty).toBe(true);

@@ -44,7 +44,7 @@ interface Ready {
  * reads in parallel, writes one at a time with an idempotency key derived from errand, step and call.
  */
 export async function act(state: RunState, calls: ValidCall[]): Promise<ActResult> {
-  const results: (ResultPart | undefined)[] = new Array(calls.length);
+  const results: (ResultPart | undefined)[] = Array.from({ length: calls.length }, () => undefined);
   const failures: string[] = [];
   let end: StepEnd = { type: 'continue' };
   let reads: Ready[] = [];
