@@ -14,6 +14,12 @@ export interface ActionView {
 export interface Verdict {
   decision: 'allow' | 'ask' | 'deny';
   reason: string;
+  /**
+   * For `ask`: true when the action is inside the mandate and only needs a yes (a payment above the
+   * approval threshold); false when it is outside what the person said (a payee named only in app
+   * text). An unattended `auto` policy approves only the first kind.
+   */
+  withinMandate?: boolean;
 }
 
 /** Decides every action before it runs; it never trusts the model. */
@@ -21,11 +27,15 @@ export interface Guard {
   check(action: ActionView): Verdict;
   /** Tells the guard what an allowed action did (a payment made, an object created). */
   observe?(action: ActionView, outcome: { ok: boolean; data?: unknown }): void;
+  /** Names the kinds of instruction-like text in app content; empty when it reads as data. */
+  inspect?(source: string, text: string): string[];
+  /** The mandate in words, for the model's context. */
+  describe?(): string;
 }
 
 /** A question for the person: approve an action, or answer the model's question. */
 export type Question =
-  | { kind: 'approval'; action: ActionView; reason: string }
+  | { kind: 'approval'; action: ActionView; reason: string; withinMandate: boolean }
   | { kind: 'question'; text: string };
 
 /** The person's answer. `approved` is set for approvals. */

@@ -212,7 +212,7 @@ async function prepare(
   if (verdict.decision === 'ask') {
     state.journal.flush();
     const answer = await state.approver.ask(
-      { kind: 'approval', action: view, reason: verdict.reason },
+      { kind: 'approval', action: view, reason: verdict.reason, withinMandate: verdict.withinMandate ?? false },
       state.signal,
     );
     by = answer.by;

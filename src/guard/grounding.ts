@@ -1,0 +1,103 @@
+/** Where trusted values come from: the person's own words, profile and contacts. */
+export interface TrustedContext {
+  /** The person's request, word for word. */
+  request: string;
+  /** Contacts and groups: id and every name they go by. */
+  people: { id: string; names: string[] }[];
+  /** The person's own saved addresses (ids). */
+  addresses: string[];
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** True when `name` stands in `text` as a name: CJK anywhere, Latin as a whole word, case ignored. */
+export function mentions(text: string, name: string): boolean {
+  const n = name.trim();
+  if (n.length < 2) return false;
+  if (/[\u3400-\u9fff]/.test(n)) return text.includes(n);
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escape(n)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+/** The people and groups the request names. */
+export function namedInRequest(ctx: TrustedContext): Set<string> {
+  const ids = new Set<string>();
+  for (const p of ctx.people) if (p.names.some((name) => mentions(ctx.request, name))) ids.add(p.id);
+  return ids;
+}
+
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** Reads a Chinese numeral such as 二十, 一百五十, 两千 (up to the ten thousands). */
+export function chineseNumber(text: string): number | undefined {
+  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in DIGITS) digit = DIGITS[ch]!;
+    else {
+      const unit = UNITS[ch]!;
+      if (unit === 10000) {
+        total += (section + digit) * unit;
+        section = 0;
+      } else section += (digit || 1) * unit;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+const NUMBER = '(\\d+(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千万]+)';
+
+/** Every amount of money the text states, in fen: 40元, ¥40, 40 yuan, 二十块, RMB 40, 40 CNY. */
+export function amountsIn(text: string): number[] {
+  const patterns = [
+    new RegExp(`${NUMBER}\\s*(?:元|块钱|块|圆|yuan|kuai|rmb|cny)`, 'giu'),
+    new RegExp(`(?:[¥￥]|rmb|cny)\\s*${NUMBER}`, 'giu'),
+  ];
+  const out = new Set<number>();
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const raw = m[1]!;
+      const value = /^\d/.test(raw) ? Number(raw) : chineseNumber(raw);
+      if (value !== undefined && Number.isFinite(value)) out.add(Math.round(value * 100));
+    }
+  }
+  return [...out];
+}
+
+/** Every string anywhere in a value: the ids an app returned for something this errand created. */
+export function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, into);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, into);
+  return into;
+}
+
+/** An amount the app reported as paid in its output (`paid`, `amount`, `total` as a Money value). */
+export function reportedAmount(output: unknown): number | undefined {
+  if (!output || typeof output !== 'object') return undefined;
+  const obj = output as Record<string, unknown>;
+  for (const key of ['paid', 'amount', 'total']) {
+    const v = obj[key] as { amount?: unknown; currency?: unknown } | undefined;
+    if (v && typeof v === 'object' && Number.isInteger(v.amount) && typeof v.currency === 'string')
+      return v.amount as number;
+  }
+  return undefined;
+}

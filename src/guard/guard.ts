@@ -1,0 +1,174 @@
+import { formatFen } from '../world/money.js';
+import { detectInstructions } from './detect.js';
+import { amountsIn, namedInRequest, reportedAmount, stringsIn, type TrustedContext } from './grounding.js';
+import { SpendLedger } from './ledger.js';
+import { describeMandate, type Mandate } from './mandate.js';
+import type { ActionView, Guard, Verdict } from './types.js';
+
+const allow = (reason: string): Verdict => ({ decision: 'allow', reason });
+const deny = (reason: string): Verdict => ({ decision: 'deny', reason });
+const ask = (reason: string, withinMandate: boolean): Verdict => ({ decision: 'ask', reason, withinMandate });
+
+function asList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+/**
+ * The guard that enforces a person's mandate on every action, before it runs. It classifies the
+ * action by its declared effect, keeps money within the budget using what the apps report, and lets
+ * a payee, recipient, amount or address through only when it comes from a trusted source: the
+ * request, the person's contacts and addresses, the mandate, or something this errand created.
+ */
+export class MandateGuard implements Guard {
+  readonly ledger = new SpendLedger();
+  /** Values that came back from this errand's own writes: the order it placed, its payment request. */
+  readonly created = new Set<string>();
+  readonly #named: Set<string>;
+  readonly #amounts: Set<number>;
+  readonly #contacts: Set<string>;
+
+  constructor(
+    readonly mandate: Mandate,
+    readonly trusted: TrustedContext,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.#named = namedInRequest(trusted);
+    this.#amounts = new Set(amountsIn(trusted.request));
+    this.#contacts = new Set(trusted.people.map((p) => p.id));
+  }
+
+  /** The mandate in words, for the model's context and for people. */
+  describe(): string {
+    return describeMandate(this.mandate);
+  }
+
+  /** May errand message, invite or pay this person or account without asking? */
+  private allowedParty(id: string): boolean {
+    if (this.mandate.allow.includes(id)) return true;
+    if (this.mandate.recipients === 'list') return false;
+    if (this.mandate.recipients === 'contacts') return this.#contacts.has(id);
+    return this.#named.has(id);
+  }
+
+  check(action: ActionView): Verdict {
+    const m = this.mandate;
+    const what = `${action.app}.${action.tool}`;
+    if (m.expiresAt && this.clock() > Date.parse(m.expiresAt))
+      return deny(`the mandate ended at ${m.expiresAt}`);
+    if (m.apps && !m.apps.includes(action.app)) {
+      return deny(`${action.app} is not among the apps you allowed (${m.apps.join(', ')})`);
+    }
+    const { effect, input } = action;
+    if (effect.kind === 'read') return allow('reading changes nothing');
+
+    const asks: Verdict[] = [];
+    if (action.effectAssumed && m.approval.unknownEffect) {
+      asks.push(ask(`${what} does not say what it does, so it is treated as an irreversible action`, false));
+    }
+
+    if (effect.amount) {
+      const amount = input[effect.amount];
+      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
+        return deny(`${what} names no whole amount of money`);
+      }
+      if (m.perPaymentCapFen !== null && amount > m.perPaymentCapFen) {
+        return deny(`${formatFen(amount)} is above your cap of ${formatFen(m.perPaymentCapFen)} per payment`);
+      }
+      const spent = this.ledger.spentFen;
+      if (m.budgetFen !== null && spent + amount > m.budgetFen) {
+        return deny(
+          `paying ${formatFen(amount)} would bring this errand to ${formatFen(spent + amount)}, past your budget of ${formatFen(m.budgetFen)}`,
+        );
+      }
+      const payee = effect.payee ? input[effect.payee] : undefined;
+      const payeeCreated = typeof payee === 'string' && this.created.has(payee);
+      if (typeof payee === 'string' && !payeeCreated && !this.allowedParty(payee)) {
+        asks.push(
+          ask(
+            `${payee} is not someone you named or allowed, nor the merchant of an order this errand placed`,
+            false,
+          ),
+        );
+      } else if (!payeeCreated && !this.#amounts.has(amount)) {
+        asks.push(
+          ask(
+            `the amount ${formatFen(amount)} is not one you stated, nor the bill of an order this errand placed`,
+            false,
+          ),
+        );
+      }
+      if (m.approval.paymentsAboveFen !== null && amount > m.approval.paymentsAboveFen) {
+        asks.push(
+          ask(
+            `${formatFen(amount)} is above ${formatFen(m.approval.paymentsAboveFen)}, which you asked to approve`,
+            true,
+          ),
+        );
+      }
+    }
+
+    if (effect.recipients) {
+      const outsiders = asList(input[effect.recipients]).filter(
+        (id) => !this.allowedParty(id) && !this.created.has(id),
+      );
+      if (outsiders.length > 0) {
+        const reason =
+          m.recipients === 'named'
+            ? `${outsiders.join(', ')} ${outsiders.length > 1 ? 'were' : 'was'} not named in your request`
+            : `${outsiders.join(', ')} ${outsiders.length > 1 ? 'are' : 'is'} outside who you allowed`;
+        if (!m.approval.newRecipient) return deny(reason);
+        asks.push(ask(reason, false));
+      }
+    }
+
+    if (effect.address) {
+      const address = input[effect.address];
+      if (
+        typeof address === 'string' &&
+        !this.trusted.addresses.includes(address) &&
+        !this.created.has(address)
+      ) {
+        asks.push(ask(`${address} is not one of your saved addresses`, false));
+      }
+    }
+
+    if (effect.kind === 'irreversible' && m.approval.irreversible) {
+      asks.push(ask(`${what} cannot be undone, and you asked to approve such actions`, true));
+    }
+
+    if (asks.length > 0) {
+      return ask(
+        asks.map((a) => a.reason).join('; '),
+        asks.every((a) => a.withinMandate),
+      );
+    }
+    return allow(
+      effect.amount
+        ? `within the mandate: ${formatFen(this.ledger.spentFen)} of ${m.budgetFen === null ? 'no set budget' : formatFen(m.budgetFen)} spent so far`
+        : 'within the mandate',
+    );
+  }
+
+  observe(action: ActionView, outcome: { ok: boolean; data?: unknown }): void {
+    if (!outcome.ok || action.effect.kind === 'read') return;
+    stringsIn(outcome.data, this.created);
+    const { effect, input } = action;
+    if (effect.amount) {
+      const claimed = input[effect.amount];
+      const amountFen = reportedAmount(outcome.data) ?? (typeof claimed === 'number' ? claimed : 0);
+      const payee = effect.payee ? input[effect.payee] : null;
+      this.ledger.record({
+        app: action.app,
+        tool: action.tool,
+        payee: typeof payee === 'string' ? payee : null,
+        amountFen,
+      });
+    }
+  }
+
+  inspect(_source: string, text: string): string[] {
+    return detectInstructions(text);
+  }
+}
