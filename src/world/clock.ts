@@ -1,8 +1,8 @@
 /** The world's time zone: every app shows local time in China Standard Time (UTC+8). */
 export const WORLD_UTC_OFFSET_MINUTES = 8 * 60;
 
-/** The moment a freshly seeded world starts: Monday 2026-11-30 09:00 local time. */
-export const WORLD_EPOCH_MS = Date.parse('2026-11-30T09:00:00+08:00');
+/** The moment a freshly seeded world starts: Monday 2026-11-30 11:00 local time, just before lunch. */
+export const WORLD_EPOCH_MS = Date.parse('2026-11-30T11:00:00+08:00');
 
 const MINUTE = 60_000;
 

@@ -71,9 +71,9 @@ describe('world', () => {
 
   it('moves only forward in time, on the simulated clock', () => {
     const w = make();
-    expect(formatWorldTime(w.now)).toBe('2026-11-30T09:00:00+08:00');
+    expect(formatWorldTime(w.now)).toBe('2026-11-30T11:00:00+08:00');
     w.advance(90 * 60_000);
-    expect(formatWorldTime(w.now)).toBe('2026-11-30T10:30:00+08:00');
+    expect(formatWorldTime(w.now)).toBe('2026-11-30T12:30:00+08:00');
     expect(() => w.advance(-1)).toThrow(/forward/);
   });
 
