@@ -76,6 +76,7 @@ export type ErrandEvent =
       truncated: boolean;
       handle: string | null;
     }
+  | { type: 'content.flagged'; step: number; callId: string; source: string; kinds: string[] }
   | { type: 'plan.updated'; step: number; plan: PlanItem[] }
   | { type: 'question.asked'; step: number; callId: string; question: string; answer: string; by: string }
   | { type: 'reflection'; step: number; text: string }

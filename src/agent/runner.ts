@@ -95,7 +95,7 @@ async function start(options: RunOptions): Promise<RunState> {
     contextBudget: options.contextBudget ?? 60_000,
     actionTimeoutMs: options.actionTimeoutMs ?? 30_000,
     now: options.now ?? (() => new Date().toString()),
-    mandateText: options.mandateText ?? mandateSummary(task.mandate),
+    mandateText: options.mandateText ?? options.guard?.describe?.() ?? mandateSummary(task.mandate),
     startedAt: Date.now(),
     step: 0,
     usage: ZERO_USAGE,

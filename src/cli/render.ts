@@ -108,6 +108,9 @@ export class LiveRenderer {
       case 'question.asked':
         this.line(`  ? ${e.question}\n    ↳ ${e.answer} (${e.by})`);
         break;
+      case 'content.flagged':
+        this.line(`    ⚠ ${e.source} holds instruction-like text (${e.kinds.join(', ')}); treated as data`);
+        break;
       case 'context.compacted':
         this.line(`  (compacted ${e.observations} older results to keep the context small)`);
         break;

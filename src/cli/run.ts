@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
 import { newErrandId, runErrand } from '../agent/runner.js';
 import type { Connector } from '../connectors/types.js';
-import { connectServers, loadConnectorsConfig } from '../connectors/config.js';
+import { connectServers } from '../connectors/config.js';
 import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
 import { ErrandError } from '../errors.js';
 import { unattended } from '../guard/defaults.js';
+import { MandateGuard } from '../guard/guard.js';
 import { resolveModel } from '../models/registry.js';
 import { terminalApprover } from './approver.js';
+import { loadConfig, type MandateFlags, mandateFrom } from './config.js';
 import { openJournal } from './home.js';
 import { intOption } from './options.js';
 import { formatReport, LiveRenderer } from './render.js';
 
-interface RunFlags {
+interface RunFlags extends MandateFlags {
   model?: string;
   json?: boolean;
   persona: string;
@@ -55,7 +57,8 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
     throw new ErrandError('INVALID_INPUT', `--approve takes ask, auto or deny, not "${flags.approve}".`);
   }
   const model = resolveModel(ref);
-  const config = flags.config ? loadConnectorsConfig(flags.config) : undefined;
+  const config = loadConfig(flags.config);
+  const mandate = mandateFrom(config, flags);
   const journal = openJournal();
   let sandbox: Sandbox | undefined;
   const connectors: Connector[] = [];
@@ -68,12 +71,12 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
   process.on('SIGINT', onSigint);
   const renderer = new LiveRenderer(process.stdout);
   try {
-    const sandboxOptions = config ? config.sandbox : { seed: flags.seed, persona: flags.persona };
+    const sandboxOptions = flags.config ? config.sandbox : { seed: flags.seed, persona: flags.persona };
     if (sandboxOptions !== false) {
       sandbox = await startSandbox(sandboxOptions);
       connectors.push(...sandbox.connectors);
     }
-    if (config) connectors.push(...(await connectServers(config.servers)));
+    connectors.push(...(await connectServers(config.servers)));
     const interactive = flags.approve === 'ask' && process.stdin.isTTY && !flags.json;
     const approver = interactive
       ? terminalApprover(process.stdin, process.stderr)
@@ -88,9 +91,12 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
       if (flags.json) process.stdout.write(`${JSON.stringify(e)}\n`);
       else renderer.event(e);
     });
+    const trusted = sandbox?.trusted(request) ?? { request, people: [], addresses: [] };
+    const guard = new MandateGuard(mandate, trusted, sandbox ? () => sandbox!.host.main.now : Date.now);
     const { report } = await runErrand({
       errandId,
-      task: { request, profile, model: model.ref, limits: { maxSteps: flags.maxSteps } },
+      guard,
+      task: { request, profile, model: model.ref, mandate, limits: { maxSteps: flags.maxSteps } },
       model,
       connectors,
       journal,

@@ -41,15 +41,15 @@ export const connectorsConfigSchema = z.object({
 /** A parsed connectors file. */
 export type ConnectorsConfig = z.infer<typeof connectorsConfigSchema>;
 
-/** Reads and checks a connectors file, with a clear error for a missing or malformed one. */
-export function loadConnectorsConfig(file: string): ConnectorsConfig {
+/** Reads and checks a JSON config file against a schema, with a clear error for a missing or malformed one. */
+export function loadConfigFile<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     throw new ErrandError('CONFIG_INVALID', `Cannot read the config file ${file}: ${(err as Error).message}`);
   }
-  const parsed = connectorsConfigSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success)
     throw new ErrandError(
       'CONFIG_INVALID',

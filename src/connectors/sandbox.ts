@@ -1,4 +1,5 @@
 import type { Profile } from '../agent/task.js';
+import type { TrustedContext } from '../guard/grounding.js';
 import { formatWorldTime, type RunningServer, serveWorld, WorldHost } from '../world/index.js';
 import { McpConnector } from './mcp.js';
 import type { Connector } from './types.js';
@@ -11,6 +12,8 @@ export interface Sandbox {
   profile: Profile;
   /** The world's time, as the model should read it. */
   now(): string;
+  /** The person's own contacts, groups and addresses, with their request: what the guard may trust. */
+  trusted(request: string): TrustedContext;
   close(): Promise<void>;
 }
 
@@ -67,10 +70,46 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const day = WEEKDAYS[new Date(ms + 8 * 3600_000).getUTCDay()];
       return `${formatWorldTime(ms)} (${day}, China Standard Time)`;
     },
+    trusted: (request) => trustedContext(host, request),
     close: async () => {
       await Promise.all(connectors.map((c) => c.close()));
       await server.close();
       host.close();
     },
   };
+}
+
+function data<T>(
+  host: WorldHost,
+  app: string,
+  tool: string,
+  input: Record<string, unknown> = {},
+): T | undefined {
+  const result = host.main.call(app, tool, input);
+  return result.ok ? (result.data as T) : undefined;
+}
+
+/**
+ * What the guard may trust in the sandbox: the person's contacts and groups with every name they go
+ * by, and their own saved addresses. Read through the apps' own tools, as the person's own data.
+ */
+export function trustedContext(host: WorldHost, request: string): TrustedContext {
+  const contacts =
+    data<{ contacts: { person_id: string; name_zh: string; name_en: string; nickname: string }[] }>(
+      host,
+      'chat',
+      'list_contacts',
+    )?.contacts ?? [];
+  const conversations =
+    data<{ conversations: { id: string; kind: string; title: string }[] }>(host, 'chat', 'list_conversations')
+      ?.conversations ?? [];
+  const addresses = [
+    ...(data<{ addresses: { id: string }[] }>(host, 'food', 'list_addresses')?.addresses ?? []),
+    ...(data<{ addresses: { id: string }[] }>(host, 'shop', 'list_addresses')?.addresses ?? []),
+  ].map((a) => a.id);
+  const people = [
+    ...contacts.map((c) => ({ id: c.person_id, names: [...new Set([c.name_zh, c.name_en, c.nickname])] })),
+    ...conversations.filter((c) => c.kind === 'group').map((g) => ({ id: g.id, names: [g.title] })),
+  ];
+  return { request, people, addresses };
 }
