@@ -13,14 +13,26 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'errand-cli-'));
-  replay = await startReplayServer([...openAiRecording('deepseek-chat'), ...openAiRecording('deepseek-chat')]);
-  env = { ERRAND_HOME: home, HOME: home, DEEPSEEK_API_KEY: 'test-key', DEEPSEEK_BASE_URL: `${replay.url}/v1`, ERRAND_MODEL: '' };
+  replay = await startReplayServer([
+    ...openAiRecording('deepseek-chat'),
+    ...openAiRecording('deepseek-chat'),
+  ]);
+  env = {
+    ERRAND_HOME: home,
+    HOME: home,
+    DEEPSEEK_API_KEY: 'test-key',
+    DEEPSEEK_BASE_URL: `${replay.url}/v1`,
+    ERRAND_MODEL: '',
+  };
 });
 afterAll(() => replay.close());
 
 describe('errand CLI', () => {
   it('runs an errand live and prints the report with receipts, tokens, cost and energy', async () => {
-    const { code, stdout, stderr } = await runCli(['run', '--model', 'deepseek:deepseek-chat', '给王芳转20元'], { env });
+    const { code, stdout, stderr } = await runCli(
+      ['run', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
+      { env },
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('errand 给王芳转20元');
@@ -31,9 +43,15 @@ describe('errand CLI', () => {
   });
 
   it('prints machine-readable events with --json, ending in the report', async () => {
-    const { code, stdout } = await runCli(['run', '--json', '--model', 'deepseek:deepseek-chat', '给王芳转20元'], { env });
+    const { code, stdout } = await runCli(
+      ['run', '--json', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
+      { env },
+    );
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0].type).toBe('task.started');
     expect(lines.at(-2).type).toBe('task.finished');
     expect(lines.at(-1)).toMatchObject({ type: 'report', status: 'finished', outcome: 'done' });
