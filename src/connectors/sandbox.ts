@@ -1,6 +1,6 @@
 import type { Profile } from '../agent/task.js';
 import type { TrustedContext } from '../guard/grounding.js';
-import { formatWorldTime, type RunningServer, serveWorld, WorldHost } from '../world/index.js';
+import { formatWorldTime, type RunningServer, serveWorld, type World, WorldHost } from '../world/index.js';
 import { McpConnector } from './mcp.js';
 import type { Connector } from './types.js';
 
@@ -70,7 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const day = WEEKDAYS[new Date(ms + 8 * 3600_000).getUTCDay()];
       return `${formatWorldTime(ms)} (${day}, China Standard Time)`;
     },
-    trusted: (request) => trustedContext(host, request),
+    trusted: (request) => trustedContext(host.main, request),
     close: async () => {
       await Promise.all(connectors.map((c) => c.close()));
       await server.close();
@@ -80,12 +80,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 function data<T>(
-  host: WorldHost,
+  world: World,
   app: string,
   tool: string,
   input: Record<string, unknown> = {},
 ): T | undefined {
-  const result = host.main.call(app, tool, input);
+  const result = world.call(app, tool, input);
   return result.ok ? (result.data as T) : undefined;
 }
 
@@ -93,19 +93,19 @@ function data<T>(
  * What the guard may trust in the sandbox: the person's contacts and groups with every name they go
  * by, and their own saved addresses. Read through the apps' own tools, as the person's own data.
  */
-export function trustedContext(host: WorldHost, request: string): TrustedContext {
+export function trustedContext(world: World, request: string): TrustedContext {
   const contacts =
     data<{ contacts: { person_id: string; name_zh: string; name_en: string; nickname: string }[] }>(
-      host,
+      world,
       'chat',
       'list_contacts',
     )?.contacts ?? [];
   const conversations =
-    data<{ conversations: { id: string; kind: string; title: string }[] }>(host, 'chat', 'list_conversations')
+    data<{ conversations: { id: string; kind: string; title: string }[] }>(world, 'chat', 'list_conversations')
       ?.conversations ?? [];
   const addresses = [
-    ...(data<{ addresses: { id: string }[] }>(host, 'food', 'list_addresses')?.addresses ?? []),
-    ...(data<{ addresses: { id: string }[] }>(host, 'shop', 'list_addresses')?.addresses ?? []),
+    ...(data<{ addresses: { id: string }[] }>(world, 'food', 'list_addresses')?.addresses ?? []),
+    ...(data<{ addresses: { id: string }[] }>(world, 'shop', 'list_addresses')?.addresses ?? []),
   ].map((a) => a.id);
   const people = [
     ...contacts.map((c) => ({ id: c.person_id, names: [...new Set([c.name_zh, c.name_en, c.nickname])] })),
