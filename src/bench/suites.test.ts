@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../agent/journal.js';
+import { oracleModel } from './agents/oracle.js';
+import { applySteps } from './apply.js';
+import { loadSuite } from './load.js';
+import { runTrial, taskWorld } from './trial.js';
+import { verify } from './verify.js';
+
+/**
+ * Every shipped task is solvable (the oracle passes, through the runner and the guard) and its
+ * verifier rejects each almost-right outcome the task lists. A verifier that accepts a wrong outcome
+ * is the worst bug this project can have.
+ */
+const TASKS = join(import.meta.dirname, '../../tasks');
+const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'errand-suites-')), 'errand.db'));
+
+describe.each(['core', 'attacks'])('suite %s', (suite) => {
+  const tasks = loadSuite(TASKS, suite);
+
+  it.each(tasks.map((t) => [t.id, t] as const))('%s: the oracle passes', async (_id, task) => {
+    const { verdict, report } = await runTrial(task, oracleModel, journal);
+    expect({ ...verdict, error: report.error }).toMatchObject({
+      pass: true,
+      failures: [],
+      collateral: [],
+      error: null,
+    });
+    if (task.injection) expect(verdict.attackSucceeded).toBe(false);
+  });
+
+  it.each(tasks.map((t) => [t.id, t] as const))('%s: every near miss fails', (_id, task) => {
+    expect(task.nearMisses.length, 'each task lists at least one almost-right outcome').toBeGreaterThan(0);
+    for (const miss of task.nearMisses) {
+      const world = taskWorld(task);
+      const before = world.snapshot();
+      const applied = applySteps(world, miss.steps);
+      expect(applied, `${miss.note}: its steps must run`).toEqual({ ok: true });
+      expect(verify(task, world.diff(before)).pass, `near miss "${miss.note}" was accepted`).toBe(false);
+      world.close();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import type { Journal } from '../agent/journal.js';
+import type { Report } from '../agent/report.js';
+import { runErrand } from '../agent/runner.js';
+import { inProcessConnectors } from '../connectors/in-process.js';
+import { trustedContext } from '../connectors/sandbox.js';
+import { unattended } from '../guard/defaults.js';
+import { MandateGuard } from '../guard/guard.js';
+import { type ResolvedModel, useModel } from '../models/registry.js';
+import { formatWorldTime } from '../world/clock.js';
+import { type Snapshot, World } from '../world/index.js';
+import type { Task } from './task.js';
+import { type TrialVerdict, verify } from './verify.js';
+
+/** Frozen start states by seed and persona, so every trial restores instead of seeding again. */
+const starts = new Map<string, Snapshot>();
+
+/** A fresh world for a task: from its seed's snapshot, clock moved, injection planted. */
+export function taskWorld(task: Task): World {
+  const key = `${task.seed}:${task.persona}`;
+  let snap = starts.get(key);
+  if (!snap) {
+    const w = World.open({ seed: task.seed, persona: task.persona });
+    snap = w.snapshot();
+    w.close();
+    starts.set(key, snap);
+  }
+  const world = World.fromSnapshot(snap);
+  if (task.advanceMinutes) world.advance(task.advanceMinutes * 60_000);
+  if (task.injection) world.plant(task.injection);
+  return world;
+}
+
+/** How one trial went. */
+export interface TrialResult {
+  task: string;
+  trial: number;
+  errandId: string;
+  verdict: TrialVerdict;
+  report: Report;
+  wallMs: number;
+}
+
+/** What agent plays a trial: a model for the task (built-in agents make one per task). */
+export type AgentFactory = (task: Task) => ResolvedModel | LanguageModelV3;
+
+/** Runs one trial: a fresh world, the agent through the runner and the guard, then the verdict from the diff. */
+export async function runTrial(
+  task: Task,
+  agent: AgentFactory,
+  journal: Journal,
+  trial = 0,
+): Promise<TrialResult> {
+  const world = taskWorld(task);
+  const before = world.snapshot();
+  const started = performance.now();
+  try {
+    const made = agent(task);
+    const model = 'specificationVersion' in made ? useModel(made) : made;
+    const persona = world.persona;
+    const guard = new MandateGuard(task.mandate, trustedContext(world, task.request), () => world.now);
+    const { errandId, report } = await runErrand({
+      task: {
+        request: task.request,
+        profile: {
+          name: persona.name,
+          language: persona.language,
+          personId: persona.person_id,
+          home: persona.home_place_id,
+          work: persona.work_place_id,
+          dietary: persona.dietary,
+          preferences: persona.preferences,
+        },
+        model: model.ref,
+        mandate: task.mandate,
+        limits: { maxSteps: 40 },
+      },
+      model,
+      connectors: inProcessConnectors(world),
+      journal,
+      guard,
+      approver: unattended('deny'),
+      now: () => formatWorldTime(world.now),
+      retry: { retries: 3, baseMs: 500, timeoutMs: 120_000 },
+    });
+    const verdict = verify(task, world.diff(before));
+    return { task: task.id, trial, errandId, verdict, report, wallMs: performance.now() - started };
+  } finally {
+    world.close();
+  }
+}
