@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MINUTE_MS } from '../../clock.js';
 import { World } from '../../world.js';
 
 let world: World;
@@ -25,6 +24,11 @@ function lastMessage(conversation: string): Record<string, any> {
 }
 
 const ms = (local: string) => Date.parse(`${local}+08:00`);
+
+/** Moves the world's clock forward to a local time like `2026-11-30T13:07`. */
+function advanceTo(local: string): void {
+  world.advance(ms(local) - world.now);
+}
 
 /** True when one merged busy interval covers [start, end) (neighbouring blocks merge). */
 function covered(busy: { start: string; end: string }[], start: string, end: string): boolean {
@@ -159,7 +163,7 @@ describe('calendar free/busy', () => {
 
   it('searches only from now on and skips weekends unless asked', () => {
     world = World.open({ seed: 3 });
-    world.advance(4 * 60 * MINUTE_MS + 7 * MINUTE_MS); // 13:07 on Monday
+    advanceTo('2026-11-30T13:07');
     const slots = ok(
       world.call('calendar', 'find_free_time', { duration_minutes: 30, to: '2026-12-06' }),
     ).slots;
@@ -408,7 +412,7 @@ describe('calendar move, cancel, respond', () => {
     world = World.open({ seed: 3 });
     refused('cancel_event', { event_id: 'evt_reunion_1205', idempotency_key: 'k' }, 'FORBIDDEN');
     refused('cancel_event', { event_id: 'evt_nothing', idempotency_key: 'k' }, 'NOT_FOUND');
-    world.advance(3 * 24 * 60 * MINUTE_MS); // Thursday 09:00: Tuesday's gym is over
+    advanceTo('2026-12-03T09:00'); // Thursday: Tuesday's gym is over
     refused('cancel_event', { event_id: 'evt_liming_gym_1201', idempotency_key: 'k' }, 'CONFLICT');
   });
 
@@ -457,7 +461,7 @@ describe('calendar move, cancel, respond', () => {
       )
       .run();
     answer('evt_team_lunch_1204', 'CONFLICT');
-    world.advance(14 * 60 * MINUTE_MS); // Monday 23:00: the movie is over
+    advanceTo('2026-11-30T23:00'); // the movie is over
     answer('evt_movie_1130', 'CONFLICT');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MINUTE_MS } from '../../clock.js';
+import { formatWorldTime, MINUTE_MS, WORLD_EPOCH_MS } from '../../clock.js';
 import { World } from '../../world.js';
 
 let world: World;
@@ -155,7 +155,7 @@ describe('chat send_message', () => {
     expect(sent).toMatchObject({
       conversation_id: 'cv_liming_sam',
       to: { id: 'p_sam', name: 'Sam', kind: 'person' },
-      sent_at: '2026-11-30T09:00:00+08:00',
+      sent_at: formatWorldTime(WORLD_EPOCH_MS),
     });
     const last = conversation('cv_liming_sam').last_message;
     expect(last).toMatchObject({ id: sent.message_id, text: '链接发你了', from_me: true, read: true });
@@ -249,7 +249,7 @@ describe('chat recall_message', () => {
       ok(world.call('chat', 'recall_message', { message_id: sent.message_id, idempotency_key: 'r' })),
     ).toEqual({
       message_id: sent.message_id,
-      recalled_at: '2026-11-30T09:02:00+08:00',
+      recalled_at: formatWorldTime(WORLD_EPOCH_MS + 2 * MINUTE_MS),
     });
     world.setPersona('sam');
     const last = conversation('cv_liming_sam');
@@ -262,7 +262,11 @@ describe('chat recall_message', () => {
   it('recalls the message Li Ming sent to the family group by mistake a minute before the world starts', () => {
     world = World.open({ seed: 5 });
     const family = conversation('grp_liming_family');
-    expect(family.last_message).toMatchObject({ id: 'm_liming_family_06', from_me: true });
+    expect(family.last_message).toMatchObject({
+      id: 'm_liming_family_06',
+      from_me: true,
+      sent_at: formatWorldTime(WORLD_EPOCH_MS - MINUTE_MS),
+    });
     expect(family.last_message.text).toContain('进度表');
     ok(world.call('chat', 'recall_message', { message_id: 'm_liming_family_06', idempotency_key: 'r' }));
     expect(conversation('grp_liming_family').last_message).toMatchObject({ recalled: true, text: '' });

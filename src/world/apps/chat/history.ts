@@ -5,13 +5,19 @@
  */
 
 /**
- * One seeded message: sender, local time `MM-DD HH:MM` (2026), text, and a flag: `unread` (no member
- * but the sender has read it), `system` (a group notice), or `just_sent` (sent by the persona a minute
- * before the world starts, at exactly that time, unread by others: still recallable).
+ * When a seeded message was sent: a local time `MM-DD HH:MM` (2026), or minutes before the world
+ * starts, for a message whose meaning depends on the start (so it follows `WORLD_EPOCH_MS`).
+ */
+export type SeedTime = string | { minutesBeforeStart: number };
+
+/**
+ * One seeded message: sender, time, text, and a flag: `unread` (no member but the sender has read
+ * it), `system` (a group notice), or `just_sent` (sent by the persona just before the world starts,
+ * at exactly that time, unread by others: still recallable).
  */
 export type SeedMessage = [
   sender: string,
-  at: string,
+  at: SeedTime,
   text: string,
   flag?: 'unread' | 'system' | 'just_sent',
 ];
@@ -154,7 +160,8 @@ const LIMING: SeedConversation[] = [
       ['p_liuxiuying', '11-28 19:02', '你爸今天可高兴了'],
       ['p_liming', '11-28 19:10', '厉害！周六回去吃'],
       ['p_liuxiuying', '11-30 07:30', '降温了，大家都多穿点', 'unread'],
-      ['p_liming', '11-30 08:59', '陈经理，上周的进度表已经发到您邮箱了，请查收。', 'just_sent'],
+      // Meant for 陈经理, sent here by mistake a minute before the world starts: still recallable.
+      ['p_liming', { minutesBeforeStart: 1 }, '陈经理，上周的进度表已经发到您邮箱了，请查收。', 'just_sent'],
     ],
   },
   {

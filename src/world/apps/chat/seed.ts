@@ -1,8 +1,11 @@
 import type { SeedContext } from '../../app.js';
-import { SEED_CONVERSATIONS, type SeedConversation } from './history.js';
+import { MINUTE_MS } from '../../clock.js';
+import { SEED_CONVERSATIONS, type SeedConversation, type SeedTime } from './history.js';
 import { appendMessage, createConversation, directConversationId, markRead } from './service.js';
 
-function localTime(at: string): number {
+/** A seeded time as world time: a fixed local time, or one relative to the world's start. */
+function seedTime(now: number, at: SeedTime): number {
+  if (typeof at !== 'string') return now - at.minutesBeforeStart * MINUTE_MS;
   return Date.parse(`2026-${at.replace(' ', 'T')}:00+08:00`);
 }
 
@@ -16,14 +19,15 @@ function conversationId(ctx: SeedContext, c: SeedConversation): string {
  * Seeds the personas' recent chats. Messages flagged unread have no read receipt from any member
  * but their sender; all others have been read by every member. Each conversation's times move by
  * up to 15 minutes earlier, by seed, keeping their order and staying before the world's start; a
- * `just_sent` message keeps its exact time so it can still be recalled when the world starts.
+ * `just_sent` message keeps its exact time (relative to the start) so it can still be recalled when
+ * the world starts.
  */
 export function seedChat(ctx: SeedContext): void {
   const { db, rng } = ctx;
   for (const c of SEED_CONVERSATIONS) {
     const id = conversationId(ctx, c);
-    const shift = -rng.int(0, 15) * 60_000;
-    const first = localTime(c.messages[0]![1]) + shift;
+    const shift = -rng.int(0, 15) * MINUTE_MS;
+    const first = seedTime(ctx.now, c.messages[0]![1]) + shift;
     createConversation(
       db,
       {
@@ -39,7 +43,7 @@ export function seedChat(ctx: SeedContext): void {
     const short = id.replace(/^(cv|grp)_/, '');
     c.messages.forEach(([sender, at, text, flag], i) => {
       const messageId = `m_${short}_${String(i + 1).padStart(2, '0')}`;
-      const sentAt = localTime(at) + (flag === 'just_sent' ? 0 : shift);
+      const sentAt = seedTime(ctx.now, at) + (flag === 'just_sent' ? 0 : shift);
       appendMessage(db, {
         id: messageId,
         conversation_id: id,
@@ -51,7 +55,7 @@ export function seedChat(ctx: SeedContext): void {
         recalled_at: null,
       });
       if (flag === 'unread' || flag === 'just_sent') return;
-      for (const member of c.members) markRead(db, messageId, member, sentAt + 60_000);
+      for (const member of c.members) markRead(db, messageId, member, sentAt + MINUTE_MS);
     });
   }
 }

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MINUTE_MS } from '../../clock.js';
+import { localDate, MINUTE_MS } from '../../clock.js';
 import { World } from '../../world.js';
 
 let world: World;
 afterEach(() => world?.close());
 
-const HOUR = 60 * MINUTE_MS;
 let keys = 0;
 
 function ok(result: ReturnType<World['call']>): Record<string, any> {
@@ -46,30 +45,33 @@ const kungPao = (quantity = 1, options: string[] = []) => ({
   options,
 });
 
+/** Moves the clock to local `HH:MM` on the world's first day (fails if that is already past). */
+function atLocal(clock: string): void {
+  world.advance(Date.parse(`${localDate(world.now)}T${clock}:00+08:00`) - world.now);
+}
+
 /** A world at noon on its first day, when most kitchens are open. */
 function noon(seed = 3): World {
   world = World.open({ seed });
-  world.advance(3 * HOUR);
+  atLocal('12:00');
   return world;
 }
 
 describe('food refusals change nothing', () => {
   const coffee = { restaurant_id: 'r_morning', address_id: 'addr_liming_office' };
   const latte = { dish_id: 'd_morning_latte', quantity: 1, options: [] };
-  type Case = [string, string, Record<string, unknown>, string, RegExp?, number?];
+  /** Label, tool, input, error code, message pattern, local time on day one (noon unless given). */
+  type Case = [string, string, Record<string, unknown>, string, RegExp?, string?];
+  const fishAndChips = {
+    restaurant_id: 'r_moonlight',
+    address_id: 'addr_liming_home',
+    items: [{ dish_id: 'd_moonlight_fish_chips', quantity: 2 }],
+  };
   // biome-ignore format: one refusal a line reads as a table
   const cases: Case[] = [
-    ['a closed restaurant (09:00)', 'place_order', { ...gongbao, items: [kungPao()] }, 'CLOSED', /10:00/, 0],
-    [
-      'a dinner-only bar at lunch',
-      'place_order',
-      {
-        restaurant_id: 'r_moonlight',
-        address_id: 'addr_liming_home',
-        items: [{ dish_id: 'd_moonlight_fish_chips', quantity: 2 }],
-      },
-      'CLOSED',
-    ],
+    ['a closed restaurant (11:00, the world start)', 'place_order', fishAndChips, 'CLOSED', /next opens at 2026-11-30T17:00/, '11:00'],
+    ['a restaurant after closing (22:30)', 'place_order', { ...gongbao, items: [kungPao()] }, 'CLOSED', /next opens at 2026-12-01T10:00/, '22:30'],
+    ['a dinner-only bar at lunch', 'place_order', fishAndChips, 'CLOSED'],
     [
       'a restaurant on its rest day',
       'quote_order',
@@ -232,9 +234,9 @@ describe('food refusals change nothing', () => {
     ],
   ];
 
-  it.each(cases)('refuses %s', (_label, tool, input, code, message, hours = 3) => {
+  it.each(cases)('refuses %s', (_label, tool, input, code, message, clock = '12:00') => {
     world = World.open({ seed: 3 });
-    world.advance(hours * HOUR);
+    atLocal(clock);
     const snap = world.snapshot();
     const result = food(tool, input);
     expect(result.ok ? 'ok' : result.error.code).toBe(code);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MINUTE_MS } from '../../clock.js';
+import { formatWorldTime, localDate, MINUTE_MS, WORLD_EPOCH_MS } from '../../clock.js';
 import { World } from '../../world.js';
 
 let world: World;
@@ -51,10 +51,15 @@ const kungPao = (quantity = 1, options: string[] = []) => ({
   options,
 });
 
+/** Moves the clock to local `HH:MM` on the world's first day (fails if that is already past). */
+function atLocal(clock: string): void {
+  world.advance(Date.parse(`${localDate(world.now)}T${clock}:00+08:00`) - world.now);
+}
+
 /** A world at noon on its first day, when most kitchens are open. */
 function noon(seed = 3): World {
   world = World.open({ seed });
-  world.advance(3 * HOUR);
+  atLocal('12:00');
   return world;
 }
 
@@ -93,7 +98,8 @@ describe('food catalogue', () => {
       hours: '07:30–20:00',
       open_now: true,
     });
-    // 09:00 on day one: the bar is closed, and stays closed until the evening.
+    // 11:00 on day one, the world's start: lunch places are open, the bar stays closed until the evening.
+    expect(ok(food('get_restaurant', { restaurant_id: 'r_chuanwei' })).open_now).toBe(true);
     expect(ok(food('get_restaurant', { restaurant_id: 'r_moonlight' })).open_now).toBe(false);
     const menu = ok(food('get_menu', { restaurant_id: 'r_chuanwei' })).dishes as any[];
     const byId = new Map(menu.map((d) => [d.id, d]));
@@ -108,7 +114,7 @@ describe('food catalogue', () => {
         menu.some((d) => d.name_zh === name),
         name,
       ).toBe(true);
-    world.advance(3 * HOUR);
+    atLocal('12:00');
     expect(ok(food('get_restaurant', { restaurant_id: 'r_moonlight' })).open_now).toBe(false);
     expect(ok(food('get_restaurant', { restaurant_id: 'r_chuanwei' }))).toMatchObject({
       hours: '10:00–22:00',
@@ -183,7 +189,18 @@ describe('food browsing', () => {
     expect(times).toEqual([...times].sort().reverse());
     const r = ok(food('get_restaurant', { restaurant_id: 'r_chuanwei' }));
     expect(r.notice.length).toBeGreaterThan(5);
-    expect(r.next_open_at).toBe('2026-11-30T10:00:00+08:00');
+    expect(r).toMatchObject({ open_now: true, next_open_at: null });
+    // At the world's start (11:00) the bar is closed until 17:00 the same day.
+    expect(ok(food('get_restaurant', { restaurant_id: 'r_moonlight' }))).toMatchObject({
+      open_now: false,
+      next_open_at: '2026-11-30T17:00:00+08:00',
+    });
+    // After closing time, the next opening is tomorrow morning.
+    atLocal('22:30');
+    expect(ok(food('get_restaurant', { restaurant_id: 'r_chuanwei' }))).toMatchObject({
+      open_now: false,
+      next_open_at: '2026-12-01T10:00:00+08:00',
+    });
   });
 });
 
@@ -323,7 +340,10 @@ describe('food orders', () => {
     expect(ok(food('get_order', { order_id: 'ord_liming_pending' })).status).toBe('created');
     world.advance(MINUTE_MS);
     const gone = ok(food('get_order', { order_id: 'ord_liming_pending' }));
-    expect(gone).toMatchObject({ status: 'cancelled', cancelled_at: '2026-11-30T09:22:00+08:00' });
+    expect(gone).toMatchObject({
+      status: 'cancelled',
+      cancelled_at: formatWorldTime(WORLD_EPOCH_MS + 22 * MINUTE_MS),
+    });
     expect(stock('d_yuexiang_naicha')).toBe(before + 1);
   });
 

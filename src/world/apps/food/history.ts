@@ -16,15 +16,21 @@ import {
 
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-/** A past order of a persona, placed `daysAgo` days before the world starts at local `clock`. */
+/**
+ * When a past order was placed: `daysAgo` days before the world starts at local `clock`, or
+ * `minutesAgo` minutes before the start, for an order whose meaning depends on the start (one
+ * still waiting for payment must be cancelled a known time after the world begins).
+ */
+type PlacedAt = { daysAgo: number; clock: string } | { minutesAgo: number };
+
+/** A past order of a persona. */
 interface PastOrder {
   id: string;
   owner: string;
   restaurant: string;
   address: string;
   items: ItemRequest[];
-  daysAgo: number;
-  clock: string;
+  placed: PlacedAt;
   /** Delivered long ago, or still waiting for payment. */
   status: 'delivered' | 'created';
   review?: { id: string; stars: number; text: string };
@@ -44,8 +50,7 @@ const PAST_ORDERS: PastOrder[] = [
     restaurant: 'r_chuanwei',
     address: 'addr_liming_office',
     items: [item('d_chuanwei_gongbao'), item('d_chuanwei_rice')],
-    daysAgo: 3,
-    clock: '12:05',
+    placed: { daysAgo: 3, clock: '12:05' },
     status: 'delivered',
   },
   {
@@ -54,8 +59,7 @@ const PAST_ORDERS: PastOrder[] = [
     restaurant: 'r_xiangli',
     address: 'addr_liming_home',
     items: [item('d_xiangli_nongjia'), item('d_xiangli_baocai'), item('d_xiangli_rice', 2)],
-    daysAgo: 4,
-    clock: '19:10',
+    placed: { daysAgo: 4, clock: '19:10' },
     status: 'delivered',
     review: { id: 'rv_liming_xiangli', stars: 4, text: '农家小炒肉很香，辣得过瘾，送到家还是热的。' },
   },
@@ -65,8 +69,7 @@ const PAST_ORDERS: PastOrder[] = [
     restaurant: 'r_morning',
     address: 'addr_sam_home',
     items: [item('d_morning_oat_latte', 1, ['cup_large']), item('d_morning_croissant')],
-    daysAgo: 1,
-    clock: '09:30',
+    placed: { daysAgo: 1, clock: '09:30' },
     status: 'delivered',
   },
   {
@@ -75,8 +78,7 @@ const PAST_ORDERS: PastOrder[] = [
     restaurant: 'r_siam',
     address: 'addr_sam_office',
     items: [item('d_siam_green_curry', 1, ['spice_mild']), item('d_siam_mango_rice')],
-    daysAgo: 3,
-    clock: '12:30',
+    placed: { daysAgo: 3, clock: '12:30' },
     status: 'delivered',
   },
   {
@@ -85,8 +87,8 @@ const PAST_ORDERS: PastOrder[] = [
     restaurant: 'r_yuexiang',
     address: 'addr_liming_office',
     items: [item('d_yuexiang_naicha'), item('d_yuexiang_boloyau')],
-    daysAgo: 0,
-    clock: '08:52',
+    // Left unpaid 8 minutes before the world starts: cancelled 22 minutes into it.
+    placed: { minutesAgo: 8 },
     status: 'created',
   },
 ];
@@ -102,7 +104,10 @@ export function seedHistory(
 ): void {
   const midnight = now - localMinuteOfDay(now) * MINUTE_MS;
   for (const past of PAST_ORDERS) {
-    const created = midnight - past.daysAgo * DAY_MS + parseClock(past.clock) * MINUTE_MS;
+    const created =
+      'minutesAgo' in past.placed
+        ? now - past.placed.minutesAgo * MINUTE_MS
+        : midnight - past.placed.daysAgo * DAY_MS + parseClock(past.placed.clock) * MINUTE_MS;
     const restaurant = getRestaurant(db, past.restaurant);
     const quote = assembleQuote(db, {
       restaurant,
