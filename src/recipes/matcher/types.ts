@@ -1,0 +1,77 @@
+/**
+ * The offline matcher's contract: a request in Chinese or English, and the world's catalogue, in; the
+ * built-in recipes to run with their parameters, out — or what it understood and what is missing.
+ */
+
+/** Something the matcher can recognise by any of its names. */
+export interface Named {
+  id: string;
+  /** Every name it goes by, in Chinese and English (name_zh, name_en, nickname, aliases...). */
+  names: string[];
+}
+
+/** What the matcher knows of the world: read through the apps' own read tools. */
+export interface Catalogue {
+  /** The persona the errand is for. */
+  persona: { id: string; personId: string; language: 'zh' | 'en' };
+  /** The world's time now, epoch ms (times like "明天下午3点" are read against it, UTC+8). */
+  now: number;
+  restaurants: (Named & { cuisine: string })[];
+  dishes: (Named & { restaurantId: string; priceFen: number; stock: number })[];
+  /** Contacts: names include name_zh, name_en, nickname; relation such as 妈妈 / sister. */
+  contacts: (Named & { relation: string })[];
+  groups: Named[];
+  places: (Named & { category: string })[];
+  products: (Named & { priceFen: number; stock: number; variants: Named[] })[];
+  /** The persona's saved addresses in food (addr_*) and shop (saddr_*): labels such as 家 / 公司 / Home / Office. */
+  foodAddresses: (Named & { placeId: string })[];
+  shopAddresses: (Named & { placeId: string })[];
+  /** Open bills (payment requests) addressed to the persona. */
+  bills: (Named & { payee: string; amountFen: number })[];
+}
+
+/** The built-in recipes and their parameters. */
+export interface RecipeParams {
+  /** Order a dish for delivery and pay for it. */
+  order_food: { restaurant_id: string; dish_id: string; quantity: number; address_id: string; budget_fen?: number };
+  /** Send money to a contact. */
+  transfer: { to: string; amount_fen: number; memo?: string };
+  /** Pay an open bill. */
+  pay_bill: { request_id: string };
+  /** Send a chat message to a contact or a group. */
+  send_message: { to: string; text: string };
+  /** Create a calendar event with invitations. Start is local time "YYYY-MM-DDTHH:mm". */
+  schedule_event: { title: string; start: string; duration_minutes: number; attendee_ids: string[]; location?: string };
+  /** Buy a product and pay for it. */
+  buy_product: { product_id: string; variant_id?: string; quantity: number; address_id: string; budget_fen?: number };
+  /** Find a route between two places. */
+  find_route: { from_place_id: string; to_place_id: string; mode: 'walk' | 'bike' | 'ebike' | 'drive' | 'transit' };
+  /** Find places by words or category, optionally near a place. */
+  find_place: { query: string; category?: string; near_place_id?: string };
+}
+
+/** A built-in recipe's name. */
+export type RecipeName = keyof RecipeParams;
+
+/** One recipe to run, with its parameters. */
+export type MatchedStep = { [K in RecipeName]: { recipe: K; params: RecipeParams[K] } }[RecipeName];
+
+/** What the matcher made of a request. */
+export type MatchResult =
+  | {
+      kind: 'match';
+      /** One recipe, or two for "order … and tell …". */
+      steps: MatchedStep[];
+      /** 0..1: how sure the matcher is. */
+      confidence: number;
+      /** What it understood, in the request's language, for the person to read. */
+      understood: string;
+    }
+  | {
+      kind: 'unsure';
+      confidence: number;
+      /** What it did understand. */
+      understood: string;
+      /** What is missing or ambiguous, in the request's language: "哪位张伟？张伟 (大学同学) 还是 张薇 (邻居)". */
+      missing: string[];
+    };
