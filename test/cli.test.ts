@@ -16,6 +16,7 @@ beforeAll(async () => {
   replay = await startReplayServer([
     ...openAiRecording('deepseek-chat'),
     ...openAiRecording('deepseek-chat'),
+    ...openAiRecording('deepseek-chat'),
   ]);
   env = {
     ERRAND_HOME: home,
@@ -79,5 +80,34 @@ describe('errand CLI', () => {
     const missing = await runCli(['show', 'nope'], { env });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/No errand "nope"/);
+  });
+
+  it('shows a denial and why, keeps it in a verifiable audit, and finds tampering', async () => {
+    const run = await runCli(['run', '--budget', '10', '--model', 'deepseek:deepseek-chat', '给王芳转20元'], {
+      env,
+    });
+    expect(run.stdout).toContain(
+      '✋ denied: paying ¥20.00 would bring this errand to ¥20.00, past your budget of ¥10.00',
+    );
+    const id = /errand id (e\w+)/.exec(run.stdout)![1]!;
+    const show = await runCli(['audit', 'show', id], { env });
+    expect(show.stdout).toMatch(
+      /pay\.transfer to_account_id="p_wangfang" amount_fen=2000[\s\S]*DENIED by guard: paying ¥20\.00/,
+    );
+    expect(show.stdout).toContain('Audit chain: intact');
+    const ok = await runCli(['audit', 'verify', id], { env });
+    expect(ok).toMatchObject({ code: 0 });
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(home, 'errand.db'));
+    db.prepare(
+      "UPDATE events SET data = replace(data, 'DENY', 'allow') WHERE errand_id = ? AND type = 'action.decided'",
+    ).run(id);
+    db.prepare(
+      "UPDATE events SET data = replace(data, '\"deny\"', '\"allow\"') WHERE errand_id = ? AND type = 'action.decided'",
+    ).run(id);
+    db.close();
+    const bad = await runCli(['audit', 'verify', id], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toMatch(/audit chain broken[\s\S]*action.decided\) was changed/);
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrandError, toErrandError } from '../errors.js';
+import { type AuditCheck, type AuditRow, chainHash, GENESIS, verifyChain } from '../guard/audit.js';
 import { type ErrandEvent, type JournalEvent, TERMINAL_EVENTS } from './events.js';
 
 /** One line of `errand tasks`: an errand and how it stands. */
@@ -17,11 +18,11 @@ export interface ErrandSummary {
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS errands (
   id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, request TEXT NOT NULL, model TEXT NOT NULL,
-  status TEXT NOT NULL, outcome TEXT
+  status TEXT NOT NULL, outcome TEXT, head TEXT, events INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS events (
   errand_id TEXT NOT NULL REFERENCES errands(id), seq INTEGER NOT NULL, at INTEGER NOT NULL, type TEXT NOT NULL,
-  data TEXT NOT NULL, PRIMARY KEY (errand_id, seq)
+  data TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (errand_id, seq)
 );`;
 
 type Listener = (event: JournalEvent) => void;
@@ -38,7 +39,13 @@ export class Journal {
   readonly #finish: Database.Statement;
   #pending: { errandId: string; stored: JournalEvent }[] = [];
 
-  constructor(file: string) {
+  /** Signs the audit chain when given (errand's CLI keeps one in its home). */
+  readonly #key: Buffer | undefined;
+  readonly #heads = new Map<string, string>();
+  readonly #head: Database.Statement;
+
+  constructor(file: string, options: { auditKey?: Buffer } = {}) {
+    this.#key = options.auditKey;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     try {
       this.db = new Database(file);
@@ -51,13 +58,16 @@ export class Journal {
         `Cannot open the journal at ${file}: ${toErrandError(err).message}`,
       );
     }
-    this.#insert = this.db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?)');
+    this.#insert = this.db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)');
+    this.#head = this.db.prepare('UPDATE errands SET head = ?, events = ? WHERE id = ?');
     this.#finish = this.db.prepare('UPDATE errands SET status = ?, outcome = ? WHERE id = ?');
   }
 
   /** Starts a new errand record. */
   create(id: string, request: string, model: string, at = Date.now()): void {
-    this.db.prepare("INSERT INTO errands VALUES (?, ?, ?, ?, 'running', NULL)").run(id, at, request, model);
+    this.db
+      .prepare("INSERT INTO errands (id, created_at, request, model, status) VALUES (?, ?, ?, ?, 'running')")
+      .run(id, at, request, model);
     this.#seq.set(id, 0);
   }
 
@@ -87,7 +97,12 @@ export class Journal {
       this.db.transaction(() => {
         for (const { errandId, stored } of batch) {
           const { seq, at, ...event } = stored;
-          this.#insert.run(errandId, seq, at, event.type, JSON.stringify(event));
+          const data = JSON.stringify(event);
+          const prev = this.#heads.get(errandId) ?? this.storedHead(errandId).hash ?? GENESIS;
+          const hash = chainHash(this.#key, prev, errandId, { seq, at, type: event.type, data });
+          this.#insert.run(errandId, seq, at, event.type, data, hash);
+          this.#head.run(hash, seq, errandId);
+          this.#heads.set(errandId, hash);
           if ((TERMINAL_EVENTS as readonly string[]).includes(event.type)) {
             const status = event.type.split('.')[1];
             const outcome = stored.type === 'task.finished' ? stored.outcome : null;
@@ -97,11 +112,28 @@ export class Journal {
       })();
       this.#pending = [];
     } catch (err) {
+      this.#heads.clear(); // the batch is rolled back: read the heads from disk again
       throw new ErrandError(
         'STORAGE_FAILED',
         `Could not write to the journal: ${toErrandError(err).message}`,
       );
     }
+  }
+
+  private storedHead(errandId: string): { hash: string | null; events: number } {
+    const row = this.db.prepare('SELECT head, events FROM errands WHERE id = ?').get(errandId) as
+      | { head: string | null; events: number }
+      | undefined;
+    return { hash: row?.head ?? null, events: row?.events ?? 0 };
+  }
+
+  /** Checks an errand's hash chain: finds any edit, deletion or reordering of its events. */
+  verify(errandId: string): AuditCheck {
+    this.flush();
+    const rows = this.db
+      .prepare('SELECT seq, at, type, data, hash FROM events WHERE errand_id = ? ORDER BY rowid')
+      .all(errandId) as AuditRow[];
+    return verifyChain(this.#key, errandId, rows, this.storedHead(errandId));
   }
 
   private lastSeq(errandId: string): number {

@@ -1,13 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Journal } from '../agent/journal.js';
 
-/** Where errand keeps its journal and recipes: $ERRAND_HOME, else ~/.errand. */
+/** Where errand keeps its journal, audit key and recipes: $ERRAND_HOME, else ~/.errand. */
 export function errandHome(env: NodeJS.ProcessEnv = process.env): string {
   return env.ERRAND_HOME || join(homedir(), '.errand');
 }
 
-/** Opens the journal in errand's home. */
+/** The key that signs the audit chain, made once per home and readable only by its owner. */
+export function auditKey(home: string): Buffer {
+  const file = join(home, 'audit.key');
+  if (!existsSync(file)) {
+    mkdirSync(home, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+}
+
+/** Opens the journal in errand's home, with its signed audit chain. */
 export function openJournal(env: NodeJS.ProcessEnv = process.env): Journal {
-  return new Journal(join(errandHome(env), 'errand.db'));
+  const home = errandHome(env);
+  return new Journal(join(home, 'errand.db'), { auditKey: auditKey(home) });
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ErrandError, toErrandError } from '../errors.js';
+import { registerAuditCommands } from './audit.js';
 import { registerRunCommand } from './run.js';
 import { registerTaskCommands } from './tasks.js';
 import { registerWorldCommands } from './world.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerRunCommand(program);
   registerTaskCommands(program);
+  registerAuditCommands(program);
   registerWorldCommands(program);
   return program;
 }

@@ -33,12 +33,21 @@ export function registerRunCommand(program: Command): void {
     .option('--json', 'print machine-readable events (one JSON object per line) instead of the live view')
     .option('--persona <id>', 'who errand works for in the sandbox world: liming or sam', 'liming')
     .option('--seed <n>', 'sandbox world seed', intOption, 1)
-    .option('--config <file>', 'a connectors file listing MCP servers (see README)')
     .option('--max-steps <n>', 'stop after this many model turns', intOption, 30)
     .option(
       '--approve <policy>',
       'when an action needs approval: ask, auto (allow within mandate) or deny',
       'ask',
+    )
+    .option('--budget <yuan>', 'most errand may pay in total, e.g. 40')
+    .option('--cap <yuan>', 'most one payment may be')
+    .option('--approve-above <yuan>', 'ask before any payment above this')
+    .option('--allow-app <app...>', 'only these apps, e.g. --allow-app food pay chat')
+    .option('--allow <id...>', 'people or accounts errand may always message or pay')
+    .option('--recipients <who>', 'who errand may message or pay: named (in the request), contacts, or list')
+    .option(
+      '--config <file>',
+      'a config file: MCP servers, sandbox settings and a standing mandate (see README)',
     )
     .action(async (words: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(words.join(' '), flags);
