@@ -8,7 +8,7 @@ export interface TrustedContext {
   addresses: string[];
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -17,7 +17,7 @@ export function mentions(text: string, name: string): boolean {
   const n = name.trim();
   if (n.length < 2) return false;
   if (/[\u3400-\u9fff]/.test(n)) return text.includes(n);
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escape(n)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(n)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
 /** The people and groups the request names. */
@@ -82,12 +82,27 @@ export function amountsIn(text: string): number[] {
   return [...out];
 }
 
-/** Every string anywhere in a value: the ids an app returned for something this errand created. */
+/** Every string anywhere in a value. */
 export function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
   if (typeof value === 'string') into.add(value);
   else if (Array.isArray(value)) for (const v of value) stringsIn(v, into);
   else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, into);
   return into;
+}
+
+/**
+ * The ids a write's result names at its top level — the object it made (`id`, `order_id`) and what
+ * that object links to directly (`payment_request_id`, `payee_account_id`, `payee`) — leaving out
+ * any the call itself named. Nested values (the attendees of an event one answered, the members of a
+ * group) and free text are other people's things, not this errand's creations.
+ */
+export function createdIds(input: unknown, output: unknown): string[] {
+  if (!output || typeof output !== 'object' || Array.isArray(output)) return [];
+  const given = stringsIn(input);
+  return Object.entries(output as Record<string, unknown>)
+    .filter(([key, value]) => /^(id|payee|\w+_id)$/.test(key) && typeof value === 'string')
+    .map(([, value]) => value as string)
+    .filter((value) => !given.has(value));
 }
 
 /** An amount the app reported as paid in its output (`paid`, `amount`, `total` as a Money value). */

@@ -1,6 +1,6 @@
 import { formatFen } from '../world/money.js';
 import { detectInstructions } from './detect.js';
-import { amountsIn, namedInRequest, reportedAmount, stringsIn, type TrustedContext } from './grounding.js';
+import { amountsIn, createdIds, namedInRequest, reportedAmount, type TrustedContext } from './grounding.js';
 import { SpendLedger } from './ledger.js';
 import { describeMandate, type Mandate } from './mandate.js';
 import type { ActionView, Guard, Verdict } from './types.js';
@@ -23,7 +23,7 @@ function asList(value: unknown): string[] {
  */
 export class MandateGuard implements Guard {
   readonly ledger = new SpendLedger();
-  /** Values that came back from this errand's own writes: the order it placed, its payment request. */
+  /** Ids that came back from this errand's own writes: the order it placed, its payment request, its payee. */
   readonly created = new Set<string>();
   readonly #named: Set<string>;
   readonly #amounts: Set<number>;
@@ -153,8 +153,8 @@ export class MandateGuard implements Guard {
 
   observe(action: ActionView, outcome: { ok: boolean; data?: unknown }): void {
     if (!outcome.ok || action.effect.kind === 'read') return;
-    stringsIn(outcome.data, this.created);
     const { effect, input } = action;
+    for (const id of createdIds(input, outcome.data)) this.created.add(id);
     if (effect.amount) {
       const claimed = input[effect.amount];
       const amountFen = reportedAmount(outcome.data) ?? (typeof claimed === 'number' ? claimed : 0);
