@@ -33,7 +33,13 @@ export interface Catalogue {
 /** The built-in recipes and their parameters. */
 export interface RecipeParams {
   /** Order a dish for delivery and pay for it. */
-  order_food: { restaurant_id: string; dish_id: string; quantity: number; address_id: string; budget_fen?: number };
+  order_food: {
+    restaurant_id: string;
+    dish_id: string;
+    quantity: number;
+    address_id: string;
+    budget_fen?: number;
+  };
   /** Send money to a contact. */
   transfer: { to: string; amount_fen: number; memo?: string };
   /** Pay an open bill. */
@@ -41,11 +47,27 @@ export interface RecipeParams {
   /** Send a chat message to a contact or a group. */
   send_message: { to: string; text: string };
   /** Create a calendar event with invitations. Start is local time "YYYY-MM-DDTHH:mm". */
-  schedule_event: { title: string; start: string; duration_minutes: number; attendee_ids: string[]; location?: string };
+  schedule_event: {
+    title: string;
+    start: string;
+    duration_minutes: number;
+    attendee_ids: string[];
+    location?: string;
+  };
   /** Buy a product and pay for it. */
-  buy_product: { product_id: string; variant_id?: string; quantity: number; address_id: string; budget_fen?: number };
+  buy_product: {
+    product_id: string;
+    variant_id?: string;
+    quantity: number;
+    address_id: string;
+    budget_fen?: number;
+  };
   /** Find a route between two places. */
-  find_route: { from_place_id: string; to_place_id: string; mode: 'walk' | 'bike' | 'ebike' | 'drive' | 'transit' };
+  find_route: {
+    from_place_id: string;
+    to_place_id: string;
+    mode: 'walk' | 'bike' | 'ebike' | 'drive' | 'transit';
+  };
   /** Find places by words or category, optionally near a place. */
   find_place: { query: string; category?: string; near_place_id?: string };
 }

@@ -1,0 +1,230 @@
+import type { Recipe } from './format.js';
+
+const builtin = { kind: 'builtin' as const };
+
+/**
+ * The recipes errand ships for the sandbox's common errands. Each one names its parameters exactly as
+ * the offline matcher fills them (see matcher/types.ts) and runs through the same runner and guard as
+ * any model.
+ */
+export const BUILTIN_RECIPES: Recipe[] = [
+  {
+    id: 'order_food',
+    title: 'Order a dish for delivery and pay for it',
+    description:
+      'Order one dish from a restaurant to a saved address, check the total against a budget, and pay.',
+    params: {
+      restaurant_id: { type: 'id', description: 'The restaurant.', optional: false },
+      dish_id: { type: 'id', description: 'The dish.', optional: false },
+      quantity: { type: 'integer', description: 'How many.', optional: true, default: 1 },
+      address_id: { type: 'id', description: 'A saved delivery address.', optional: false },
+      budget_fen: { type: 'fen', description: 'The most the order may cost.', optional: true },
+    },
+    steps: [
+      {
+        call: 'food_quote_order',
+        input: {
+          restaurant_id: '{{restaurant_id}}',
+          items: [{ dish_id: '{{dish_id}}', quantity: '{{quantity}}' }],
+          address_id: '{{address_id}}',
+        },
+        as: 'quote',
+      },
+      {
+        check: '{{steps.quote.total.amount}}',
+        atMost: '{{budget_fen}}',
+        when: '{{budget_fen}}',
+        message: 'The order would cost {{steps.quote.total.display}}, over the budget.',
+      },
+      {
+        call: 'food_place_order',
+        input: {
+          restaurant_id: '{{restaurant_id}}',
+          items: [{ dish_id: '{{dish_id}}', quantity: '{{quantity}}' }],
+          address_id: '{{address_id}}',
+        },
+        as: 'order',
+      },
+      {
+        call: 'pay_pay_request',
+        input: {
+          request_id: '{{steps.order.payment_request_id}}',
+          amount_fen: '{{steps.order.total.amount}}',
+          payee_account_id: '{{steps.order.payee_account_id}}',
+        },
+        as: 'payment',
+      },
+    ],
+    outcome: 'Ordered and paid {{steps.order.total.display}} (order {{steps.order.id}}).',
+    source: builtin,
+  },
+  {
+    id: 'transfer',
+    title: 'Send money to a contact',
+    description: 'Transfer an amount from the wallet to one contact.',
+    params: {
+      to: { type: 'id', description: 'The contact’s person id.', optional: false },
+      amount_fen: { type: 'fen', description: 'How much.', optional: false },
+      memo: { type: 'string', description: 'A note.', optional: true, default: '' },
+    },
+    steps: [
+      {
+        call: 'pay_transfer',
+        input: { to_account_id: '{{to}}', amount_fen: '{{amount_fen}}', memo: '{{memo}}' },
+        as: 'transfer',
+      },
+    ],
+    outcome:
+      'Sent {{steps.transfer.amount.display}} to {{steps.transfer.to.name_zh}} ({{steps.transfer.transaction_id}}).',
+    source: builtin,
+  },
+  {
+    id: 'pay_bill',
+    title: 'Pay an open bill',
+    description: 'Pay one open payment request (a utility or phone bill) for exactly what it asks.',
+    params: { request_id: { type: 'id', description: 'The payment request.', optional: false } },
+    steps: [
+      { call: 'pay_get_payment_request', input: { request_id: '{{request_id}}' }, as: 'bill' },
+      {
+        call: 'pay_pay_request',
+        input: {
+          request_id: '{{request_id}}',
+          amount_fen: '{{steps.bill.amount.amount}}',
+          payee_account_id: '{{steps.bill.merchant.id}}',
+        },
+        as: 'payment',
+      },
+    ],
+    outcome: 'Paid {{steps.payment.paid.display}} to {{steps.bill.merchant.name_zh}}.',
+    source: builtin,
+  },
+  {
+    id: 'send_message',
+    title: 'Send a chat message',
+    description: 'Send one message to a contact or a group.',
+    params: {
+      to: { type: 'id', description: 'A contact’s person id or a group id.', optional: false },
+      text: { type: 'string', description: 'The message.', optional: false },
+    },
+    steps: [{ call: 'chat_send_message', input: { to: '{{to}}', text: '{{text}}' }, as: 'message' }],
+    outcome: 'Told {{steps.message.to.name}}: “{{text}}”.',
+    source: builtin,
+  },
+  {
+    id: 'schedule_event',
+    title: 'Schedule an event and invite people',
+    description: 'Create a calendar event; each attendee gets an invitation in chat.',
+    params: {
+      title: { type: 'string', description: 'What the event is.', optional: false },
+      start: { type: 'time', description: 'Local start time, YYYY-MM-DDTHH:mm.', optional: false },
+      duration_minutes: { type: 'integer', description: 'How long.', optional: true, default: 60 },
+      attendee_ids: { type: 'ids', description: 'Contacts to invite.', optional: true, default: [] },
+      location: { type: 'string', description: 'Where.', optional: true, default: '' },
+    },
+    steps: [
+      {
+        call: 'calendar_create_event',
+        input: {
+          title: '{{title}}',
+          start: '{{start}}',
+          duration_minutes: '{{duration_minutes}}',
+          attendee_ids: '{{attendee_ids}}',
+          location: '{{location}}',
+        },
+        as: 'event',
+      },
+    ],
+    outcome: 'Scheduled “{{title}}” at {{start}} ({{steps.event.event.id}}).',
+    source: builtin,
+  },
+  {
+    id: 'buy_product',
+    title: 'Buy a product and pay for it',
+    description: 'Order a product to a saved address, check the total against a budget, and pay.',
+    params: {
+      product_id: { type: 'id', description: 'The product.', optional: false },
+      variant_id: { type: 'id', description: 'Its variant (colour, size), if it has them.', optional: true },
+      quantity: { type: 'integer', description: 'How many.', optional: true, default: 1 },
+      address_id: { type: 'id', description: 'A saved shipping address.', optional: false },
+      budget_fen: { type: 'fen', description: 'The most it may cost.', optional: true },
+    },
+    steps: [
+      {
+        call: 'shop_quote_order',
+        input: {
+          items: [{ product_id: '{{product_id}}', variant_id: '{{variant_id}}', quantity: '{{quantity}}' }],
+          address_id: '{{address_id}}',
+        },
+        as: 'quote',
+      },
+      {
+        check: '{{steps.quote.total.amount}}',
+        atMost: '{{budget_fen}}',
+        when: '{{budget_fen}}',
+        message: 'It would cost {{steps.quote.total.display}}, over the budget.',
+      },
+      {
+        call: 'shop_place_order',
+        input: {
+          items: [{ product_id: '{{product_id}}', variant_id: '{{variant_id}}', quantity: '{{quantity}}' }],
+          address_id: '{{address_id}}',
+        },
+        as: 'order',
+      },
+      {
+        call: 'pay_pay_request',
+        input: {
+          request_id: '{{steps.order.payment_request_id}}',
+          amount_fen: '{{steps.order.total.amount}}',
+          payee_account_id: '{{steps.order.payee}}',
+        },
+        as: 'payment',
+      },
+    ],
+    outcome: 'Bought it for {{steps.order.total.display}} (order {{steps.order.order_id}}).',
+    source: builtin,
+  },
+  {
+    id: 'find_route',
+    title: 'Find a route',
+    description: 'Distance and time between two places by a mode of travel.',
+    params: {
+      from_place_id: { type: 'id', description: 'Where from.', optional: false },
+      to_place_id: { type: 'id', description: 'Where to.', optional: false },
+      mode: {
+        type: 'string',
+        description: 'walk, bike, ebike, drive or transit.',
+        optional: true,
+        default: 'transit',
+      },
+    },
+    steps: [
+      {
+        call: 'maps_route',
+        input: { from_place_id: '{{from_place_id}}', to_place_id: '{{to_place_id}}', mode: '{{mode}}' },
+        as: 'route',
+      },
+    ],
+    outcome: '{{steps.route.distance_m}} m, about {{steps.route.duration_min}} minutes by {{mode}}.',
+    source: builtin,
+  },
+  {
+    id: 'find_place',
+    title: 'Find places',
+    description: 'Search places by words or category, optionally near a place.',
+    params: {
+      query: { type: 'string', description: 'Words to look for.', optional: true, default: '' },
+      category: { type: 'string', description: 'A category such as cafe or pharmacy.', optional: true },
+      near_place_id: { type: 'id', description: 'Sort by distance from here.', optional: true },
+    },
+    steps: [
+      {
+        call: 'maps_search_places',
+        input: { query: '{{query}}', category: '{{category}}', near_place_id: '{{near_place_id}}' },
+        as: 'places',
+      },
+    ],
+    outcome: 'Found {{steps.places.places.length}} places.',
+    source: builtin,
+  },
+];

@@ -1,0 +1,98 @@
+/**
+ * Reads money in a request: "40元", "¥40", "40 yuan", "四十块", and budgets with or without a unit
+ * ("under 40", "40块以内", "不超过四十元", "budget of 40").
+ */
+import { amountsIn } from '../../guard/grounding.js';
+import { fold, NUMBER, readNumber, type Span } from './text.js';
+
+/** One amount of money the request states. */
+export interface AmountMention {
+  fen: number;
+  /** True when it is a cap ("以内", "under", "budget") rather than an amount to pay. */
+  budget: boolean;
+  /** True when it came with a currency (元, ¥, yuan); false for a bare "under 40". */
+  withUnit: boolean;
+  span: Span;
+}
+
+// 块 is also a measure word ("一块蛋糕"): it is money only when what follows is not a noun.
+const KUAI_FOLLOWERS = '钱以之左上的给到转吧了呢啊，,。.！!？?；;、）) \\s';
+const WITH_UNIT = [
+  new RegExp(
+    `(${NUMBER})\\s*(?:元钱?|块钱|块(?=$|[${KUAI_FOLLOWERS}]|[\\dA-Za-z])|圆|yuan\\b|kuai\\b|rmb\\b|cny\\b|bucks?\\b)`,
+    'giu',
+  ),
+  new RegExp(`(?:[¥￥]|\\brmb|\\bcny)\\s*(${NUMBER})`, 'giu'),
+];
+const CAP_BEFORE =
+  '(?:预算(?:是|为|在)?|不超过|不要超过|别超过|不能超过|最多|最高|上限|控制在|低于|少于|under|below|less than|at most|no more than|not more than|max(?:imum)?|budget(?: of| is)?|within|up to|cap(?: of| at)?|not over|no over)';
+const CAP_AFTER = '(?:以内|以下|之内|内|左右|封顶|or less|max|tops|at most|or under)';
+const BARE_CAP = [
+  new RegExp(
+    `${CAP_BEFORE}\\s*(?:of\\s*)?(${NUMBER})(?![\\d.]|\\s*(?:[点:%个份杯碗件分小号日月天人岁]|(?:pm|am|cups?|items?|pieces?|people|persons?|minutes?|mins?|hours?|hrs?|days?|km|o'clock)\\b))`,
+    'giu',
+  ),
+  /(?<![\d.])(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*(?:以内|以下|之内)/giu,
+];
+
+/** Every amount of money the text states, in order, with whether each is a budget. */
+export function readAmounts(raw: string): AmountMention[] {
+  const text = fold(raw);
+  const found: AmountMention[] = [];
+  const taken = (s: Span) => found.some((f) => s.start < f.span.end && f.span.start < s.end);
+  for (const re of WITH_UNIT) {
+    for (const m of text.matchAll(re)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      // The guard's own reading, so what the matcher reads is what the guard will ground.
+      const fen = amountsIn(m[0])[0] ?? Math.round((readNumber(m[1]!) ?? Number.NaN) * 100);
+      if (!Number.isFinite(fen) || taken(span)) continue;
+      found.push({ fen, budget: false, withUnit: true, span });
+    }
+  }
+  for (const re of BARE_CAP) {
+    for (const m of text.matchAll(re)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      const value = readNumber(m[1]!);
+      if (value === undefined) continue;
+      const inside = found.find((f) => span.start < f.span.end && f.span.start < span.end);
+      if (inside) {
+        inside.budget = true;
+        inside.span = {
+          start: Math.min(inside.span.start, span.start),
+          end: Math.max(inside.span.end, span.end),
+        };
+      } else found.push({ fen: Math.round(value * 100), budget: true, withUnit: false, span });
+    }
+  }
+  for (const f of found) {
+    if (f.budget) continue;
+    const before = text.slice(Math.max(0, f.span.start - 16), f.span.start);
+    const after = text.slice(f.span.end, f.span.end + 8);
+    if (new RegExp(`${CAP_BEFORE}\\s*(?:of\\s*)?$`, 'iu').test(before)) f.budget = true;
+    if (new RegExp(`^\\s*${CAP_AFTER}`, 'iu').test(after)) {
+      f.budget = true;
+      const cap = after.match(new RegExp(`^\\s*${CAP_AFTER}`, 'iu'))![0];
+      f.span = { start: f.span.start, end: f.span.end + cap.length };
+    }
+  }
+  return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The stated budget of a request, in fen, when it states exactly one (else the first cap). */
+export function readBudget(raw: string): number | undefined {
+  const amounts = readAmounts(raw);
+  return (amounts.find((a) => a.budget) ?? amounts[0])?.fen;
+}
+
+/** Bare numbers ("转200", "send Tom 50") outside the given spans: what a transfer may mean as yuan. */
+export function bareNumbers(raw: string): { value: number; span: Span }[] {
+  const text = fold(raw);
+  const out: { value: number; span: Span }[] = [];
+  const re =
+    /(?<![\d.A-Za-z])(\d+(?:\.\d{1,2})?|[一二两三四五六七八九十百千万]*[十百千万][一二两三四五六七八九十百千万]*)(?![\d.A-Za-z])/gu;
+  for (const m of text.matchAll(re)) {
+    const value = readNumber(m[1]!);
+    if (value !== undefined) out.push({ value, span: { start: m.index, end: m.index + m[0].length } });
+  }
+  return out;
+}
