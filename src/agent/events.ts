@@ -1,4 +1,5 @@
 import type { ErrorBody } from '../errors.js';
+import type { TrustedContext } from '../guard/grounding.js';
 import type { Effect } from '../world/tool.js';
 import type { TaskSpec } from './task.js';
 
@@ -41,7 +42,13 @@ export type Outcome = 'done' | 'blocked' | 'refused';
 
 /** Every event of an errand, in the order it happened. The journal stores these; everything reads them. */
 export type ErrandEvent =
-  | { type: 'task.started'; task: TaskSpec; tools: { name: string; app: string; effect: Effect }[] }
+  | {
+      type: 'task.started';
+      task: TaskSpec;
+      tools: { name: string; app: string; effect: Effect }[];
+      /** What the guard was told it may trust (the person's contacts and addresses), for audit and learning. */
+      trusted?: TrustedContext;
+    }
   | { type: 'model.requested'; step: number; attempt: number; messages: number; tools: number }
   | {
       type: 'model.responded';

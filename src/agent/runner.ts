@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connector } from '../connectors/types.js';
 import { ErrandError, toErrandError } from '../errors.js';
 import { allowAll, unattended } from '../guard/defaults.js';
+import type { TrustedContext } from '../guard/grounding.js';
 import type { Approver, Guard } from '../guard/types.js';
 import type { ResolvedModel } from '../models/registry.js';
 import { formatZodError } from '../world/validation.js';
@@ -15,7 +16,7 @@ import { History } from './runner/history.js';
 import { ObservationStore } from './runner/observe.js';
 import { record, type RunState, type StepEnd } from './runner/state.js';
 import { type TaskInput, taskSchema } from './task.js';
-import { Toolset } from './toolset.js';
+import { type MacroTool, Toolset } from './toolset.js';
 
 /** Everything needed to run one errand. */
 export interface RunOptions {
@@ -38,6 +39,10 @@ export interface RunOptions {
   /** Characters of history kept before older results are compacted (default 60,000). */
   contextBudget?: number;
   actionTimeoutMs?: number;
+  /** What the guard trusts, recorded in the journal for the audit and for learning recipes. */
+  trusted?: TrustedContext;
+  /** Tools that run several calls for one (recipes offered to the model). */
+  macros?: Omit<MacroTool, 'validate'>[];
 }
 
 /** How an errand ended, with its report. */
@@ -77,7 +82,7 @@ async function start(options: RunOptions): Promise<RunState> {
   if (!parsed.success)
     throw new ErrandError('INVALID_INPUT', `The errand is malformed: ${formatZodError(parsed.error)}`);
   const task = parsed.data;
-  const tools = await Toolset.build(options.connectors);
+  const tools = await Toolset.build(options.connectors, undefined, options.macros);
   const errandId = options.errandId ?? newErrandId();
   options.journal.create(errandId, task.request, options.model.ref);
   const state: RunState = {
@@ -110,6 +115,7 @@ async function start(options: RunOptions): Promise<RunState> {
     type: 'task.started',
     task,
     tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
+    ...(options.trusted ? { trusted: options.trusted } : {}),
   });
   return state;
 }

@@ -33,8 +33,30 @@ export interface BuiltinTool {
   parse: z.ZodType;
 }
 
+/** One step a macro asks for, or its end. */
+export type MacroMove =
+  | { type: 'call'; tool: string; input: Record<string, unknown> }
+  | { type: 'done'; summary: string }
+  | { type: 'stop'; reason: string };
+
+/**
+ * A tool that runs several app calls for one model call (a recipe offered to the model). Each of its
+ * calls goes through the guard and the journal like any other; the model sees one result.
+ */
+export interface MacroTool {
+  kind: 'macro';
+  name: string;
+  description: string;
+  schema: Record<string, unknown>;
+  validate(): ValidateFunction | undefined;
+  /** Starts a run: `next` gets the outcome of the call it last asked for. */
+  start(input: Record<string, unknown>): {
+    next(last?: { ok: true; data: unknown } | { ok: false; message: string }): MacroMove;
+  };
+}
+
 /** Any tool the model can call. */
-export type AnyTool = AppTool | BuiltinTool;
+export type AnyTool = AppTool | BuiltinTool | MacroTool;
 
 const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: false });
 const validators = new Map<string, ValidateFunction | null>();
@@ -99,6 +121,7 @@ export class Toolset {
   static async build(
     connectors: readonly Connector[],
     builtins: readonly BuiltinName[] = ['update_plan', 'ask_user', 'finish', 'read_more'],
+    macros: readonly Omit<MacroTool, 'validate'>[] = [],
   ): Promise<Toolset> {
     const set = new Toolset();
     const lists = await Promise.all(
@@ -125,6 +148,11 @@ export class Toolset {
           validate: memo(() => validatorFor(schema)),
         });
       }
+    }
+    for (const macro of macros) {
+      if (set.tools.has(macro.name))
+        throw new ErrandError('CONFIG_INVALID', `Two tools are named ${macro.name}.`);
+      set.tools.set(macro.name, { ...macro, validate: memo(() => validatorFor(macro.schema)) });
     }
     for (const name of builtins) {
       const def = BUILTINS[name];

@@ -58,7 +58,8 @@ export async function runTrial(
     const made = agent(task);
     const model = 'specificationVersion' in made ? useModel(made) : made;
     const persona = world.persona;
-    const guard = new MandateGuard(task.mandate, trustedContext(world, task.request), () => world.now);
+    const trusted = trustedContext(world, task.request);
+    const guard = new MandateGuard(task.mandate, trusted, () => world.now);
     const { errandId, report } = await runErrand({
       task: {
         request: task.request,
@@ -79,6 +80,7 @@ export async function runTrial(
       connectors: inProcessConnectors(world),
       journal,
       guard,
+      trusted,
       approver: unattended('deny'),
       now: () => formatWorldTime(world.now),
       retry: { retries: 3, baseMs: 500, timeoutMs: 120_000 },

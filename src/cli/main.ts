@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ErrandError, toErrandError } from '../errors.js';
 import { registerAuditCommands } from './audit.js';
+import { registerRecipeCommands } from './recipes.js';
 import { registerRunCommand } from './run.js';
 import { registerTaskCommands } from './tasks.js';
 import { registerWorldCommands } from './world.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerTaskCommands(program);
   registerAuditCommands(program);
+  registerRecipeCommands(program);
   registerWorldCommands(program);
   return program;
 }

@@ -105,6 +105,7 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
     const { report } = await runErrand({
       errandId,
       guard,
+      trusted,
       task: { request, profile, model: model.ref, mandate, limits: { maxSteps: flags.maxSteps } },
       model,
       connectors,

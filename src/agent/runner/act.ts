@@ -2,7 +2,7 @@ import type { LanguageModelV3ToolResultOutput } from '@ai-sdk/provider';
 import type { ToolOutcome } from '../../connectors/types.js';
 import type { ErrorBody } from '../../errors.js';
 import type { ActionView } from '../../guard/types.js';
-import type { AppTool } from '../toolset.js';
+import type { AppTool, MacroTool } from '../toolset.js';
 import type { ValidCall } from './decide.js';
 import type { ResultPart } from './history.js';
 import { fence, observe } from './observe.js';
@@ -34,6 +34,8 @@ export interface ActResult {
 /** A prepared app call: checked by the guard and ready to run. */
 interface Ready {
   index: number;
+  /** Names this call in idempotency keys and handles: the call's place in the turn (and in a macro). */
+  label: string;
   call: ValidCall & { tool: AppTool };
   view: ActionView;
   signature: string;
@@ -72,15 +74,14 @@ export async function act(state: RunState, calls: ValidCall[]): Promise<ActResul
       if (out.end) end = out.end;
       continue;
     }
+    if (tool.kind === 'macro') {
+      await flushReads();
+      if ((await runMacro(state, { ...call, tool }, index, results, failures)) === 'fatal') end = loopEnd();
+      continue;
+    }
     const ready = await prepare(state, { ...call, tool }, index, results, failures);
     if (ready === 'fatal') {
-      end = {
-        type: 'fail',
-        error: {
-          code: 'LOOP_DETECTED',
-          message: 'errand kept repeating an action that had already failed or been done, so it stopped.',
-        },
-      };
+      end = loopEnd();
       continue;
     }
     if (!ready) continue;
@@ -244,7 +245,7 @@ async function prepare(
     failures.push(`${tool.name} was denied: ${verdict.reason}`);
     return null;
   }
-  return { index, call, view, signature };
+  return { index, label: String(index), call, view, signature };
 }
 
 async function run(
@@ -252,11 +253,11 @@ async function run(
   ready: Ready,
   results: (ResultPart | undefined)[],
   failures: string[],
-): Promise<void> {
-  const { call, index, signature } = ready;
+): Promise<ToolOutcome | undefined> {
+  const { call, index, label, signature } = ready;
   const { tool } = call;
-  if (state.signal.aborted) return; // no action starts after cancellation
-  const key = tool.needsKey ? `${state.errandId}-s${state.step}-c${index}` : null;
+  if (state.signal.aborted) return undefined; // no action starts after cancellation
+  const key = tool.needsKey ? `${state.errandId}-s${state.step}-c${label}` : null;
   // A write's start must be on disk before it runs (a resumed errand must know it may have acted);
   // a read can simply run again.
   record(
@@ -298,7 +299,7 @@ async function run(
     {
       marker: state.marker,
       source: `${tool.app}.${tool.tool}`,
-      handle: `h${state.step}_${index}`,
+      handle: `h${state.step}_${label}`,
       budget: state.observationBudget,
     },
     outcome,
@@ -332,4 +333,65 @@ async function run(
     output: outcome.ok ? text(obs.text) : errorText(obs.text),
   };
   if (!outcome.ok) failures.push(`${tool.name} failed: ${outcome.error.code}: ${outcome.error.message}`);
+  return outcome;
+}
+
+function loopEnd(): StepEnd {
+  return {
+    type: 'fail',
+    error: {
+      code: 'LOOP_DETECTED',
+      message: 'errand kept repeating an action that had already failed or been done, so it stopped.',
+    },
+  };
+}
+
+/**
+ * Runs a macro (a recipe offered to the model): each call it asks for goes through the guard, the
+ * connector and the journal like any other, and the model gets one result for the whole.
+ */
+async function runMacro(
+  state: RunState,
+  call: ValidCall & { tool: MacroTool },
+  index: number,
+  results: (ResultPart | undefined)[],
+  failures: string[],
+): Promise<'fatal' | undefined> {
+  const run_ = call.tool.start(call.input);
+  let move = run_.next();
+  for (let i = 0; move.type === 'call'; i++) {
+    const tool = state.tools.get(move.tool);
+    if (!tool || tool.kind !== 'app') {
+      move = { type: 'stop', reason: `it needs ${move.tool}, which no connected app offers` };
+      break;
+    }
+    const scratch: (ResultPart | undefined)[] = [];
+    const sub = { callId: `${call.callId}.${i}`, tool, input: move.input };
+    const ready = await prepare(state, sub, 0, scratch, failures);
+    if (ready === 'fatal') return 'fatal';
+    if (!ready) {
+      const why = scratch[0]?.output;
+      move = { type: 'stop', reason: why && 'value' in why ? String(why.value) : `${move.tool} was not run` };
+      break;
+    }
+    const outcome = await run(state, { ...ready, label: `${index}m${i}` }, scratch, failures);
+    if (!outcome) {
+      move = { type: 'stop', reason: 'the errand was cancelled' };
+      break;
+    }
+    move = run_.next(
+      outcome.ok
+        ? { ok: true, data: outcome.data }
+        : { ok: false, message: `${outcome.error.code}: ${outcome.error.message}` },
+    );
+  }
+  results[index] = {
+    callId: call.callId,
+    toolName: call.tool.name,
+    output:
+      move.type === 'done'
+        ? text(`The recipe ran to the end: ${move.summary}`)
+        : errorText(`The recipe stopped: ${move.reason}`),
+  };
+  return undefined;
 }

@@ -1,0 +1,60 @@
+import type { MacroTool } from '../agent/toolset.js';
+import type { Recipe } from './format.js';
+import { resolveParams } from './replay.js';
+import { RecipeWalk } from './walk.js';
+
+const JSON_TYPES: Record<Recipe['params'][string]['type'], Record<string, unknown>> = {
+  string: { type: 'string' },
+  integer: { type: 'integer', minimum: 0 },
+  fen: { type: 'integer', minimum: 0, description: 'fen (1 yuan = 100 fen)' },
+  time: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' },
+  id: { type: 'string' },
+  ids: { type: 'array', items: { type: 'string' } },
+};
+
+/**
+ * Recipes offered to a model as tools: one call runs the whole recipe (each of its calls still goes
+ * through the guard), so a known errand costs one short model turn instead of many. `suggested`
+ * carries the parameters the offline matcher read from the request, shown to the model as a hint.
+ */
+export function recipeTools(
+  recipes: { recipe: Recipe; suggested?: Record<string, unknown> }[],
+): Omit<MacroTool, 'validate'>[] {
+  return recipes.map(({ recipe, suggested }) => ({
+    kind: 'macro' as const,
+    name: `recipe_${recipe.id.replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 64),
+    description: `${recipe.title}. ${recipe.description}${suggested ? ` Read from the request: ${JSON.stringify(suggested)}.` : ''}`,
+    schema: {
+      type: 'object',
+      properties: Object.fromEntries(
+        Object.entries(recipe.params).map(([name, p]) => [
+          name,
+          { ...JSON_TYPES[p.type], description: p.description },
+        ]),
+      ),
+      required: Object.entries(recipe.params)
+        .filter(([, p]) => !p.optional && p.default === undefined)
+        .map(([name]) => name),
+      additionalProperties: false,
+    },
+    start: (input: Record<string, unknown>) => {
+      let walk: RecipeWalk;
+      try {
+        walk = new RecipeWalk([{ recipe, params: resolveParams(recipe, input) }]);
+      } catch (err) {
+        const reason = (err as Error).message;
+        return { next: () => ({ type: 'stop' as const, reason }) };
+      }
+      return {
+        next: (last?: { ok: true; data: unknown } | { ok: false; message: string }) => {
+          const move = walk.next(last);
+          return move.type === 'call'
+            ? move
+            : move.type === 'done'
+              ? { type: 'done' as const, summary: move.summary }
+              : { type: 'stop' as const, reason: move.reason };
+        },
+      };
+    },
+  }));
+}
