@@ -86,7 +86,9 @@ export function passHatK(perTask: { c: number; n: number }[], maxK: number): num
 function group(records: TrialRecord[], key: (r: TrialRecord) => string): Record<string, GroupMetrics> {
   const out: Record<string, GroupMetrics> = {};
   for (const r of records) {
-    const g = (out[key(r)] ??= { trials: 0, passed: 0, successRate: 0 });
+    const k = key(r);
+    const g = out[k] ?? { trials: 0, passed: 0, successRate: 0 };
+    out[k] = g;
     g.trials++;
     if (r.pass) g.passed++;
   }

@@ -112,12 +112,14 @@ const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4))
 
 abstract class BaseScriptedModel implements LanguageModelV3 {
   readonly specificationVersion = 'v3' as const;
-  readonly provider = 'scripted';
   readonly supportedUrls = {};
   /** Every call's options, for tests that check what the model was shown. */
   readonly seen: LanguageModelV3CallOptions[] = [];
 
-  constructor(readonly modelId: string) {}
+  constructor(
+    readonly modelId: string,
+    readonly provider = 'scripted',
+  ) {}
 
   protected abstract next(view: ModelView): Turn | Promise<Turn>;
 
@@ -192,8 +194,9 @@ export class PolicyModel extends BaseScriptedModel {
   constructor(
     readonly policy: (view: ModelView) => Turn | Promise<Turn>,
     modelId = 'policy',
+    provider = 'scripted',
   ) {
-    super(modelId);
+    super(modelId, provider);
   }
 
   protected next(view: ModelView): Turn | Promise<Turn> {
