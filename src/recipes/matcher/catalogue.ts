@@ -1,0 +1,329 @@
+/**
+ * Builds what the matcher knows of the world, read only through the apps' own read tools. What
+ * never changes while a world is open (places, the list of restaurants, product variants) is read once
+ * per world; menus and products (for their stock), contacts, addresses and bills are read every time.
+ */
+import { z } from 'zod';
+import { ErrandError } from '../../errors.js';
+import type { World } from '../../world/index.js';
+import {
+  addressNames,
+  bracketed,
+  billNames,
+  compact,
+  placeAliases,
+  restaurantShortNames,
+  uniqueNames,
+  withoutBrackets,
+  withoutPackSize,
+} from './names.js';
+import type { Catalogue, Named } from './types.js';
+
+const money = z.object({ amount: z.number().int() });
+const restaurantsOut = z.object({
+  restaurants: z.array(
+    z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), cuisine: z.string() }),
+  ),
+});
+const menuOut = z.object({
+  dishes: z.array(
+    z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), price: money, stock: z.number() }),
+  ),
+});
+const contactsOut = z.object({
+  contacts: z.array(
+    z.object({
+      person_id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      nickname: z.string(),
+      relation: z.string(),
+    }),
+  ),
+});
+const conversationsOut = z.object({
+  conversations: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string() })),
+});
+const placesOut = z.object({
+  places: z.array(
+    z.object({
+      id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      aliases: z.string(),
+      category: z.string(),
+    }),
+  ),
+});
+const productsOut = z.object({
+  products: z.array(
+    z.object({
+      id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      price: money,
+      stock: z.number(),
+      has_variants: z.boolean(),
+    }),
+  ),
+});
+const productOut = z.object({
+  variants: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() })),
+});
+const foodAddressesOut = z.object({
+  addresses: z.array(z.object({ id: z.string(), label: z.string(), place_id: z.string() })),
+});
+const shopAddressesOut = z.object({
+  addresses: z.array(
+    z.object({ id: z.string(), label_zh: z.string(), label_en: z.string(), place_id: z.string() }),
+  ),
+});
+const requestsOut = z.object({
+  requests: z.array(
+    z.object({
+      id: z.string(),
+      merchant: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() }),
+      amount: money,
+      reference: z.string(),
+      memo: z.string(),
+    }),
+  ),
+});
+
+const PLACE_CATEGORIES = [
+  'home',
+  'office',
+  'restaurant',
+  'cafe',
+  'bar',
+  'shop',
+  'supermarket',
+  'pharmacy',
+  'mall',
+  'landmark',
+  'station',
+  'airport',
+  'hospital',
+  'park',
+  'school',
+  'library',
+  'hotel',
+  'gym',
+  'bank',
+  'post_office',
+];
+const SHOP_CATEGORIES = [
+  'electronics',
+  'home',
+  'books',
+  'food_drink',
+  'beauty',
+  'sports',
+  'clothing',
+  'gifts',
+  'baby',
+];
+/** The most results one read returns; a read that fills it is split by category. */
+const PAGE = { restaurants: 40, places: 50, products: 50 };
+
+/** Calls one read tool and checks its answer has the shape the matcher relies on. */
+function read<T>(world: World, app: string, tool: string, input: unknown, schema: z.ZodType<T>): T {
+  const result = world.call(app, tool, input);
+  if (!result.ok) {
+    throw new ErrandError(
+      'TOOL_FAILED',
+      `Reading ${app}.${tool} for the matcher failed: ${result.error.message}`,
+      {
+        code: result.error.code,
+      },
+    );
+  }
+  const parsed = schema.safeParse(result.data);
+  if (!parsed.success) {
+    throw new ErrandError('TOOL_FAILED', `${app}.${tool} answered in a shape the matcher cannot read.`);
+  }
+  return parsed.data;
+}
+
+/** The parts of a catalogue that stay the same while a world is open (stock is read every time). */
+interface StaticPart {
+  restaurants: Catalogue['restaurants'];
+  places: Catalogue['places'];
+  variants: Map<string, Named[]>;
+}
+
+const staticParts = new WeakMap<World, StaticPart>();
+
+function readRestaurants(world: World): Catalogue['restaurants'] {
+  let rows = read(
+    world,
+    'food',
+    'search_restaurants',
+    { limit: PAGE.restaurants },
+    restaurantsOut,
+  ).restaurants;
+  if (rows.length >= PAGE.restaurants) {
+    const cuisines = [...new Set(rows.map((r) => r.cuisine))];
+    const all = new Map(rows.map((r) => [r.id, r]));
+    for (const cuisine of cuisines) {
+      const page = read(
+        world,
+        'food',
+        'search_restaurants',
+        { cuisine, limit: PAGE.restaurants },
+        restaurantsOut,
+      );
+      for (const r of page.restaurants) all.set(r.id, r);
+    }
+    rows = [...all.values()];
+  }
+  return rows
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((r) => ({
+      id: r.id,
+      names: uniqueNames([r.name_zh, r.name_en, ...restaurantShortNames(r.name_zh, r.name_en)]),
+      cuisine: r.cuisine,
+    }));
+}
+
+function readPlaces(world: World): Catalogue['places'] {
+  const rows = PLACE_CATEGORIES.flatMap(
+    (category) => read(world, 'maps', 'search_places', { category, limit: PAGE.places }, placesOut).places,
+  );
+  return rows.map((p) => ({
+    id: p.id,
+    names: uniqueNames([
+      p.name_zh,
+      p.name_en,
+      withoutBrackets(p.name_zh),
+      withoutBrackets(p.name_en),
+      ...placeAliases(p.aliases),
+    ]),
+    category: p.category,
+  }));
+}
+
+function readStatic(world: World): StaticPart {
+  const cached = staticParts.get(world);
+  if (cached) return cached;
+  const part = { restaurants: readRestaurants(world), places: readPlaces(world), variants: new Map() };
+  staticParts.set(world, part);
+  return part;
+}
+
+/** Every dish with its stock now: menus are read every time because stock changes with each order. */
+function readDishes(world: World, restaurants: Catalogue['restaurants']): Catalogue['dishes'] {
+  return restaurants.flatMap((r) =>
+    read(world, 'food', 'get_menu', { restaurant_id: r.id }, menuOut).dishes.map((d) => ({
+      id: d.id,
+      names: uniqueNames([d.name_zh, d.name_en, withoutBrackets(d.name_zh), withoutBrackets(d.name_en)]),
+      restaurantId: r.id,
+      priceFen: d.price.amount,
+      stock: d.stock,
+    })),
+  );
+}
+
+function readProducts(world: World, part: StaticPart): Catalogue['products'] {
+  const rows = SHOP_CATEGORIES.flatMap(
+    (category) =>
+      read(world, 'shop', 'search_products', { category, limit: PAGE.products }, productsOut).products,
+  );
+  return rows.map((p) => {
+    let variants = part.variants.get(p.id);
+    if (!variants) {
+      variants = p.has_variants
+        ? read(world, 'shop', 'get_product', { product_id: p.id }, productOut).variants.map((v) => ({
+            id: v.id,
+            names: uniqueNames([v.name_zh, v.name_en]),
+          }))
+        : [];
+      part.variants.set(p.id, variants);
+    }
+    return {
+      id: p.id,
+      names: uniqueNames([
+        p.name_zh,
+        p.name_en,
+        compact(p.name_zh),
+        withoutPackSize(p.name_zh),
+        compact(withoutPackSize(p.name_zh)),
+        withoutPackSize(p.name_en),
+      ]),
+      priceFen: p.price.amount,
+      stock: p.stock,
+      variants,
+    };
+  });
+}
+
+function readContacts(world: World): Catalogue['contacts'] {
+  return read(world, 'chat', 'list_contacts', {}, contactsOut).contacts.map((c) => ({
+    id: c.person_id,
+    // Always name_zh, name_en, nickname first (repeats allowed), so they can be shown as such.
+    names: [
+      c.name_zh,
+      c.name_en,
+      c.nickname,
+      ...uniqueNames([
+        withoutBrackets(c.name_en),
+        ...bracketed(c.name_en),
+        c.name_zh.replace('·', ''),
+      ]).filter((n) => n !== c.name_zh && n !== c.name_en && n !== c.nickname),
+    ],
+    relation: c.relation,
+  }));
+}
+
+function readGroups(world: World): Named[] {
+  return read(world, 'chat', 'list_conversations', {}, conversationsOut)
+    .conversations.filter((c) => c.kind === 'group')
+    .map((g) => {
+      const zh = /[\u3400-\u9fff]/.test(g.title);
+      const base = zh ? g.title.replace(/群$/, '') : g.title;
+      return {
+        id: g.id,
+        names: uniqueNames(
+          zh
+            ? [g.title, base.length >= 2 ? base : undefined, `${base}群`]
+            : [g.title, `${g.title} group`, `${g.title} chat`],
+        ),
+      };
+    });
+}
+
+function readBills(world: World): Catalogue['bills'] {
+  return read(world, 'pay', 'list_payment_requests', { status: 'open' }, requestsOut).requests.map((r) => ({
+    id: r.id,
+    names: billNames(r.memo, r.reference, [r.merchant.name_zh, r.merchant.name_en]),
+    payee: r.merchant.id,
+    amountFen: r.amount.amount,
+  }));
+}
+
+/** Everything the matcher needs to know of a world, as it stands now. */
+export function buildCatalogue(world: World): Catalogue {
+  const part = readStatic(world);
+  const persona = world.persona;
+  return {
+    persona: { id: persona.id, personId: persona.person_id, language: persona.language },
+    now: world.now,
+    restaurants: part.restaurants,
+    dishes: readDishes(world, part.restaurants),
+    contacts: readContacts(world),
+    groups: readGroups(world),
+    places: part.places,
+    products: readProducts(world, part),
+    foodAddresses: read(world, 'food', 'list_addresses', {}, foodAddressesOut).addresses.map((a) => ({
+      id: a.id,
+      names: addressNames([a.label]),
+      placeId: a.place_id,
+    })),
+    shopAddresses: read(world, 'shop', 'list_addresses', {}, shopAddressesOut).addresses.map((a) => ({
+      id: a.id,
+      names: addressNames([a.label_zh, a.label_en]),
+      placeId: a.place_id,
+    })),
+    bills: readBills(world),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Every name the matcher looks for, built once per catalogue: the catalogue's own names (exact) and
+ * the shorter words people use for them (partial: "奶茶" for "珍珠奶茶", "umbrella" for "Folding
+ * Umbrella", "妈妈" / "mom" for the contact whose relation is 母亲).
+ */
+import { relationWords } from './relations.js';
+import type { Catalogue } from './types.js';
+
+/** A catalogue item with the name it was found by. */
+export interface Entry<T> {
+  item: T;
+  name: string;
+  /** True for the item's own name, false for a shorter word or a relation. */
+  exact: boolean;
+}
+
+/** A contact or a group: who a message or an invitation can go to. */
+export type Recipient =
+  | { kind: 'contact'; contact: Catalogue['contacts'][number] }
+  | { kind: 'group'; group: Catalogue['groups'][number] };
+
+/** The names the matcher looks for in one catalogue. */
+export interface Lexicon {
+  restaurants: Entry<Catalogue['restaurants'][number]>[];
+  dishes: Entry<Catalogue['dishes'][number]>[];
+  products: Entry<Catalogue['products'][number]>[];
+  places: Entry<Catalogue['places'][number]>[];
+  recipients: Entry<Recipient>[];
+  bills: Entry<Catalogue['bills'][number]>[];
+}
+
+const CJK = /[\u3400-\u9fff]/;
+/** English words too plain to stand for a thing on their own. */
+const PLAIN = new Set([
+  'set',
+  'pack',
+  'packs',
+  'box',
+  'pair',
+  'case',
+  'bowl',
+  'plate',
+  'cup',
+  'with',
+  'and',
+  'of',
+  'the',
+]);
+
+/**
+ * The shorter words a name is called by: its Chinese heads and tails ("美式" and "咖啡" for "美式咖啡",
+ * "雨伞" for "折叠雨伞"), its English tails ("Umbrella") and heads of two words or more ("Kung Pao").
+ */
+export function partialNames(name: string): string[] {
+  const out: string[] = [];
+  if (CJK.test(name)) {
+    const s = name.replace(/\s+/g, '');
+    // Tails that start on a Chinese character: "纯棉圆领T恤" → "T恤", "数据线", but not "SB-C数据线".
+    for (let i = 1; i <= s.length - 2; i++) {
+      const tail = s.slice(i);
+      if (CJK.test(s[i]!) || (/[A-Za-z]/.test(s[i]!) && !/[A-Za-z0-9-]/.test(s[i - 1]!))) out.push(tail);
+    }
+    for (let n = 2; n < s.length; n++) {
+      const head = s.slice(0, n);
+      if (CJK.test(head) && CJK.test(s[n - 1]!) && !/[\d（(]/.test(head)) out.push(head);
+    }
+  } else {
+    const words = name.split(/\s+/);
+    for (let i = 1; i < words.length; i++) {
+      const tail = words.slice(i).join(' ');
+      if (!(words.length - i === 1 && PLAIN.has(tail.toLowerCase())) && tail.length >= 3) out.push(tail);
+    }
+    for (let n = 2; n < words.length; n++) out.push(words.slice(0, n).join(' '));
+  }
+  return out;
+}
+
+function entries<T extends { names: string[] }>(items: T[], partial: boolean): Entry<T>[] {
+  const out: Entry<T>[] = [];
+  for (const item of items) {
+    for (const name of item.names) out.push({ item, name, exact: true });
+    if (!partial) continue;
+    const own = new Set(item.names.map((n) => n.toLowerCase()));
+    for (const name of new Set(item.names.flatMap(partialNames))) {
+      if (!own.has(name.toLowerCase())) out.push({ item, name, exact: false });
+    }
+  }
+  return out;
+}
+
+const cache = new WeakMap<Catalogue, Lexicon>();
+
+/** The lexicon of a catalogue, built on first use. */
+export function lexiconOf(cat: Catalogue): Lexicon {
+  const cached = cache.get(cat);
+  if (cached) return cached;
+  const recipients: Entry<Recipient>[] = [
+    ...cat.contacts.flatMap((contact) => [
+      ...contact.names.map((name) => ({ item: { kind: 'contact' as const, contact }, name, exact: true })),
+      ...relationWords(contact.relation).map((name) => ({
+        item: { kind: 'contact' as const, contact },
+        name,
+        exact: false,
+      })),
+    ]),
+    ...cat.groups.flatMap((group) =>
+      group.names.map((name) => ({ item: { kind: 'group' as const, group }, name, exact: true })),
+    ),
+  ];
+  const lexicon: Lexicon = {
+    restaurants: entries(cat.restaurants, false),
+    dishes: entries(cat.dishes, true),
+    products: entries(cat.products, true),
+    places: entries(cat.places, false),
+    recipients,
+    bills: entries(cat.bills, false),
+  };
+  cache.set(cat, lexicon);
+  return lexicon;
+}

@@ -1,0 +1,128 @@
+/**
+ * The offline matcher: a request in Chinese or English and the world's catalogue in; the built-in
+ * recipes to run with their parameters out — or what it understood and what is missing. No model.
+ */
+import { readPurchase, productsIn } from './buy-product.js';
+import { readRoute } from './find-route.js';
+import { readPlaceSearch } from './find-place.js';
+import { type Clause, type Intent, splitClauses } from './intents.js';
+import { dishesIn, readFoodOrder, restaurantsIn } from './order-food.js';
+import type { Recipient } from './lexicon.js';
+import {
+  type ClauseInput,
+  type ClauseOutcome,
+  clauseInput,
+  notUnderstood,
+  recipientOfStep,
+  unsure,
+} from './outcome.js';
+import { readBillPayment } from './pay-bill.js';
+import { readEvent } from './schedule-event.js';
+import { readMessage } from './send-message.js';
+import { blank, type Lang, languageOf, overlaps, t } from './text.js';
+import { readTransfer } from './transfer.js';
+import type { Catalogue, MatchResult } from './types.js';
+
+const FOOD_HINT =
+  /外卖|点|杯|碗|份|午饭|午餐|晚饭|晚餐|早餐|早饭|夜宵|\blunch\b|\bdinner\b|\bbreakfast\b|\bdeliver|\btakeout\b|\btakeaway\b|\bcups?\b/i;
+const SHOP_HINT = /寄|快递|包邮|网购|商城|淘宝|\bship|\bparcel\b|\bonline\b/i;
+
+/** An order or a purchase, decided by what is named: a restaurant or dish, or a product. */
+function readAcquire(input: ClauseInput): ClauseOutcome {
+  const { folded, lang } = input;
+  const restaurants = restaurantsIn(input, folded);
+  const rest = blank(
+    folded,
+    restaurants.map((r) => r.span),
+  );
+  const products = productsIn(input, folded);
+  // A name inside a longer name of the other kind is not said: "咖啡豆" is not a "咖啡".
+  const dishes = dishesIn(input, rest).filter(
+    (d) =>
+      !products.some(
+        (p) => overlaps(p.span, d.span) && p.span.end - p.span.start > d.span.end - d.span.start,
+      ),
+  );
+  const shopNamed = products.filter(
+    (p) =>
+      !dishes.some((d) => overlaps(p.span, d.span) && d.span.end - d.span.start > p.span.end - p.span.start),
+  );
+  const food =
+    (restaurants.length ? 3 : 0) +
+    (dishes.some((d) => d.exact) ? 2 : dishes.length ? 1 : 0) +
+    (FOOD_HINT.test(folded) ? 1 : 0);
+  const shop =
+    (shopNamed.some((p) => p.exact) ? 2 : shopNamed.length ? 1 : 0) + (SHOP_HINT.test(folded) ? 1 : 0);
+  const namedFood = restaurants.length + dishes.length > 0;
+  if (namedFood && (food > shop || shopNamed.length === 0)) return readFoodOrder(input);
+  if (shopNamed.length > 0 && (shop > food || !namedFood)) return readPurchase(input);
+  if (namedFood && shopNamed.length > 0) {
+    return unsure(t(lang, '要买东西', 'Get something'), [
+      t(lang, '是点外卖还是网购？', 'Food delivery or the shop?'),
+    ]);
+  }
+  return food >= shop && FOOD_HINT.test(folded) ? readFoodOrder(input) : readPurchase(input);
+}
+
+const READERS: Record<Intent, (input: ClauseInput) => ClauseOutcome> = {
+  acquire: readAcquire,
+  transfer: readTransfer,
+  pay_bill: readBillPayment,
+  message: readMessage,
+  schedule: readEvent,
+  route: readRoute,
+  place: readPlaceSearch,
+};
+
+function readClause(clause: Clause, lang: Lang, cat: Catalogue, previous?: Recipient): ClauseOutcome {
+  const input = clauseInput(clause.text, lang, cat, previous);
+  if (clause.intent) return READERS[clause.intent](input);
+  // No verb at all ("一份宫保鸡丁送到公司"): a named dish or product is still an order.
+  const named = dishesIn(input, input.folded).length + productsIn(input, input.folded).length;
+  if (named === 0) return notUnderstood(lang);
+  const read = readAcquire(input);
+  return read.type === 'step' ? { ...read, confidence: read.confidence - 0.1 } : read;
+}
+
+/** Turns a request into built-in recipes with their parameters, or says what is missing. */
+export function matchRequest(request: string, catalogue: Catalogue): MatchResult {
+  const lang = languageOf(request);
+  const clauses = splitClauses(request.trim());
+  if (clauses.length === 0) {
+    return {
+      kind: 'unsure',
+      confidence: 0,
+      understood: '',
+      missing: [t(lang, '要做什么？', 'What should I do?')],
+    };
+  }
+  const outcomes: ClauseOutcome[] = [];
+  let previous: Recipient | undefined;
+  for (const clause of clauses) {
+    const outcome = readClause(clause, lang, catalogue, previous);
+    if (outcome.type === 'step') previous = recipientOfStep(outcome.step, catalogue) ?? previous;
+    outcomes.push(outcome);
+  }
+  const join = lang === 'zh' ? '；' : '; ';
+  const understood = outcomes
+    .map((o) => o.understood)
+    .filter(Boolean)
+    .join(join);
+  const confidence = Math.min(...outcomes.map((o) => o.confidence));
+  const unsureOnes = outcomes.filter((o) => o.type === 'unsure');
+  if (unsureOnes.length > 0) {
+    return {
+      kind: 'unsure',
+      confidence: Math.min(confidence, 0.5),
+      understood,
+      missing: unsureOnes.flatMap((o) => o.missing),
+    };
+  }
+  const steps = outcomes.flatMap((o) => (o.type === 'step' ? [o.step] : []));
+  return {
+    kind: 'match',
+    steps,
+    confidence: Math.round((steps.length > 1 ? confidence * 0.97 : confidence) * 100) / 100,
+    understood,
+  };
+}

@@ -1,0 +1,109 @@
+/** What reading one clause gives, and the small helpers every recipe reader shares. */
+import { formatFen } from '../../world/money.js';
+import { lexiconOf, type Lexicon, type Recipient } from './lexicon.js';
+import { fold, type Lang, t } from './text.js';
+import type { Catalogue, MatchedStep, Named } from './types.js';
+
+/** One clause read: a recipe step, or what is missing. */
+export type ClauseOutcome =
+  | { type: 'step'; step: MatchedStep; confidence: number; understood: string }
+  | { type: 'unsure'; confidence: number; understood: string; missing: string[] };
+
+/** Everything a recipe reader gets: the clause (original and folded), its language and the world. */
+export interface ClauseInput {
+  /** The clause as the person wrote it. */
+  text: string;
+  /** The same, folded to ASCII where full-width (same offsets). */
+  folded: string;
+  lang: Lang;
+  cat: Catalogue;
+  lex: Lexicon;
+  /** The person an earlier part of the request was about, for "他 / 她 / him / her". */
+  previous?: Recipient;
+}
+
+/** A clause input for a piece of a request. */
+export function clauseInput(text: string, lang: Lang, cat: Catalogue, previous?: Recipient): ClauseInput {
+  return { text, folded: fold(text), lang, cat, lex: lexiconOf(cat), ...(previous ? { previous } : {}) };
+}
+
+/** A step read with this confidence. */
+export function step(s: MatchedStep, confidence: number, understood: string): ClauseOutcome {
+  return { type: 'step', step: s, confidence: Math.max(0, Math.min(1, confidence)), understood };
+}
+
+/** A clause that cannot run as it is: what was understood and what is missing. */
+export function unsure(understood: string, missing: string[], confidence = 0.3): ClauseOutcome {
+  return { type: 'unsure', confidence, understood, missing };
+}
+
+/** The name a person reads for a catalogue item: its Chinese name (first) or English name (second). */
+export function nameOf(item: Named, lang: Lang): string {
+  return lang === 'zh' ? item.names[0]! : (item.names[1] ?? item.names[0]!);
+}
+
+/** A contact or group as the person knows them: "妈妈（刘秀英）", "Emily". */
+export function recipientName(r: Recipient, lang: Lang): string {
+  if (r.kind === 'group') return r.group.names[0]!;
+  const [zh, en, nickname] = r.contact.names;
+  if (lang === 'en') return nickname && !/[\u3400-\u9fff]/.test(nickname) ? nickname : en!;
+  return nickname && nickname !== zh ? `${nickname}（${zh}）` : zh!;
+}
+
+/** A contact or group by the one name the person uses: "陈经理", "Priya". */
+export function shortName(r: Recipient, lang: Lang): string {
+  if (r.kind === 'group') return r.group.names[0]!;
+  const [zh, en, nickname] = r.contact.names;
+  if (lang === 'en') return nickname && !/[\u3400-\u9fff]/.test(nickname) ? nickname : en!;
+  return nickname || zh!;
+}
+
+/** The recipient a finished step went to, so a later "她" / "him" can mean the same person. */
+export function recipientOfStep(s: MatchedStep, cat: Catalogue): Recipient | undefined {
+  const id =
+    s.recipe === 'transfer' || s.recipe === 'send_message'
+      ? s.params.to
+      : s.recipe === 'schedule_event' && s.params.attendee_ids.length === 1
+        ? s.params.attendee_ids[0]
+        : undefined;
+  const contact = cat.contacts.find((c) => c.id === id);
+  if (contact) return { kind: 'contact', contact };
+  const group = cat.groups.find((g) => g.id === id);
+  return group ? { kind: 'group', group } : undefined;
+}
+
+/** The id of a contact or group. */
+export function recipientId(r: Recipient): string {
+  return r.kind === 'group' ? r.group.id : r.contact.id;
+}
+
+/** Money as a person reads it. */
+export function yuan(fen: number): string {
+  return formatFen(fen);
+}
+
+/** A list joined the way the language joins it. */
+export function listOf(items: string[], lang: Lang): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
+}
+
+/** "A 还是 B？" / "A or B?" */
+export function which(options: string[], lang: Lang): string {
+  return lang === 'zh' ? `${options.join(' 还是 ')}？` : `${options.join(' or ')}?`;
+}
+
+/** The sentence for a clause the matcher does not understand at all. */
+export function notUnderstood(lang: Lang): ClauseOutcome {
+  return {
+    type: 'unsure',
+    confidence: 0,
+    understood: '',
+    missing: [
+      t(
+        lang,
+        '没听懂要做什么：我能点外卖、网购、转账、交费、发消息、约日程、查路线和找地方。',
+        'I did not understand what to do: I can order food, buy things, send money, pay bills, send messages, schedule events, find routes and find places.',
+      ),
+    ],
+  };
+}
