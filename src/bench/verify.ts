@@ -11,7 +11,7 @@ const INCIDENTAL: Record<string, string[] | '*'> = {
   pay_requests: '*',
   food_dishes: ['stock'],
   food_cart_items: '*',
-  food_coupons: ['used', 'used_at', 'used_order_id'],
+  food_coupons: ['used', 'order_id'],
   shop_products: ['stock'],
   shop_variants: ['stock'],
   shop_cart_items: '*',

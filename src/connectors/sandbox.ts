@@ -89,26 +89,47 @@ function data<T>(
   return result.ok ? (result.data as T) : undefined;
 }
 
+/** Everyday words for a unique family relation, in Chinese and English. */
+const RELATION_ALIASES: Record<string, string[]> = {
+  母亲: ['妈妈', '我妈', '老妈', '妈', 'mom', 'mum', 'mother'],
+  父亲: ['爸爸', '我爸', '老爸', '爸', 'dad', 'father'],
+  sister: ['姐姐', '妹妹', 'sis'],
+  女朋友: ['girlfriend', '对象'],
+  上司: ['领导', '老板', 'boss', 'manager'],
+  manager: ['boss', '领导'],
+  flatmate: ['roommate', '室友'],
+};
+
 /**
  * What the guard may trust in the sandbox: the person's contacts and groups with every name they go
  * by, and their own saved addresses. Read through the apps' own tools, as the person's own data.
  */
 export function trustedContext(world: World, request: string): TrustedContext {
   const contacts =
-    data<{ contacts: { person_id: string; name_zh: string; name_en: string; nickname: string }[] }>(
+    data<{
+      contacts: { person_id: string; name_zh: string; name_en: string; nickname: string; relation: string }[];
+    }>(world, 'chat', 'list_contacts')?.contacts ?? [];
+  const conversations =
+    data<{ conversations: { id: string; kind: string; title: string }[] }>(
       world,
       'chat',
-      'list_contacts',
-    )?.contacts ?? [];
-  const conversations =
-    data<{ conversations: { id: string; kind: string; title: string }[] }>(world, 'chat', 'list_conversations')
-      ?.conversations ?? [];
+      'list_conversations',
+    )?.conversations ?? [];
   const addresses = [
     ...(data<{ addresses: { id: string }[] }>(world, 'food', 'list_addresses')?.addresses ?? []),
     ...(data<{ addresses: { id: string }[] }>(world, 'shop', 'list_addresses')?.addresses ?? []),
   ].map((a) => a.id);
+  // A relation names someone when only one contact has it ("my manager"), and family words have
+  // their everyday forms (我妈, 老妈, mum).
+  const relationCount = new Map<string, number>();
+  for (const c of contacts) relationCount.set(c.relation, (relationCount.get(c.relation) ?? 0) + 1);
   const people = [
-    ...contacts.map((c) => ({ id: c.person_id, names: [...new Set([c.name_zh, c.name_en, c.nickname])] })),
+    ...contacts.map((c) => {
+      const names = [c.name_zh, c.name_en, c.nickname];
+      if (relationCount.get(c.relation) === 1)
+        names.push(c.relation, ...(RELATION_ALIASES[c.relation] ?? []));
+      return { id: c.person_id, names: [...new Set(names)] };
+    }),
     ...conversations.filter((c) => c.kind === 'group').map((g) => ({ id: g.id, names: [g.title] })),
   ];
   return { request, people, addresses };

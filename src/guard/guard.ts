@@ -84,6 +84,8 @@ export class MandateGuard implements Guard {
       }
       const payee = effect.payee ? input[effect.payee] : undefined;
       const payeeCreated = typeof payee === 'string' && this.created.has(payee);
+      // A payee the person allowed by name in the mandate may be paid what it asks, within the budget.
+      const payeeAllowed = typeof payee === 'string' && this.mandate.allow.includes(payee);
       if (typeof payee === 'string' && !payeeCreated && !this.allowedParty(payee)) {
         asks.push(
           ask(
@@ -91,7 +93,7 @@ export class MandateGuard implements Guard {
             false,
           ),
         );
-      } else if (!payeeCreated && !this.#amounts.has(amount)) {
+      } else if (!payeeCreated && !payeeAllowed && !this.#amounts.has(amount)) {
         asks.push(
           ask(
             `the amount ${formatFen(amount)} is not one you stated, nor the bill of an order this errand placed`,
