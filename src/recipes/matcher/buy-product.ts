@@ -3,6 +3,7 @@
  * and the budget. A product with variants is never bought without the variant being named.
  */
 import { readAmounts } from './amounts.js';
+import { type ItemMention, itemsIn } from './lexicon.js';
 import {
   type ClauseInput,
   type ClauseOutcome,
@@ -15,35 +16,17 @@ import {
 } from './outcome.js';
 import { addressOfKind, deliveryKind } from './places.js';
 import { readQuantity } from './quantities.js';
-import { blank, escapeRegex, findMentions, groupBySpan, type Span, t } from './text.js';
+import { blank, escapeRegex, t } from './text.js';
 import type { Catalogue, Named } from './types.js';
 
 type Product = Catalogue['products'][number];
 
 /** Where a request names a product, and the products it can mean there. */
-export interface ProductMention {
-  span: Span;
-  said: string;
-  products: Product[];
-  exact: boolean;
-}
+export type ProductMention = ItemMention<Product>;
 
 /** The products the text names (own names first, then shorter words such as "雨伞" or "umbrella"). */
 export function productsIn(input: ClauseInput, text: string): ProductMention[] {
-  const mentions = findMentions(
-    text,
-    input.lex.products.map((e) => ({ item: e, name: e.name })),
-  );
-  return groupBySpan(mentions).map((g) => {
-    const exact = g.items.filter((e) => e.exact);
-    const chosen = exact.length ? exact : g.items;
-    return {
-      span: g.span,
-      said: text.slice(g.span.start, g.span.end),
-      products: [...new Set(chosen.map((e) => e.item))],
-      exact: exact.length > 0,
-    };
-  });
+  return itemsIn(text, input.lex.products);
 }
 
 const COLOUR_CHARS = /[黑白红蓝绿灰紫粉黄棕橙金银]$/;
@@ -101,13 +84,13 @@ export function readPurchase(input: ClauseInput): ClauseOutcome {
     ]);
   }
   const mention = mentions[0]!;
-  if (mention.products.length > 1) {
-    const options = mention.products.slice(0, 6).map((p) => `${nameOf(p, lang)} ${yuan(p.priceFen)}`);
+  if (mention.items.length > 1) {
+    const options = mention.items.slice(0, 6).map((p) => `${nameOf(p, lang)} ${yuan(p.priceFen)}`);
     return unsure(t(lang, `买「${mention.said}」`, `Buy "${mention.said}"`), [
       t(lang, `是哪一个？${which(options, lang)}`, `Which one? ${which(options, lang)}`),
     ]);
   }
-  const product = mention.products[0]!;
+  const product = mention.items[0]!;
   const name = nameOf(product, lang);
   const amounts = readAmounts(folded);
   const rest = blank(folded, [mention.span, ...amounts.map((a) => a.span)]);

@@ -97,7 +97,7 @@ export function readPlaceSearch(input: ClauseInput): ClauseOutcome {
     return step(
       { recipe: 'find_place', params: { query: first.category, category: first.category, ...nearParam } },
       0.9,
-      t(lang, `找${nearText}的${said}`, `Find ${said}${nearText}`),
+      t(lang, `找${nearText ? `${nearText}的` : ''}${said}`, `Find ${said}${nearText}`),
     );
   }
   const named = placesIn(input).find((p) => p.candidates.length === 1);
@@ -109,6 +109,6 @@ export function readPlaceSearch(input: ClauseInput): ClauseOutcome {
   return step(
     { recipe: 'find_place', params: { query: words, ...nearParam } },
     named ? 0.85 : 0.7,
-    t(lang, `找${nearText}的「${words}」`, `Find "${words}"${nearText}`),
+    t(lang, `找${nearText ? `${nearText}的` : ''}「${words}」`, `Find "${words}"${nearText}`),
   );
 }

@@ -69,6 +69,10 @@ function endsOf(raw: string): { from?: string; to?: string } {
     text.match(new RegExp(`从\\s*(.+?)\\s*(?:到|去|至|回)\\s*(.+?)${STOP_ZH}`)) ??
     text.match(new RegExp(`(?:^|[^从])(?:去|到|回)\\s*(.+?)${STOP_ZH}`));
   if (zh) return zh.length === 3 && text.includes('从') ? { from: zh[1], to: zh[2] } : { to: zh[1] };
+  const homeFrom = text.match(
+    new RegExp(`\\b(?:get|go|getting|going|way)\\s+(?:back\\s+)?home\\s+from\\s+(.+?)${STOP_EN}`, 'i'),
+  );
+  if (homeFrom) return { from: homeFrom[1], to: 'home' };
   const fromTo = text.match(new RegExp(`\\bfrom\\s+(.+?)\\s+to\\s+(.+?)${STOP_EN}`, 'i'));
   if (fromTo) return { from: fromTo[1], to: fromTo[2] };
   const toFrom = text.match(new RegExp(`\\bto\\s+(.+?)\\s+from\\s+(.+?)${STOP_EN}`, 'i'));

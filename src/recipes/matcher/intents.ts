@@ -31,6 +31,7 @@ const VERBS: [Intent, RegExp][] = [
     /转账|打钱|汇款|红包|(?<!转)转(?!告|发|达|交)(?=\S{0,14}?(?:\d|[一二两三四五六七八九十百千万]|元|块|钱|给))|还(?!要|有|想|是|在|没|可以)\S{1,8}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块|钱)|还钱/,
   ],
   ['transfer', new RegExp(`给${NAME_SLOT}(?:\\d+|[一二两三四五六七八九十百千万]+)(?:元|块)`)],
+  ['transfer', /\b(?:send|give|transfer|wire|lend)\b.{0,30}?\bmoney\b/i],
   [
     'transfer',
     /\b(?:send|give|pay) (?:¥|rmb |cny )?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks|cny)?\s+to\b|\b(?:transfer|wire|venmo|repay|reimburse)\b|\bpay (?!(?:my|the|for|a|an|this|that|all|both)\b)\S+(?: \S+)? back\b|\b(?:send|give|pay) (?!(?:my|the|a|an)\b(?! (?:sister|mom|mum|dad|brother|flatmate|roommate|manager|boss|friend|landlord|colleague|coworker)\b))[A-Za-z]+(?: [A-Za-z]+)?,? (?:¥|rmb|cny)?\s*(?:\d|one|two|three|four|five|ten|twenty|fifty|hundred)/i,

@@ -4,6 +4,7 @@
  * Umbrella", "妈妈" / "mom" for the contact whose relation is 母亲).
  */
 import { relationWords } from './relations.js';
+import { findMentions, groupBySpan, type Span } from './text.js';
 import type { Catalogue } from './types.js';
 
 /** A catalogue item with the name it was found by. */
@@ -117,4 +118,43 @@ export function lexiconOf(cat: Catalogue): Lexicon {
   };
   cache.set(cat, lexicon);
   return lexicon;
+}
+
+/** One place in the text that names something, and every item it can mean there. */
+export interface ItemMention<T> {
+  span: Span;
+  said: string;
+  items: T[];
+  /** True when it was an item's own name, false when a shorter word. */
+  exact: boolean;
+}
+
+/**
+ * The items the text names, own names preferred over shorter words. Words that all fit one item are
+ * one mention of it: "无线" and "鼠标" in "无线鼠标" both fit the silent wireless mouse.
+ */
+export function itemsIn<T>(text: string, entries: Entry<T>[]): ItemMention<T>[] {
+  const groups = groupBySpan(
+    findMentions(
+      text,
+      entries.map((e) => ({ item: e, name: e.name })),
+    ),
+  );
+  const mentions = groups.map((g) => {
+    const exact = g.items.filter((e) => e.exact);
+    const chosen = exact.length ? exact : g.items;
+    return {
+      span: g.span,
+      said: text.slice(g.span.start, g.span.end),
+      items: [...new Set(chosen.map((e) => e.item))],
+      exact: exact.length > 0,
+    };
+  });
+  if (mentions.length < 2) return mentions;
+  const common = mentions[0]!.items.filter((i) => mentions.every((m) => m.items.includes(i)));
+  if (common.length === 0) return mentions;
+  const span = { start: mentions[0]!.span.start, end: mentions[mentions.length - 1]!.span.end };
+  return [
+    { span, said: text.slice(span.start, span.end), items: common, exact: mentions.some((m) => m.exact) },
+  ];
 }

@@ -81,7 +81,7 @@ function readClause(clause: Clause, lang: Lang, cat: Catalogue, previous?: Recip
   const named = dishesIn(input, input.folded).length + productsIn(input, input.folded).length;
   if (named === 0) return notUnderstood(lang);
   const read = readAcquire(input);
-  return read.type === 'step' ? { ...read, confidence: read.confidence - 0.1 } : read;
+  return read.type === 'steps' ? { ...read, confidence: read.confidence - 0.1 } : read;
 }
 
 /** Turns a request into built-in recipes with their parameters, or says what is missing. */
@@ -100,7 +100,7 @@ export function matchRequest(request: string, catalogue: Catalogue): MatchResult
   let previous: Recipient | undefined;
   for (const clause of clauses) {
     const outcome = readClause(clause, lang, catalogue, previous);
-    if (outcome.type === 'step') previous = recipientOfStep(outcome.step, catalogue) ?? previous;
+    if (outcome.type === 'steps') previous = recipientOfStep(outcome.steps.at(-1)!, catalogue) ?? previous;
     outcomes.push(outcome);
   }
   const join = lang === 'zh' ? '；' : '; ';
@@ -118,7 +118,7 @@ export function matchRequest(request: string, catalogue: Catalogue): MatchResult
       missing: unsureOnes.flatMap((o) => o.missing),
     };
   }
-  const steps = outcomes.flatMap((o) => (o.type === 'step' ? [o.step] : []));
+  const steps = outcomes.flatMap((o) => (o.type === 'steps' ? o.steps : []));
   return {
     kind: 'match',
     steps,

@@ -3,7 +3,7 @@
  * picks between dishes or restaurants the request does not tell apart: an order is paid for.
  */
 import { readAmounts } from './amounts.js';
-import type { Entry } from './lexicon.js';
+import { type ItemMention, itemsIn } from './lexicon.js';
 import {
   type ClauseInput,
   type ClauseOutcome,
@@ -16,36 +16,18 @@ import {
 } from './outcome.js';
 import { addressOfKind, defaultFoodKind, deliveryKind } from './places.js';
 import { readQuantity } from './quantities.js';
-import { blank, findMentions, groupBySpan, type Lang, type Span, t } from './text.js';
+import { blank, findMentions, type Lang, type Span, t } from './text.js';
 import type { Catalogue } from './types.js';
 
 type Dish = Catalogue['dishes'][number];
 type Restaurant = Catalogue['restaurants'][number];
 
 /** Where a request names a dish, and the dishes it can mean there. */
-export interface DishMention {
-  span: Span;
-  said: string;
-  dishes: Dish[];
-  exact: boolean;
-}
+export type DishMention = ItemMention<Dish>;
 
 /** The dishes the text names, each with the dishes it could be (own names first, then shorter words). */
 export function dishesIn(input: ClauseInput, text: string): DishMention[] {
-  const mentions = findMentions(
-    text,
-    input.lex.dishes.map((e) => ({ item: e, name: e.name })),
-  );
-  return groupBySpan(mentions).map((g) => {
-    const exact = g.items.filter((e: Entry<Dish>) => e.exact);
-    const chosen = exact.length ? exact : g.items;
-    return {
-      span: g.span,
-      said: text.slice(g.span.start, g.span.end),
-      dishes: [...new Set(chosen.map((e) => e.item))],
-      exact: exact.length > 0,
-    };
-  });
+  return itemsIn(text, input.lex.dishes);
 }
 
 /** The restaurants the text names. */
@@ -94,14 +76,14 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
   let mentions = dishesIn(input, rest);
   if (restaurant) {
     const here = mentions
-      .map((m) => ({ ...m, dishes: m.dishes.filter((d) => d.restaurantId === restaurant.id) }))
-      .filter((m) => m.dishes.length > 0);
+      .map((m) => ({ ...m, items: m.items.filter((d) => d.restaurantId === restaurant.id) }))
+      .filter((m) => m.items.length > 0);
     // A dish said by a shorter word may still be on this menu under its own name ("拿铁" at a tea shop).
     if (here.length === 0 && mentions.length > 0) {
       const menu = cat.dishes.filter((d) => d.restaurantId === restaurant.id);
       const loose = mentions.flatMap((m) => {
         const ds = menu.filter((d) => d.names.some((n) => n.toLowerCase().includes(m.said.toLowerCase())));
-        return ds.length ? [{ ...m, dishes: ds, exact: false }] : [];
+        return ds.length ? [{ ...m, items: ds, exact: false }] : [];
       });
       if (loose.length === 0) {
         const dish = mentions[0]!.said;
@@ -134,13 +116,13 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
     ]);
   }
   const mention = mentions[0]!;
-  if (mention.dishes.length > 1) {
-    const options = mention.dishes.slice(0, 6).map((d) => dishOption(cat, d, lang));
+  if (mention.items.length > 1) {
+    const options = mention.items.slice(0, 6).map((d) => dishOption(cat, d, lang));
     return unsure(t(lang, `点「${mention.said}」`, `Order "${mention.said}"`), [
       t(lang, `是哪一个？${which(options, lang)}`, `Which one? ${which(options, lang)}`),
     ]);
   }
-  const dish = mention.dishes[0]!;
+  const dish = mention.items[0]!;
   const dishName = nameOf(dish, lang);
   const from = restaurantName(cat, dish.restaurantId, lang);
   const amounts = readAmounts(folded);

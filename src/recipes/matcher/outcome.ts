@@ -6,7 +6,7 @@ import type { Catalogue, MatchedStep, Named } from './types.js';
 
 /** One clause read: a recipe step, or what is missing. */
 export type ClauseOutcome =
-  | { type: 'step'; step: MatchedStep; confidence: number; understood: string }
+  | { type: 'steps'; steps: MatchedStep[]; confidence: number; understood: string }
   | { type: 'unsure'; confidence: number; understood: string; missing: string[] };
 
 /** Everything a recipe reader gets: the clause (original and folded), its language and the world. */
@@ -27,9 +27,10 @@ export function clauseInput(text: string, lang: Lang, cat: Catalogue, previous?:
   return { text, folded: fold(text), lang, cat, lex: lexiconOf(cat), ...(previous ? { previous } : {}) };
 }
 
-/** A step read with this confidence. */
-export function step(s: MatchedStep, confidence: number, understood: string): ClauseOutcome {
-  return { type: 'step', step: s, confidence: Math.max(0, Math.min(1, confidence)), understood };
+/** One step, or several of one kind ("交电费和话费"), read with this confidence. */
+export function step(s: MatchedStep | MatchedStep[], confidence: number, understood: string): ClauseOutcome {
+  const steps = Array.isArray(s) ? s : [s];
+  return { type: 'steps', steps, confidence: Math.max(0, Math.min(1, confidence)), understood };
 }
 
 /** A clause that cannot run as it is: what was understood and what is missing. */

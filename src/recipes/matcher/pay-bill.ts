@@ -1,6 +1,6 @@
 /** Reads the payment of an open bill: "交电费", "pay my phone bill". Only a bill the request names. */
 import { type ClauseInput, type ClauseOutcome, nameOf, step, unsure, which, yuan } from './outcome.js';
-import { findMentions, t } from './text.js';
+import { findMentions, groupBySpan, t } from './text.js';
 
 const KINDS_ZH = /(水费|燃气费|煤气费|网费|宽带费|物业费|电费|话费)/;
 const KINDS_EN = /\b(water|gas|internet|broadband|property|electricity|electric|power|phone|mobile)\b/i;
@@ -8,14 +8,13 @@ const KINDS_EN = /\b(water|gas|internet|broadband|property|electricity|electric|
 /** Reads which open bill to pay. */
 export function readBillPayment(input: ClauseInput): ClauseOutcome {
   const { cat, lang, folded } = input;
-  const bills = [
-    ...new Set(
-      findMentions(
-        folded,
-        input.lex.bills.map((e) => ({ item: e.item, name: e.name })),
-      ).map((m) => m.item),
+  const said = groupBySpan(
+    findMentions(
+      folded,
+      input.lex.bills.map((e) => ({ item: e.item, name: e.name })),
     ),
-  ];
+  );
+  const bills = [...new Set(said.flatMap((g) => g.items))];
   const describe = (b: (typeof cat.bills)[number]) => `${nameOf(b, lang)} ${yuan(b.amountFen)}`;
   if (bills.length === 1) {
     const bill = bills[0]!;
@@ -30,6 +29,14 @@ export function readBillPayment(input: ClauseInput): ClauseOutcome {
     );
   }
   if (bills.length > 1) {
+    // Each bill named by words of its own ("电费和话费") is asked for; one word for two bills is not.
+    if (said.every((g) => new Set(g.items).size === 1)) {
+      return step(
+        bills.map((b) => ({ recipe: 'pay_bill' as const, params: { request_id: b.id } })),
+        0.9,
+        t(lang, `缴纳${bills.map(describe).join('、')}`, `Pay ${bills.map(describe).join(', ')}`),
+      );
+    }
     return unsure(t(lang, '要交费', 'Pay a bill'), [
       t(
         lang,

@@ -21,7 +21,7 @@ const EN_BEFORE = new RegExp(
   'i',
 );
 const EN_ANY = new RegExp(
-  `(?<![A-Za-z0-9.:])(\\d+|${EN_NUMBER_WORDS})\\s+(?:(?:${CONTAINERS})\\s+of\\s+)?(?!yuan|rmb|kuai|bucks?|minutes?|mins?|hours?|pm|am|o'clock)[A-Za-z]`,
+  `(?<![A-Za-z0-9.:'])(\\d+|${EN_NUMBER_WORDS}|a couple of|a pair of|an?)\\s+(?:(?:${CONTAINERS})\\s+of\\s+)?(?!yuan|rmb|kuai|bucks?|minutes?|mins?|hours?|pm|am|o'clock)[A-Za-z]`,
   'gi',
 );
 

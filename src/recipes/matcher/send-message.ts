@@ -72,8 +72,20 @@ const FORMS: Form[] = [
     shape: (s) => (/^to\s+/i.test(s) ? `Don't forget to ${s.replace(/^to\s+/i, '')}` : s),
     sure: 0.85,
   },
-  { head: /\bask\s+/gi, link: EN_LINK, sure: 0.8 },
+  { head: /\bask\s+/gi, link: EN_LINK, shape: askDirectly, sure: 0.8 },
 ];
+
+/** "ask Mike if he's free tonight" → "Are you free tonight?": the question put to them directly. */
+function askDirectly(text: string): string {
+  const q = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1).replace(/[?.!]*$/, '')}?`;
+  const be = text.match(/^(?:if|whether)\s+(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(.+)$/i);
+  if (be) return q(`are you ${be[1]}`);
+  const modal = text.match(/^(?:if|whether)\s+(?:he|she|they)\s+(can|could|will|would|should)\s+(.+)$/i);
+  if (modal) return q(`${modal[1]!.toLowerCase()} you ${modal[2]}`);
+  const verb = text.match(/^(?:if|whether)\s+(?:he|she|they)\s+(wants?|needs?|likes?|has|have)\s+(.+)$/i);
+  if (verb) return q(`do you ${verb[1]!.replace(/s$/, '').replace(/^ha$/, 'have')} ${verb[2]}`);
+  return /^(?:if|whether)\s/i.test(text) ? q(text.replace(/^(?:if|whether)\s+/i, '')) : text;
+}
 
 const TRAILING = /[\s。.！!；;，,]+$/;
 
