@@ -3,7 +3,7 @@
  * ("under 40", "40块以内", "不超过四十元", "budget of 40").
  */
 import { amountsIn } from '../../guard/grounding.js';
-import { fold, NUMBER, readNumber, type Span } from './text.js';
+import { colloquialChinese, fold, NUMBER, readNumber, type Span } from './text.js';
 
 /** One amount of money the request states. */
 export interface AmountMention {
@@ -44,7 +44,11 @@ export function readAmounts(raw: string): AmountMention[] {
     for (const m of text.matchAll(re)) {
       const span = { start: m.index, end: m.index + m[0].length };
       // The guard's own reading, so what the matcher reads is what the guard will ground.
-      const fen = amountsIn(m[0])[0] ?? Math.round((readNumber(m[1]!) ?? Number.NaN) * 100);
+      const colloquial = colloquialChinese(m[1]!);
+      const fen =
+        colloquial !== undefined
+          ? colloquial * 100
+          : (amountsIn(m[0])[0] ?? Math.round((readNumber(m[1]!) ?? Number.NaN) * 100));
       if (!Number.isFinite(fen) || taken(span)) continue;
       found.push({ fen, budget: false, withUnit: true, span });
     }

@@ -28,6 +28,14 @@ const CATEGORIES: [string, RegExp][] = [
   ['landmark', /景点|地标|\blandmarks?\b|\bsights\b|\battractions?\b/i],
 ];
 
+/** Kinds of place narrower than a category, with the word their names share. */
+const SUBKINDS: [string, RegExp, string][] = [
+  ['shop', /花店|\bflorists?\b|\bflower shops?\b/i, 'florist'],
+  ['shop', /便利店|\bconvenience stores?\b/i, '便利店'],
+  ['station', /地铁站|\b(?:metro|subway) stations?\b/i, 'metro'],
+  ['station', /火车站|高铁站|\b(?:railway|train) stations?\b/i, 'railway'],
+];
+
 const NEAR_ZH = /(?:在)?([^\s，,。？?]{1,12}?)(?:附近|周边|周围|旁边)/;
 const NEAR_EN =
   /\b(?:near|around|close to|by)\s+(?!me\b|here\b|by\b)((?:the |my )?[A-Za-z' ]{2,40}?)(?=[,.?!]|$|\s+(?:please|now|today|tonight|that|which|with)\b)/i;
@@ -94,8 +102,12 @@ export function readPlaceSearch(input: ClauseInput): ClauseOutcome {
   const nearParam = near.placeId ? { near_place_id: near.placeId } : {};
   if (first) {
     const said = first.m![0];
+    // A narrower kind within the category ("florist" among shops) is searched by its own word.
+    const query =
+      SUBKINDS.find(([category, re]) => category === first.category && re.test(folded))?.[2] ??
+      first.category;
     return step(
-      { recipe: 'find_place', params: { query: first.category, category: first.category, ...nearParam } },
+      { recipe: 'find_place', params: { query, category: first.category, ...nearParam } },
       0.9,
       t(lang, `找${nearText ? `${nearText}的` : ''}${said}`, `Find ${said}${nearText}`),
     );

@@ -69,6 +69,10 @@ function endsOf(raw: string): { from?: string; to?: string } {
     text.match(new RegExp(`从\\s*(.+?)\\s*(?:到|去|至|回)\\s*(.+?)${STOP_ZH}`)) ??
     text.match(new RegExp(`(?:^|[^从])(?:去|到|回)\\s*(.+?)${STOP_ZH}`));
   if (zh) return zh.length === 3 && text.includes('从') ? { from: zh[1], to: zh[2] } : { to: zh[1] };
+  const named = text.match(
+    /^(?:请问|我想知道)?\s*(.+?)\s*(?:怎么走|怎么去|怎样去|如何去|怎么到|在哪(?:里|儿)?)/,
+  );
+  if (named) return { to: named[1] };
   const homeFrom = text.match(
     new RegExp(`\\b(?:get|go|getting|going|way)\\s+(?:back\\s+)?home\\s+from\\s+(.+?)${STOP_EN}`, 'i'),
   );

@@ -9,7 +9,7 @@ export type Intent = 'acquire' | 'transfer' | 'pay_bill' | 'message' | 'schedule
 
 const NAME_SLOT = '[^，,。；;：:！!？?\\s]{1,12}?';
 // Not a clock ("3点", "十点"), not "一点" (a little), not 地点 / 重点.
-const DIAN = '(?<![\\d零〇一二两三四五六七八九十半地重终起钟晚早快慢多少有差])点(?![钟半评赞头击])';
+const DIAN = '(?<![\\d零〇一二两三四五六七八九十半地重终起钟晚早快慢多少有差吃买喝])点(?![钟半评赞头击])';
 const MEASURE = '(?:杯|份|碗|个|盒|只|瓶|笼|串|碟|根|把|件|双|套|本|袋|包|箱|条|张|支|台|罐|块|片)';
 const NUM = '(?:\\d+|[一二两三四五六七八九十几]+)';
 
@@ -36,6 +36,7 @@ const VERBS: [Intent, RegExp][] = [
     'transfer',
     /\b(?:send|give|pay) (?:¥|rmb |cny )?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks|cny)?\s+to\b|\b(?:transfer|wire|venmo|repay|reimburse)\b|\bpay (?!(?:my|the|for|a|an|this|that|all|both)\b)\S+(?: \S+)? back\b|\b(?:send|give|pay) (?!(?:my|the|a|an)\b(?! (?:sister|mom|mum|dad|brother|flatmate|roommate|manager|boss|friend|landlord|colleague|coworker)\b))[A-Za-z]+(?: [A-Za-z]+)?,? (?:¥|rmb|cny)?\s*(?:\d|one|two|three|four|five|ten|twenty|fifty|hundred)/i,
   ],
+  ['transfer', /\b[Pp]ay (?:back )?(?!My\b|The\b)[A-Z][a-z]+\b/],
   [
     'pay_bill',
     /(?:交|缴|付|支付|缴纳|结)(?:清|掉|了|一下)?\S{0,8}?(?:费|账单)|(?:交|缴|付|支付|结)(?:一下|了)?(?:外卖|订单)的?(?:钱|款)|(?:电费|水费|话费|燃气费|煤气费|网费|物业费|账单|外卖钱|外卖的钱)(?:交|缴|付|结)/,
@@ -49,6 +50,7 @@ const VERBS: [Intent, RegExp][] = [
     'schedule',
     /\b(?:schedule|arrange|calendar|invite)\b|\bset up (?:a|an)\b|\bbook (?:a |an )?(?:meeting|call|sync|room)\b|\b(?:meeting|sync|call|lunch|dinner|coffee|catch-up|catch up|1:1|one-on-one) with\b/i,
   ],
+  ['route', /(?:我?想|我要|要)去(?!买|吃|喝|看看|玩)|在哪(?:里|儿)?$/],
   [
     'route',
     /怎么走|怎么去|怎样去|如何去|怎么到|路线|导航|多远|要多久|多长时间|坐地铁|打车去|开车去|骑车去|走路去|步行去/,
@@ -91,8 +93,14 @@ export function firstIntent(text: string): { intent: Intent; at: number; verb: s
 /** The intent a clause starts with (after "帮我" / "please"), if it starts with a verb at all. */
 export function leadingIntent(text: string): Intent | undefined {
   const lead = text.match(LEAD)?.[0].length ?? 0;
-  const found = firstIntent(text.slice(lead));
-  return found && found.at <= 1 ? found.intent : undefined;
+  const rest = text.slice(lead);
+  const found = firstIntent(rest);
+  // "给妈妈转200", "跟她说…": who it is for may stand before the verb.
+  const who =
+    rest.match(
+      /^(?:给|跟|和|对|向|同|与|把)[^，,。；;\s]{1,8}?(?=转|打|汇|发|说|讲|约|买|点|订|交|缴|付|还)/,
+    )?.[0].length ?? 0;
+  return found && found.at <= Math.max(1, who) ? found.intent : undefined;
 }
 
 /** One part of a request and what it asks for. */
@@ -155,4 +163,23 @@ function mergeClauses(raw: string, clauses: Clause[]): Clause[] {
     } else out.push(c);
   }
   return out;
+}
+
+/**
+ * A part of a clause that asks for something else and was not split off ("…, and also pay Tom"):
+ * the clause's own reader would drop it without a word, so the matcher asks about it instead.
+ */
+export function strayPart(clause: Clause): string | undefined {
+  if (clause.intent === 'message' || clause.intent === undefined) return undefined;
+  const text = fold(clause.text);
+  const cuts = [...text.matchAll(JOINS)].map((m) => ({ at: m.index, resume: m.index + m[0].length }));
+  for (const [i, cut] of cuts.entries()) {
+    const end = cuts[i + 1]?.at ?? text.length;
+    const part = text.slice(cut.resume, end);
+    const other = firstIntent(part)?.intent;
+    if (!other || other === clause.intent || other === 'place' || other === 'route') continue;
+    if (clause.intent === 'pay_bill' && other === 'acquire') continue;
+    return clause.text.slice(cut.resume, end).trim();
+  }
+  return undefined;
 }

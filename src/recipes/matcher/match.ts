@@ -5,7 +5,7 @@
 import { readPurchase, productsIn } from './buy-product.js';
 import { readRoute } from './find-route.js';
 import { readPlaceSearch } from './find-place.js';
-import { type Clause, type Intent, splitClauses } from './intents.js';
+import { type Clause, type Intent, splitClauses, strayPart } from './intents.js';
 import { dishesIn, readFoodOrder, restaurantsIn } from './order-food.js';
 import type { Recipient } from './lexicon.js';
 import {
@@ -24,7 +24,7 @@ import { readTransfer } from './transfer.js';
 import type { Catalogue, MatchResult } from './types.js';
 
 const FOOD_HINT =
-  /外卖|点|杯|碗|份|午饭|午餐|晚饭|晚餐|早餐|早饭|夜宵|\blunch\b|\bdinner\b|\bbreakfast\b|\bdeliver|\btakeout\b|\btakeaway\b|\bcups?\b/i;
+  /外卖|(?<![买一有早晚快差吃喝])点|杯|碗|份|午饭|午餐|晚饭|晚餐|早餐|早饭|夜宵|\blunch\b|\bdinner\b|\bbreakfast\b|\bdeliver|\btakeout\b|\btakeaway\b|\bcups?\b/i;
 const SHOP_HINT = /寄|快递|包邮|网购|商城|淘宝|\bship|\bparcel\b|\bonline\b/i;
 
 /** An order or a purchase, decided by what is named: a restaurant or dish, or a product. */
@@ -61,7 +61,10 @@ function readAcquire(input: ClauseInput): ClauseOutcome {
       t(lang, '是点外卖还是网购？', 'Food delivery or the shop?'),
     ]);
   }
-  return food >= shop && FOOD_HINT.test(folded) ? readFoodOrder(input) : readPurchase(input);
+  if (FOOD_HINT.test(folded)) return readFoodOrder(input);
+  return unsure(t(lang, '要买东西', 'Get something'), [
+    t(lang, '要点什么外卖，或者买什么？', 'What should I order or buy?'),
+  ]);
 }
 
 const READERS: Record<Intent, (input: ClauseInput) => ClauseOutcome> = {
@@ -76,6 +79,14 @@ const READERS: Record<Intent, (input: ClauseInput) => ClauseOutcome> = {
 
 function readClause(clause: Clause, lang: Lang, cat: Catalogue, previous?: Recipient): ClauseOutcome {
   const input = clauseInput(clause.text, lang, cat, previous);
+  const stray = strayPart(clause);
+  if (stray) {
+    const read = clause.intent ? READERS[clause.intent](input) : notUnderstood(lang);
+    return unsure(read.understood, [
+      ...(read.type === 'unsure' ? read.missing : []),
+      t(lang, `这一部分我没分清要做什么：「${stray}」`, `I could not tell what to do with: "${stray}"`),
+    ]);
+  }
   if (clause.intent) return READERS[clause.intent](input);
   // No verb at all ("一份宫保鸡丁送到公司"): a named dish or product is still an order.
   const named = dishesIn(input, input.folded).length + productsIn(input, input.folded).length;

@@ -85,6 +85,13 @@ const CJK = /[\u3400-\u9fff]/;
 /** Requests the matcher must turn into exactly these recipes and parameters. */
 const MATCHED: [Persona, string, MatchedStep[]][] = [
   // Food orders
+  ['li', '帮我订个午饭，宫保鸡丁，送公司', [order('d_chuanwei_gongbao', 1, 'addr_liming_office')]],
+  ['li', '点一份酸辣土豆丝，送到我家', [order('d_chuanwei_tudousi', 1, 'addr_liming_home')]],
+  [
+    'sam',
+    'Please order me one Kung Pao Chicken from Chuanwei Kitchen to the office',
+    [order('d_chuanwei_gongbao', 1, 'addr_sam_office')],
+  ],
   ['li', '帮我点一份宫保鸡丁', [order('d_chuanwei_gongbao', 1, 'addr_liming_office')]],
   ['li', '我要一份麻婆豆腐', [order('d_chuanwei_mapo', 1, 'addr_liming_office')]],
   ['li', '来杯拿铁送到公司', [order('d_morning_latte', 1, 'addr_liming_office')]],
@@ -146,6 +153,7 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ],
   ['sam', 'get me two Iced Lemon Teas', [order('d_yuexiang_dongningcha', 2, 'addr_sam_office')]],
   // Shop purchases
+  ['sam', 'buy an umbrella', [buy('pr_umbrella', undefined, 1, 'saddr_sam_home')]],
   ['li', '买一根USB-C数据线', [buy('pr_usbc_cable', undefined, 1, 'saddr_liming_home')]],
   [
     'sam',
@@ -202,6 +210,16 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
     [buy('pr_mechanical_keyboard', 'pv_mechanical_keyboard_brown', 1, 'saddr_sam_office')],
   ],
   // Transfers
+  ['li', '给王芳转一百五', [transfer('p_wangfang', 15000)]],
+  ['li', '给妈妈打200块钱', [transfer('p_liuxiuying', 20000)]],
+  ['li', '王芳转100', [transfer('p_wangfang', 10000)]],
+  [
+    'sam',
+    'transfer 1500 yuan to my landlord for December rent',
+    [transfer('p_linfeng', 150000, 'December rent')],
+  ],
+  ['sam', 'send Li Ming 100 yuan for lunch', [transfer('p_liming', 10000, 'lunch')]],
+  ['sam', 'pay 200 yuan to Anna', [transfer('p_anna', 20000)]],
   ['li', '给妈妈转200', [transfer('p_liuxiuying', 20000)]],
   ['li', '转账200元给王芳', [transfer('p_wangfang', 20000)]],
   ['sam', 'send Tom 50 yuan', [transfer('p_tom', 5000)]],
@@ -234,6 +252,11 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['sam', 'pay the power bill', [payBill('preq_power_sam')]],
   ['li', '交一下电费和话费', [payBill('preq_power_liming'), payBill('preq_mobile_liming')]],
   // Messages
+  ['li', '问下王芳到哪了', [message('p_wangfang', '到哪了')]],
+  ['sam', 'ask Tom whether he wants pizza', [message('p_tom', 'Do you want pizza?')]],
+  ['sam', 'ask Emily if she can cover my shift', [message('p_emily', 'Can you cover my shift?')]],
+  ['sam', 'tell the landlord the heating is broken', [message('p_linfeng', 'the heating is broken')]],
+  ['sam', 'message Wang Fang: thanks!', [message('p_wangfang', 'thanks')]],
   ['li', '告诉王芳我中午不回去吃饭', [message('p_wangfang', '我中午不回去吃饭')]],
   ['li', '跟王芳说一声，我晚点到', [message('p_wangfang', '我晚点到')]],
   ['sam', "tell Emily I'm late", [message('p_emily', "I'm late")]],
@@ -274,6 +297,11 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['sam', 'text Tom: the keys are under the mat', [message('p_tom', 'the keys are under the mat')]],
   ['sam', 'send a message to Anna saying happy birthday', [message('p_anna', 'happy birthday')]],
   // Calendar events
+  [
+    'sam',
+    'schedule lunch with Zhang Wei on Friday at 12:30',
+    [event('Lunch with Zhang Wei', '2026-12-04T12:30', 60, ['p_zhangwei'])],
+  ],
   ['li', '约王芳明天下午3点开会半小时', [event('与王芳开会', '2026-12-01T15:00', 30, ['p_wangfang'])]],
   [
     'sam',
@@ -354,6 +382,13 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
     [event('Dinner with Anna', '2026-12-06T19:00', 60, ['p_anna'])],
   ],
   // Routes
+  ['li', '我想去外滩', [route('pl_office_liming', 'pl_bund', 'transit')]],
+  ['li', '外滩怎么走', [route('pl_office_liming', 'pl_bund', 'transit')]],
+  [
+    'sam',
+    'how do I get to Hongqiao airport from home',
+    [route('pl_home_sam', 'pl_hongqiao_airport', 'transit')],
+  ],
   ['li', '从家到外滩怎么走', [route('pl_home_liming', 'pl_bund', 'transit')]],
   [
     'sam',
@@ -388,11 +423,14 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ],
   ['li', '从家走路去静安公园要多久', [route('pl_home_liming', 'pl_jingan_park', 'walk')]],
   // Places
+  ['sam', 'find me a florist', [place('florist', 'shop')]],
+  ['li', '附近有便利店吗', [place('便利店', 'shop', 'pl_office_liming')]],
+  ['sam', 'where is the nearest train station', [place('railway', 'station', 'pl_office_sam')]],
   ['li', '附近有什么咖啡店', [place('cafe', 'cafe', 'pl_office_liming')]],
   ['sam', 'find a pharmacy near home', [place('pharmacy', 'pharmacy', 'pl_home_sam')]],
   ['li', '公司附近有药店吗', [place('pharmacy', 'pharmacy', 'pl_office_liming')]],
   ['li', '帮我找一下家附近的超市', [place('supermarket', 'supermarket', 'pl_home_liming')]],
-  ['li', '最近的地铁站在哪', [place('station', 'station', 'pl_office_liming')]],
+  ['li', '最近的地铁站在哪', [place('metro', 'station', 'pl_office_liming')]],
   ['li', '附近有什么好吃的', [place('restaurant', 'restaurant', 'pl_office_liming')]],
   ['sam', 'find a coffee shop nearby', [place('cafe', 'cafe', 'pl_office_sam')]],
   ['sam', 'where is the nearest hospital', [place('hospital', 'hospital', 'pl_office_sam')]],
@@ -403,8 +441,9 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['li', '找一家医院', [place('hospital', 'hospital')]],
   ['li', '帮我找一下外滩附近的酒店', [place('hotel', 'hotel', 'pl_bund')]],
   ['sam', 'find a bank near the office', [place('bank', 'bank', 'pl_office_sam')]],
-  ['sam', "where's the nearest metro station", [place('station', 'station', 'pl_office_sam')]],
+  ['sam', "where's the nearest metro station", [place('metro', 'station', 'pl_office_sam')]],
   // Two things at once
+  ['li', '帮我把话费交了，再给妈妈转200', [payBill('preq_mobile_liming'), transfer('p_liuxiuying', 20000)]],
   [
     'li',
     '帮我从川味小馆点一份宫保鸡丁送到公司，40元以内，再告诉王芳我中午不回去吃饭',
@@ -470,6 +509,10 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
 /** Requests that must come back unsure, with what `missing` must name. */
 const UNSURE: [Persona, string, RegExp][] = [
   // Not an errand at all
+  ['li', '我饿了', /没听懂/],
+  ['sam', 'call Tom', /did not understand/],
+  ['li', '买点水果', /买什么/],
+  ['sam', 'order a coffee', /What should I order or buy\?/],
   ['li', '今天天气怎么样', /没听懂/],
   ['sam', 'write me a poem', /did not understand/],
   // Who gets the money cannot be told apart, or is not a contact
@@ -480,6 +523,9 @@ const UNSURE: [Persona, string, RegExp][] = [
   ['li', '给王芳和刘洋转100', /转给谁？王芳 还是 刘洋/],
   ['sam', 'send my colleague 50 yuan', /Which colleague\?/],
   // How much is not said
+  ['li', '转账给王芳', /转多少钱给王芳/],
+  ['sam', 'Pay Priya', /How much should I send Priya\?/],
+  ['li', '转500', /转给谁/],
   ['li', '给妈妈转账', /转多少钱/],
   ['sam', 'send Tom some money', /How much/],
   // Which dish, or none to be had
@@ -496,6 +542,9 @@ const UNSURE: [Persona, string, RegExp][] = [
   // Which product, variant or address
   ['li', '买个无线鼠标', /黑色 还是 白色/],
   ['sam', 'buy a t-shirt', /White M or White L or Black M or Black L/],
+  ['sam', 'order two oat lattes and a croissant', /One dish per order/],
+  ['sam', 'Ship a folding umbrella to my parents', /no such saved address/],
+  ['sam', 'buy a phone case', /Clear or Matte Black/],
   ['sam', 'buy the Three-Body Problem', /sold out/],
   ['li', '买一把折叠雨伞寄到爸妈家', /没有这个收货地址/],
   // Bills
@@ -504,6 +553,8 @@ const UNSURE: [Persona, string, RegExp][] = [
   // Messages
   ['sam', "tell Bob I'm late", /"Bob" is not in your contacts/],
   ['li', '告诉王芳', /要跟王芳说什么/],
+  ['sam', 'Tell Tom and Emily the meeting moved', /One message goes to one person or group/],
+  ['li', '帮我发个消息', /发给谁/],
   ['li', '告诉同事我晚点到', /哪位同事/],
   ['sam', 'order a latte and tell Bob hi', /"Bob" is not in your contacts/],
   // Events
@@ -515,6 +566,7 @@ const UNSURE: [Persona, string, RegExp][] = [
   ['li', '下周一9点跟项目组开会', /不能邀请群/],
   // Routes and places
   ['li', '去虹桥怎么走', /上海虹桥站 还是 虹桥国际机场T2航站楼/],
+  ['li', '从人民广场到陆家嘴坐地铁要多久', /「陆家嘴」是哪里/],
   ['sam', 'how do I get to Disneyland', /Cannot find "Disneyland"/],
 ];
 
@@ -556,7 +608,7 @@ describe('matchRequest: requests it must not run', () => {
     expect(result.confidence).toBeLessThan(0.5);
     // What is missing is asked in the request's language (names may stay as the contact list has them).
     expect(result.missing.join(' ')).toMatch(
-      CJK.test(request) ? /[？，：]|没/ : /\b(?:which|what|when|how|who|is|does|not|cannot|did)\b/i,
+      CJK.test(request) ? /[？，：]|没/ : /\b(?:which|what|when|where|how|who|is|does|no|not|cannot|did)\b/i,
     );
   });
 });

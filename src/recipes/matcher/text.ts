@@ -165,10 +165,20 @@ export const EN_NUMBER_WORDS = Object.keys(EN_NUMBERS).join('|');
 /** A pattern for one number: digits (with decimals), Chinese numerals, or an English number word. */
 export const NUMBER = `(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+|(?:${EN_NUMBER_WORDS})\\b)`;
 
-/** Reads one number written in digits, Chinese numerals (二十, 两) or English words (twenty). */
+const ZH_UNITS: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 };
+
+/** "一百五" is 150 and "两千五" 2500 as people say them (a written numeral would read them 105, 2005). */
+export function colloquialChinese(raw: string): number | undefined {
+  const m = raw.trim().match(/^([一二两三四五六七八九])([百千万])([一二三四五六七八九])$/);
+  if (!m) return undefined;
+  const unit = ZH_UNITS[m[2]!]!;
+  return chineseNumber(m[1]!)! * unit + (chineseNumber(m[3]!)! * unit) / 10;
+}
+
+/** Reads one number written in digits, Chinese numerals (二十, 两, 一百五) or English words (twenty). */
 export function readNumber(raw: string): number | undefined {
   const s = raw.trim().toLowerCase();
   if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
   if (s in EN_NUMBERS) return EN_NUMBERS[s];
-  return chineseNumber(s);
+  return colloquialChinese(s) ?? chineseNumber(s);
 }
