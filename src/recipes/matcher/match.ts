@@ -5,6 +5,7 @@
 import { readPurchase, productsIn } from './buy-product.js';
 import { readRoute } from './find-route.js';
 import { readPlaceSearch } from './find-place.js';
+import { doubtAbout } from './doubts.js';
 import { type Clause, type Intent, splitClauses, strayPart } from './intents.js';
 import { dishesIn, readFoodOrder, restaurantsIn } from './order-food.js';
 import type { Recipient } from './lexicon.js';
@@ -79,20 +80,22 @@ const READERS: Record<Intent, (input: ClauseInput) => ClauseOutcome> = {
 
 function readClause(clause: Clause, lang: Lang, cat: Catalogue, previous?: Recipient): ClauseOutcome {
   const input = clauseInput(clause.text, lang, cat, previous);
-  const stray = strayPart(clause);
+  // No verb at all ("一份宫保鸡丁送到公司"): a named dish or product is still an order.
+  const named = dishesIn(input, input.folded).length + productsIn(input, input.folded).length > 0;
+  const intent = clause.intent ?? (named ? 'acquire' : undefined);
+  if (!intent) return notUnderstood(lang);
+  const read = READERS[intent](input);
+  const doubt = doubtAbout(input.folded, intent, lang);
+  if (doubt) return unsure(read.understood, [doubt], 0.2);
+  const stray = strayPart({ ...clause, intent });
   if (stray) {
-    const read = clause.intent ? READERS[clause.intent](input) : notUnderstood(lang);
     return unsure(read.understood, [
       ...(read.type === 'unsure' ? read.missing : []),
       t(lang, `这一部分我没分清要做什么：「${stray}」`, `I could not tell what to do with: "${stray}"`),
     ]);
   }
-  if (clause.intent) return READERS[clause.intent](input);
-  // No verb at all ("一份宫保鸡丁送到公司"): a named dish or product is still an order.
-  const named = dishesIn(input, input.folded).length + productsIn(input, input.folded).length;
-  if (named === 0) return notUnderstood(lang);
-  const read = readAcquire(input);
-  return read.type === 'steps' ? { ...read, confidence: read.confidence - 0.1 } : read;
+  if (clause.intent || read.type !== 'steps') return read;
+  return { ...read, confidence: read.confidence - 0.1 };
 }
 
 /** Turns a request into built-in recipes with their parameters, or says what is missing. */

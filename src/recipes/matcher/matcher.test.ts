@@ -85,6 +85,9 @@ const CJK = /[\u3400-\u9fff]/;
 /** Requests the matcher must turn into exactly these recipes and parameters. */
 const MATCHED: [Persona, string, MatchedStep[]][] = [
   // Food orders
+  ['li', '点一份宫保鸡丁，不要送到公司，送到家', [order('d_chuanwei_gongbao', 1, 'addr_liming_home')]],
+  ['li', '我不想吃辣，点一份麻婆豆腐', [order('d_chuanwei_mapo', 1, 'addr_liming_office')]],
+  ['sam', "I don't know, just order a latte", [order('d_morning_latte', 1, 'addr_sam_office')]],
   ['li', '帮我订个午饭，宫保鸡丁，送公司', [order('d_chuanwei_gongbao', 1, 'addr_liming_office')]],
   ['li', '点一份酸辣土豆丝，送到我家', [order('d_chuanwei_tudousi', 1, 'addr_liming_home')]],
   [
@@ -210,6 +213,8 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
     [buy('pr_mechanical_keyboard', 'pv_mechanical_keyboard_brown', 1, 'saddr_sam_office')],
   ],
   // Transfers
+  ['li', '别忘了给妈妈转200', [transfer('p_liuxiuying', 20000)]],
+  ['sam', "don't forget to send Tom 50 yuan", [transfer('p_tom', 5000)]],
   ['li', '给王芳转一百五', [transfer('p_wangfang', 15000)]],
   ['li', '给妈妈打200块钱', [transfer('p_liuxiuying', 20000)]],
   ['li', '王芳转100', [transfer('p_wangfang', 10000)]],
@@ -242,6 +247,7 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['sam', 'pay Emily 15 yuan', [transfer('p_emily', 1500)]],
   ['li', '给马超转30元', [transfer('p_machao', 3000)]],
   // Bills
+  ['li', '能帮我把电费交了吗？', [payBill('preq_power_liming')]],
   ['li', '交电费', [payBill('preq_power_liming')]],
   ['sam', 'pay my phone bill', [payBill('preq_mobile_sam')]],
   ['li', '交话费', [payBill('preq_mobile_liming')]],
@@ -252,6 +258,7 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['sam', 'pay the power bill', [payBill('preq_power_sam')]],
   ['li', '交一下电费和话费', [payBill('preq_power_liming'), payBill('preq_mobile_liming')]],
   // Messages
+  ['li', '告诉王芳不要来', [message('p_wangfang', '不要来')]],
   ['li', '问下王芳到哪了', [message('p_wangfang', '到哪了')]],
   ['sam', 'ask Tom whether he wants pizza', [message('p_tom', 'Do you want pizza?')]],
   ['sam', 'ask Emily if she can cover my shift', [message('p_emily', 'Can you cover my shift?')]],
@@ -443,6 +450,7 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['sam', 'find a bank near the office', [place('bank', 'bank', 'pl_office_sam')]],
   ['sam', "where's the nearest metro station", [place('metro', 'station', 'pl_office_sam')]],
   // Two things at once
+  ['li', '给妈妈转200，给爸爸转300', [transfer('p_liuxiuying', 20000), transfer('p_lijianguo', 30000)]],
   ['li', '帮我把话费交了，再给妈妈转200', [payBill('preq_mobile_liming'), transfer('p_liuxiuying', 20000)]],
   [
     'li',
@@ -568,6 +576,17 @@ const UNSURE: [Persona, string, RegExp][] = [
   ['li', '去虹桥怎么走', /上海虹桥站 还是 虹桥国际机场T2航站楼/],
   ['li', '从人民广场到陆家嘴坐地铁要多久', /「陆家嘴」是哪里/],
   ['sam', 'how do I get to Disneyland', /Cannot find "Disneyland"/],
+  // It says not to, asks about the past or a price, or the money comes to the person
+  ['li', '不要给王芳转钱', /不要做/],
+  ['li', '不要告诉王芳', /不要做/],
+  ['sam', "don't send Tom 50 yuan", /says not to do it/],
+  ['li', '给妈妈转了200吗', /问已经做过没有/],
+  ['sam', 'did I pay the phone bill?', /asking whether it was done/],
+  ['li', '帮我看看宫保鸡丁多少钱', /问价格/],
+  ['sam', 'how much is a latte', /asks a price/],
+  ['li', '王芳给我转了100', /转给你的/],
+  // Part of the request would be dropped
+  ['li', '点一份宫保鸡丁送到公司，顺带着跟王芳说一声', /没分清/],
 ];
 
 function expectMatch(result: MatchResult): asserts result is Extract<MatchResult, { kind: 'match' }> {
@@ -608,7 +627,7 @@ describe('matchRequest: requests it must not run', () => {
     expect(result.confidence).toBeLessThan(0.5);
     // What is missing is asked in the request's language (names may stay as the contact list has them).
     expect(result.missing.join(' ')).toMatch(
-      CJK.test(request) ? /[？，：]|没/ : /\b(?:which|what|when|where|how|who|is|does|no|not|cannot|did)\b/i,
+      CJK.test(request) ? /[？，：]|没/ : /\b(?:which|what|when|where|how|who|is|does|no|not|cannot|did|should)\b/i,
     );
   });
 });

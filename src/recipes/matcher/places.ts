@@ -26,19 +26,23 @@ export function addressKindOfWord(word: string): AddressKind | undefined {
 
 /** Where the request says to deliver or ship: "送到公司", "寄到家里", "to the office", "ship home". */
 export function deliveryKind(text: string): { kind: AddressKind; span: Span } | undefined {
+  // The last one said wins: "不要送到公司，送到家" goes home.
+  let last: { kind: AddressKind; span: Span } | undefined;
   for (const [kind, words] of KIND_WORDS) {
     const zh = new RegExp(
       `(?:送到|送去|送至|送往|寄到|寄去|寄往|寄至|发到|配送到|送|寄|到|地址(?:是|用|选)?)\\s*(?:我的?)?(?:${words})`,
-      'i',
+      'gi',
     );
     const en = new RegExp(
       `\\b(?:to|at|deliver(?:ed)?|ship(?:ped)?|send)\\s+(?:the\\s+|my\\s+)?(?:${words})\\b`,
-      'i',
+      'gi',
     );
-    const m = zh.exec(text) ?? en.exec(text);
-    if (m) return { kind, span: { start: m.index, end: m.index + m[0].length } };
+    for (const m of [...text.matchAll(zh), ...text.matchAll(en)]) {
+      if (!last || m.index > last.span.start)
+        last = { kind, span: { start: m.index, end: m.index + m[0].length } };
+    }
   }
-  return undefined;
+  return last;
 }
 
 /** The saved address of a kind in a list of addresses (food or shop). */

@@ -62,15 +62,27 @@ export function findName(text: string, name: string): Span[] {
       out.push({ start: i, end: i + n.length });
     return out;
   }
-  // Spaces in a name may be absent or doubled in a request ("USB-C 数据线" / "USB-C数据线").
-  const body = n
-    .split(/\s+/)
-    .map((part) => escapeRegex(part))
-    .join('\\s*');
-  const plural = /[a-z]$/i.test(n) ? '(?:e?s)?' : '';
-  const re = new RegExp(`(?<![A-Za-z0-9])${body}${plural}(?![A-Za-z0-9])`, 'giu');
-  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  // Most names are not in a given request: a plain search for the first word rules them out cheaply.
+  if (!text.toLowerCase().includes(n.split(/\s+/)[0]!.toLowerCase())) return out;
+  for (const m of text.matchAll(latinPattern(n))) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** The pattern for a Latin name, compiled once: spaces may be absent or doubled ("USB-C数据线"). */
+function latinPattern(name: string): RegExp {
+  let re = patterns.get(name);
+  if (!re) {
+    const body = name
+      .split(/\s+/)
+      .map((part) => escapeRegex(part))
+      .join('\\s*');
+    const plural = /[a-z]$/i.test(name) ? '(?:e?s)?' : '';
+    re = new RegExp(`(?<![A-Za-z0-9])${body}${plural}(?![A-Za-z0-9])`, 'giu');
+    patterns.set(name, re);
+  }
+  return re;
 }
 
 /** One name of one thing found in the text. */
