@@ -3,9 +3,21 @@
  * never changes while a world is open (places, the list of restaurants, product variants) is read once
  * per world; menus and products (for their stock), contacts, addresses and bills are read every time.
  */
-import { z } from 'zod';
-import { ErrandError } from '../../errors.js';
 import type { World } from '../../world/index.js';
+import {
+  contactsOut,
+  conversationsOut,
+  enumValues,
+  foodAddressesOut,
+  menuOut,
+  placesOut,
+  productOut,
+  productsOut,
+  read,
+  requestsOut,
+  restaurantsOut,
+  shopAddressesOut,
+} from './app-reads.js';
 import {
   addressNames,
   bracketed,
@@ -19,131 +31,8 @@ import {
 } from './names.js';
 import type { Catalogue, Named } from './types.js';
 
-const money = z.object({ amount: z.number().int() });
-const restaurantsOut = z.object({
-  restaurants: z.array(
-    z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), cuisine: z.string() }),
-  ),
-});
-const menuOut = z.object({
-  dishes: z.array(
-    z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), price: money, stock: z.number() }),
-  ),
-});
-const contactsOut = z.object({
-  contacts: z.array(
-    z.object({
-      person_id: z.string(),
-      name_zh: z.string(),
-      name_en: z.string(),
-      nickname: z.string(),
-      relation: z.string(),
-    }),
-  ),
-});
-const conversationsOut = z.object({
-  conversations: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string() })),
-});
-const placesOut = z.object({
-  places: z.array(
-    z.object({
-      id: z.string(),
-      name_zh: z.string(),
-      name_en: z.string(),
-      aliases: z.string(),
-      category: z.string(),
-    }),
-  ),
-});
-const productsOut = z.object({
-  products: z.array(
-    z.object({
-      id: z.string(),
-      name_zh: z.string(),
-      name_en: z.string(),
-      price: money,
-      stock: z.number(),
-      has_variants: z.boolean(),
-    }),
-  ),
-});
-const productOut = z.object({
-  variants: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() })),
-});
-const foodAddressesOut = z.object({
-  addresses: z.array(z.object({ id: z.string(), label: z.string(), place_id: z.string() })),
-});
-const shopAddressesOut = z.object({
-  addresses: z.array(
-    z.object({ id: z.string(), label_zh: z.string(), label_en: z.string(), place_id: z.string() }),
-  ),
-});
-const requestsOut = z.object({
-  requests: z.array(
-    z.object({
-      id: z.string(),
-      merchant: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() }),
-      amount: money,
-      reference: z.string(),
-      memo: z.string(),
-    }),
-  ),
-});
-
-const PLACE_CATEGORIES = [
-  'home',
-  'office',
-  'restaurant',
-  'cafe',
-  'bar',
-  'shop',
-  'supermarket',
-  'pharmacy',
-  'mall',
-  'landmark',
-  'station',
-  'airport',
-  'hospital',
-  'park',
-  'school',
-  'library',
-  'hotel',
-  'gym',
-  'bank',
-  'post_office',
-];
-const SHOP_CATEGORIES = [
-  'electronics',
-  'home',
-  'books',
-  'food_drink',
-  'beauty',
-  'sports',
-  'clothing',
-  'gifts',
-  'baby',
-];
 /** The most results one read returns; a read that fills it is split by category. */
 const PAGE = { restaurants: 40, places: 50, products: 50 };
-
-/** Calls one read tool and checks its answer has the shape the matcher relies on. */
-function read<T>(world: World, app: string, tool: string, input: unknown, schema: z.ZodType<T>): T {
-  const result = world.call(app, tool, input);
-  if (!result.ok) {
-    throw new ErrandError(
-      'TOOL_FAILED',
-      `Reading ${app}.${tool} for the matcher failed: ${result.error.message}`,
-      {
-        code: result.error.code,
-      },
-    );
-  }
-  const parsed = schema.safeParse(result.data);
-  if (!parsed.success) {
-    throw new ErrandError('TOOL_FAILED', `${app}.${tool} answered in a shape the matcher cannot read.`);
-  }
-  return parsed.data;
-}
 
 /** The parts of a catalogue that stay the same while a world is open (stock is read every time). */
 interface StaticPart {
@@ -187,7 +76,7 @@ function readRestaurants(world: World): Catalogue['restaurants'] {
 }
 
 function readPlaces(world: World): Catalogue['places'] {
-  const rows = PLACE_CATEGORIES.flatMap(
+  const rows = enumValues(world, 'maps', 'search_places', 'category').flatMap(
     (category) => read(world, 'maps', 'search_places', { category, limit: PAGE.places }, placesOut).places,
   );
   return rows.map((p) => ({
@@ -225,7 +114,7 @@ function readDishes(world: World, restaurants: Catalogue['restaurants']): Catalo
 }
 
 function readProducts(world: World, part: StaticPart): Catalogue['products'] {
-  const rows = SHOP_CATEGORIES.flatMap(
+  const rows = enumValues(world, 'shop', 'search_products', 'category').flatMap(
     (category) =>
       read(world, 'shop', 'search_products', { category, limit: PAGE.products }, productsOut).products,
   );

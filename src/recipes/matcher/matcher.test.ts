@@ -627,7 +627,9 @@ describe('matchRequest: requests it must not run', () => {
     expect(result.confidence).toBeLessThan(0.5);
     // What is missing is asked in the request's language (names may stay as the contact list has them).
     expect(result.missing.join(' ')).toMatch(
-      CJK.test(request) ? /[？，：]|没/ : /\b(?:which|what|when|where|how|who|is|does|no|not|cannot|did|should)\b/i,
+      CJK.test(request)
+        ? /[？，：]|没/
+        : /\b(?:which|what|when|where|how|who|is|does|no|not|cannot|did|should)\b/i,
     );
   });
 });
