@@ -89,6 +89,15 @@ function data<T>(
   return result.ok ? (result.data as T) : undefined;
 }
 
+/** Everyday words for an address label. */
+const PLACE_ALIASES: Record<string, string[]> = {
+  公司: ['办公室', '单位', 'office', 'work'],
+  Office: ['公司', '办公室', 'office', 'work'],
+  家: ['home', '我家', '家里'],
+  Home: ['家', 'home'],
+  爸妈家: ['爸妈', '父母家', "parents'", 'parents'],
+};
+
 /** Everyday words for a unique family relation, in Chinese and English. */
 const RELATION_ALIASES: Record<string, string[]> = {
   母亲: ['妈妈', '我妈', '老妈', '妈', 'mom', 'mum', 'mother'],
@@ -115,10 +124,14 @@ export function trustedContext(world: World, request: string): TrustedContext {
       'chat',
       'list_conversations',
     )?.conversations ?? [];
+  type Saved = { id: string; label?: string; label_zh?: string; label_en?: string };
   const addresses = [
-    ...(data<{ addresses: { id: string }[] }>(world, 'food', 'list_addresses')?.addresses ?? []),
-    ...(data<{ addresses: { id: string }[] }>(world, 'shop', 'list_addresses')?.addresses ?? []),
-  ].map((a) => a.id);
+    ...(data<{ addresses: Saved[] }>(world, 'food', 'list_addresses')?.addresses ?? []),
+    ...(data<{ addresses: Saved[] }>(world, 'shop', 'list_addresses')?.addresses ?? []),
+  ].map((a) => {
+    const labels = [a.label, a.label_zh, a.label_en].filter((l): l is string => !!l);
+    return { id: a.id, names: [...new Set(labels.flatMap((l) => [l, ...(PLACE_ALIASES[l] ?? [])]))] };
+  });
   // A relation names someone when only one contact has it ("my manager"), and family words have
   // their everyday forms (我妈, 老妈, mum).
   const relationCount = new Map<string, number>();

@@ -39,4 +39,5 @@ export const effectSchema = z.object({
   payee: z.string().optional(),
   recipients: z.string().optional(),
   address: z.string().optional(),
+  notifies: z.string().optional(),
 });

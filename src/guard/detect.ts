@@ -35,6 +35,14 @@ const PATTERNS: { label: string; re: RegExp }[] = [
     re: /\b(send|forward|message|tell|notify)\b[^.\n]{0,30}\b(to|contact)\b[^.\n]{0,30}\b(p_\w+|grp_\w+|\+?\d{6,})/i,
   },
   { label: 'asks to message someone', re: /(发消息|发送|转发|通知|告诉)[^。\n]{0,20}(给|到)[^。\n]{0,20}/ },
+  {
+    label: 'asks to message someone',
+    re: /\b(tell|notify|message|send|forward|email|text)\b[^.\n]{0,12}\b(p|grp)_[a-z0-9_]+/i,
+  },
+  {
+    label: 'asks to message someone',
+    re: /(发给|发送给|告诉|通知|转告|转发给)\s*[“"「]?(p|grp)_[a-z0-9_]+/i,
+  },
   { label: 'asks to order more', re: /\b(also|additionally|must) (order|buy|add)\b/i },
   { label: 'asks to order more', re: /(必须|务必|请|顺便|另外)(加|多)?(点|买|下单|加购|购买)/ },
   { label: 'urgency', re: /\b(urgent|immediately|right now|asap)\b/i },

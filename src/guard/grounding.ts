@@ -4,8 +4,8 @@ export interface TrustedContext {
   request: string;
   /** Contacts and groups: id and every name they go by. */
   people: { id: string; names: string[] }[];
-  /** The person's own saved addresses (ids). */
-  addresses: string[];
+  /** The person's own saved addresses: id and labels (家, 公司, Home, Office). */
+  addresses: { id: string; names: string[] }[];
 }
 
 function escapeRegExp(text: string): string {
@@ -99,10 +99,17 @@ export function stringsIn(value: unknown, into = new Set<string>()): Set<string>
 export function createdIds(input: unknown, output: unknown): string[] {
   if (!output || typeof output !== 'object' || Array.isArray(output)) return [];
   const given = stringsIn(input);
-  return Object.entries(output as Record<string, unknown>)
-    .filter(([key, value]) => /^(id|payee|\w+_id)$/.test(key) && typeof value === 'string')
-    .map(([, value]) => value as string)
-    .filter((value) => !given.has(value));
+  const ids: string[] = [];
+  for (const [key, value] of Object.entries(output as Record<string, unknown>)) {
+    if (/^(id|payee|\w+_id)$/.test(key) && typeof value === 'string') ids.push(value);
+    // The object a write returns whole ({ event: { id } }) is the thing it made.
+    const inner =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>).id
+        : undefined;
+    if (typeof inner === 'string') ids.push(inner);
+  }
+  return ids.filter((value) => !given.has(value));
 }
 
 /** An amount the app reported as paid in its output (`paid`, `amount`, `total` as a Money value). */
@@ -115,4 +122,15 @@ export function reportedAmount(output: unknown): number | undefined {
       return v.amount as number;
   }
   return undefined;
+}
+
+/**
+ * The saved addresses errand may deliver to: the ones the request names by label ("送到公司"), or
+ * every saved address when the request names none.
+ */
+export function groundedAddresses(ctx: TrustedContext): Set<string> {
+  const said = (n: string) =>
+    /[\u3400-\u9fff]/.test(n) ? ctx.request.includes(n) : mentions(ctx.request, n);
+  const named = ctx.addresses.filter((a) => a.names.some(said));
+  return new Set((named.length ? named : ctx.addresses).map((a) => a.id));
 }

@@ -1,6 +1,13 @@
 import { formatFen } from '../world/money.js';
 import { detectInstructions } from './detect.js';
-import { amountsIn, createdIds, namedInRequest, reportedAmount, type TrustedContext } from './grounding.js';
+import {
+  amountsIn,
+  groundedAddresses,
+  createdIds,
+  namedInRequest,
+  reportedAmount,
+  type TrustedContext,
+} from './grounding.js';
 import { SpendLedger } from './ledger.js';
 import { describeMandate, type Mandate } from './mandate.js';
 import type { ActionView, Guard, Verdict } from './types.js';
@@ -28,6 +35,7 @@ export class MandateGuard implements Guard {
   readonly #named: Set<string>;
   readonly #amounts: Set<number>;
   readonly #contacts: Set<string>;
+  readonly #addresses: Set<string>;
 
   constructor(
     readonly mandate: Mandate,
@@ -37,6 +45,7 @@ export class MandateGuard implements Guard {
     this.#named = namedInRequest(trusted);
     this.#amounts = new Set(amountsIn(trusted.request));
     this.#contacts = new Set(trusted.people.map((p) => p.id));
+    this.#addresses = groundedAddresses(trusted);
   }
 
   /** The mandate in words, for the model's context and for people. */
@@ -125,14 +134,34 @@ export class MandateGuard implements Guard {
       }
     }
 
+    if (effect.notifies) {
+      // The call messages the people of an existing object: moving an event tells its attendees, who
+      // are already the person's contacts and already in it. That is a message to people outside a
+      // strict list, though, unless this errand made the object (its people were checked then).
+      const subject = input[effect.notifies];
+      const made = typeof subject === 'string' && this.created.has(subject);
+      if (!made && m.recipients === 'list') {
+        asks.push(
+          ask(
+            `${what} would notify the people of ${String(subject)}, and you allowed messages only to ${m.allow.join(', ') || 'nobody'}`,
+            false,
+          ),
+        );
+      }
+    }
+
     if (effect.address) {
       const address = input[effect.address];
-      if (
-        typeof address === 'string' &&
-        !this.trusted.addresses.includes(address) &&
-        !this.created.has(address)
-      ) {
-        asks.push(ask(`${address} is not one of your saved addresses`, false));
+      if (typeof address === 'string' && !this.#addresses.has(address) && !this.created.has(address)) {
+        const saved = this.trusted.addresses.some((a) => a.id === address);
+        asks.push(
+          ask(
+            saved
+              ? `${address} is not the address your request named`
+              : `${address} is not one of your saved addresses`,
+            false,
+          ),
+        );
       }
     }
 

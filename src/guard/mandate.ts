@@ -81,6 +81,9 @@ export function describeMandate(m: Mandate): string {
         ? '- Message, invite or pay only the person’s contacts (and merchants of orders this errand placed).'
         : `- Message, invite or pay only: ${m.allow.join(', ') || 'nobody'}.`,
     m.allow.length && m.recipients !== 'list' ? `- Also allowed: ${m.allow.join(', ')}.` : '',
+    m.recipients !== 'list'
+      ? '- Moving or cancelling one of the person’s own events tells the people already invited.'
+      : '',
     m.approval.paymentsAboveFen === null
       ? ''
       : `- Payments above ${fen(m.approval.paymentsAboveFen)} need the person's approval.`,

@@ -19,6 +19,11 @@ export interface Effect {
   recipients?: string;
   /** Input field naming a destination address (a saved address or a place). */
   address?: string;
+  /**
+   * Input field naming an existing object whose people the call notifies (moving an event messages its
+   * attendees): the recipients are not in the input, so a guard must judge the object.
+   */
+  notifies?: string;
 }
 
 /** Everything a tool may use while it runs: the database inside the call's transaction, and the world. */

@@ -292,7 +292,7 @@ export const calendarTools = [
       event: eventView.describe('The event at its new time.'),
       notified: z.array(noticeView).describe('The chat notice each attendee received.'),
     }),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', notifies: 'event_id' },
     run: ({ event_id, start, end, duration_minutes }, ctx) => {
       const current = visibleEvent(ctx.db, ctx.me, event_id);
       const startMs = parseTimeArg(start, 'start');
@@ -311,7 +311,7 @@ export const calendarTools = [
       event: eventView.describe('The event, now cancelled.'),
       notified: z.array(noticeView).describe('The chat notice each attendee received.'),
     }),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', notifies: 'event_id' },
     run: ({ event_id }, ctx) => {
       const cancelled = cancelEvent(ctx, event_id);
       return { event: viewEvent(ctx.db, ctx.me, cancelled.event), notified: cancelled.notified };
