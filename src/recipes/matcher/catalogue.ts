@@ -23,6 +23,7 @@ import {
   bracketed,
   billNames,
   compact,
+  englishGroupWords,
   placeAliases,
   restaurantShortNames,
   uniqueNames,
@@ -175,7 +176,7 @@ function readGroups(world: World): Named[] {
         names: uniqueNames(
           zh
             ? [g.title, base.length >= 2 ? base : undefined, `${base}群`]
-            : [g.title, `${g.title} group`, `${g.title} chat`],
+            : [g.title, `${g.title} group`, `${g.title} chat`, ...englishGroupWords(g.title)],
         ),
       };
     });

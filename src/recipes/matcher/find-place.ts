@@ -96,7 +96,12 @@ export function readPlaceSearch(input: ClauseInput): ClauseOutcome {
   const near = nearOf(input);
   const nearText = near.name ? t(lang, `${near.name}附近`, ` near ${near.name}`) : '';
   if (near.problem) return unsure(t(lang, '要找地方', 'Find places'), [near.problem]);
-  const hit = CATEGORIES.map(([category, re]) => ({ category, m: re.exec(folded) })).filter((c) => c.m);
+  // "世纪公园附近的酒店" asks for hotels: the kind is not read inside a place's own name.
+  const kinds = blank(
+    folded,
+    placesIn(input).map((p) => p.span),
+  );
+  const hit = CATEGORIES.map(([category, re]) => ({ category, m: re.exec(kinds) })).filter((c) => c.m);
   hit.sort((a, b) => a.m!.index - b.m!.index);
   const first = hit[0];
   const nearParam = near.placeId ? { near_place_id: near.placeId } : {};

@@ -120,6 +120,9 @@ export function lexiconOf(cat: Catalogue): Lexicon {
   return lexicon;
 }
 
+const CONTAINER_OF =
+  /\b(?:bottles?|boxes|box|bags?|packs?|pairs?|sets?|cans?|cups?|bowls?|pieces?|plates?|slices?)\s+of\b/gi;
+
 /** One place in the text that names something, and every item it can mean there. */
 export interface ItemMention<T> {
   span: Span;
@@ -133,7 +136,9 @@ export interface ItemMention<T> {
  * The items the text names, own names preferred over shorter words. Words that all fit one item are
  * one mention of it: "无线" and "鼠标" in "无线鼠标" both fit the silent wireless mouse.
  */
-export function itemsIn<T>(text: string, entries: Entry<T>[]): ItemMention<T>[] {
+export function itemsIn<T>(raw: string, entries: Entry<T>[]): ItemMention<T>[] {
+  // "a bottle of shampoo" names shampoo; the bottle is only how it comes.
+  const text = raw.replace(CONTAINER_OF, (m) => ' '.repeat(m.length));
   const groups = groupBySpan(
     findMentions(
       text,

@@ -85,6 +85,19 @@ const CJK = /[\u3400-\u9fff]/;
 /** Requests the matcher must turn into exactly these recipes and parameters. */
 const MATCHED: [Persona, string, MatchedStep[]][] = [
   // Food orders
+  ['li', '麻烦帮我叫一份阿娘馄饨的荠菜大馄饨到公司', [order('d_aniang_jicai', 1, 'addr_liming_office')]],
+  ['li', '来两笼鲜肉小笼', [order('d_jintang_xianrou', 2, 'addr_liming_office')]],
+  ['li', '帮忙订一份石锅拌饭，预算五十以内', [order('d_seoul_bibimbap', 1, 'addr_liming_office', 5000)]],
+  [
+    'sam',
+    'could you order a bibimbap from Seoul Home Kitchen to my place',
+    [order('d_seoul_bibimbap', 1, 'addr_sam_home')],
+  ],
+  [
+    'sam',
+    'get me a Spicy Chicken Burger, under 40 yuan',
+    [order('d_burger_chicken', 1, 'addr_sam_office', 4000)],
+  ],
   ['li', '点一份宫保鸡丁，不要送到公司，送到家', [order('d_chuanwei_gongbao', 1, 'addr_liming_home')]],
   ['li', '我不想吃辣，点一份麻婆豆腐', [order('d_chuanwei_mapo', 1, 'addr_liming_office')]],
   ['sam', "I don't know, just order a latte", [order('d_morning_latte', 1, 'addr_sam_office')]],
@@ -156,6 +169,14 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ],
   ['sam', 'get me two Iced Lemon Teas', [order('d_yuexiang_dongningcha', 2, 'addr_sam_office')]],
   // Shop purchases
+  ['li', '买个加湿器寄到公司', [buy('pr_humidifier', undefined, 1, 'saddr_liming_office')]],
+  ['li', '帮我买三本活着，100块以内', [buy('pr_to_live', undefined, 3, 'saddr_liming_home', 10000)]],
+  ['sam', 'buy a pair of size 40 slippers', [buy('pr_slippers', 'pv_slippers_40', 1, 'saddr_sam_home')]],
+  [
+    'sam',
+    'buy a bottle of shampoo and ship it to the office',
+    [buy('pr_shampoo', undefined, 1, 'saddr_sam_office')],
+  ],
   ['sam', 'buy an umbrella', [buy('pr_umbrella', undefined, 1, 'saddr_sam_home')]],
   ['li', '买一根USB-C数据线', [buy('pr_usbc_cable', undefined, 1, 'saddr_liming_home')]],
   [
@@ -213,6 +234,9 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
     [buy('pr_mechanical_keyboard', 'pv_mechanical_keyboard_brown', 1, 'saddr_sam_office')],
   ],
   // Transfers
+  ['li', '给刘洋转50块钱，备注打车费', [transfer('p_liuyang', 5000, '打车费')]],
+  ['li', '转账给韩雪1314元', [transfer('p_hanxue', 131400)]],
+  ['sam', 'wire 300 to Rachel', [transfer('p_rachel', 30000)]],
   ['li', '别忘了给妈妈转200', [transfer('p_liuxiuying', 20000)]],
   ['sam', "don't forget to send Tom 50 yuan", [transfer('p_tom', 5000)]],
   ['li', '给王芳转一百五', [transfer('p_wangfang', 15000)]],
@@ -258,6 +282,9 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['sam', 'pay the power bill', [payBill('preq_power_sam')]],
   ['li', '交一下电费和话费', [payBill('preq_power_liming'), payBill('preq_mobile_liming')]],
   // Messages
+  ['li', '发个消息给宋佳，说文件已经发她邮箱了', [message('p_songjia', '文件已经发她邮箱了')]],
+  ['sam', 'text my sister: landed safely', [message('p_anna', 'landed safely')]],
+  ['sam', "tell the lunch group I'm buying today", [message('grp_sam_lunch', "I'm buying today")]],
   ['li', '告诉王芳不要来', [message('p_wangfang', '不要来')]],
   ['li', '问下王芳到哪了', [message('p_wangfang', '到哪了')]],
   ['sam', 'ask Tom whether he wants pizza', [message('p_tom', 'Do you want pizza?')]],
@@ -304,6 +331,21 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['sam', 'text Tom: the keys are under the mat', [message('p_tom', 'the keys are under the mat')]],
   ['sam', 'send a message to Anna saying happy birthday', [message('p_anna', 'happy birthday')]],
   // Calendar events
+  [
+    'li',
+    '帮我约一下唐宁，后天下午三点半，在公司开会，一个小时',
+    [event('与唐宁开会', '2026-12-02T15:30', 60, ['p_tangning'], '公司')],
+  ],
+  [
+    'li',
+    '下周五上午10点和高远通个电话，半小时',
+    [event('与高远通电话', '2026-12-11T10:00', 30, ['p_gaoyuan'])],
+  ],
+  [
+    'sam',
+    'set up a 45-minute interview with Kevin on Tuesday at 2pm',
+    [event('Interview with Kevin', '2026-12-01T14:00', 45, ['p_kevin'])],
+  ],
   [
     'sam',
     'schedule lunch with Zhang Wei on Friday at 12:30',
@@ -389,6 +431,8 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
     [event('Dinner with Anna', '2026-12-06T19:00', 60, ['p_anna'])],
   ],
   // Routes
+  ['li', '从公司到人民广场骑电动车要多久', [route('pl_office_liming', 'pl_people_square', 'ebike')]],
+  ['sam', 'directions to the Oriental Pearl Tower', [route('pl_office_sam', 'pl_oriental_pearl', 'transit')]],
   ['li', '我想去外滩', [route('pl_office_liming', 'pl_bund', 'transit')]],
   ['li', '外滩怎么走', [route('pl_office_liming', 'pl_bund', 'transit')]],
   [
@@ -430,6 +474,8 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ],
   ['li', '从家走路去静安公园要多久', [route('pl_home_liming', 'pl_jingan_park', 'walk')]],
   // Places
+  ['li', '帮我找找世纪公园附近的酒店', [place('hotel', 'hotel', 'pl_century_park')]],
+  ['sam', 'find an ATM nearby', [place('bank', 'bank', 'pl_office_sam')]],
   ['sam', 'find me a florist', [place('florist', 'shop')]],
   ['li', '附近有便利店吗', [place('便利店', 'shop', 'pl_office_liming')]],
   ['sam', 'where is the nearest train station', [place('railway', 'station', 'pl_office_sam')]],
@@ -450,6 +496,14 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
   ['sam', 'find a bank near the office', [place('bank', 'bank', 'pl_office_sam')]],
   ['sam', "where's the nearest metro station", [place('metro', 'station', 'pl_office_sam')]],
   // Two things at once
+  [
+    'sam',
+    'order a latte, then schedule a sync with Priya at 4pm',
+    [
+      order('d_morning_latte', 1, 'addr_sam_office'),
+      event('Sync with Priya', '2026-11-30T16:00', 60, ['p_priya']),
+    ],
+  ],
   ['li', '给妈妈转200，给爸爸转300', [transfer('p_liuxiuying', 20000), transfer('p_lijianguo', 30000)]],
   ['li', '帮我把话费交了，再给妈妈转200', [payBill('preq_mobile_liming'), transfer('p_liuxiuying', 20000)]],
   [

@@ -139,3 +139,11 @@ export function billNames(memo: string, reference: string, merchant: string[]): 
   const words = app === 'bill' ? (BILL_WORDS[kind ?? ''] ?? []) : (BILL_WORDS[app ?? ''] ?? []);
   return uniqueNames([...memo.split(' / '), ...merchant, ...words]);
 }
+
+/** What people call an English-named group by one of its words: "the lunch group" for "Team Lunch". */
+export function englishGroupWords(title: string): string[] {
+  return title
+    .split(/\s+/)
+    .filter((w) => w.length >= 4)
+    .flatMap((w) => [`${w} group`, `${w} chat`]);
+}
