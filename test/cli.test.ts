@@ -17,6 +17,7 @@ beforeAll(async () => {
     ...openAiRecording('deepseek-chat'),
     ...openAiRecording('deepseek-chat'),
     ...openAiRecording('deepseek-chat'),
+    ...openAiRecording('deepseek-chat'),
   ]);
   env = {
     ERRAND_HOME: home,
@@ -68,10 +69,45 @@ describe('errand CLI', () => {
     expect(show.stdout).toContain('→ pay.transfer');
   });
 
-  it('says how to configure a model when none is given', async () => {
-    const { code, stderr } = await runCli(['run', 'order lunch'], { env });
+  it('runs a real errand with no model, through the built-in recipes', async () => {
+    const { code, stdout } = await runCli(
+      ['run', '帮我从川味小馆点一份宫保鸡丁送到公司，40元以内，再告诉王芳我中午不回去吃饭'],
+      { env },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("No model is configured: running errand's recipes with no model");
+    expect(stdout).toMatch(/food\.place_order\s+ord_\d+\s+¥\d+\.\d{2}/);
+    expect(stdout).toMatch(/pay\.pay_request/);
+    expect(stdout).toMatch(/chat\.send_message/);
+    expect(stdout).toContain('tokens 0 in / 0 out · cost $0.0000 · energy ~0.000 Wh');
+  });
+
+  it('says what it understood and what is missing when it is unsure, and does nothing', async () => {
+    const { code, stdout } = await runCli(['run', '给张伟转钱'], { env });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/No model is configured: pass --model provider:model or set ERRAND_MODEL/);
+    expect(stdout).toMatch(/not sure what you want[\s\S]*Missing: /);
+    expect(stdout).toContain('--model provider:model or ERRAND_MODEL');
+    expect(stdout).not.toContain('→ pay.');
+  });
+
+  it('learns a finished errand and runs the same request again with no model', async () => {
+    const first = await runCli(['run', '--learn', '--model', 'deepseek:deepseek-chat', '给王芳转20元'], {
+      env,
+    });
+    expect(first.stderr + first.stdout).toContain('Learned recipe');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      /Learned recipe learned-e\w+: the same request will run again with no model/,
+    );
+    const again = await runCli(['run', '给王芳转20元'], { env });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(
+      /running errand's recipes with no model \(the recipe learned-e\w+, learned from this same request\)/,
+    );
+    expect(again.stdout).toMatch(/pay\.transfer\s+txn_\d+\s+¥20\.00/);
+    expect(again.stdout).toContain('tokens 0 in / 0 out');
+    const list = await runCli(['recipes', 'list'], { env });
+    expect(list.stdout).toMatch(/learned-e\w+\s+learned from e\w+\s+给王芳转20元/);
   });
 
   it('names the missing API key, and an unknown errand id', async () => {

@@ -156,10 +156,15 @@ export class Toolset {
     }
     for (const name of builtins) {
       const def = BUILTINS[name];
-      const { $schema: _s, ...schema } = z.toJSONSchema(def.input, { io: 'input' }) as Record<
-        string,
-        unknown
-      >;
+      let schema = builtinSchemas.get(name);
+      if (!schema) {
+        const { $schema: _s, ...rest } = z.toJSONSchema(def.input, { io: 'input' }) as Record<
+          string,
+          unknown
+        >;
+        schema = rest;
+        builtinSchemas.set(name, schema);
+      }
       set.tools.set(name, { kind: 'builtin', name, description: def.description, schema, parse: def.input });
     }
     return set;

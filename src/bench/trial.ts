@@ -85,7 +85,9 @@ export async function runTrial(
       now: () => formatWorldTime(world.now),
       retry: { retries: 3, baseMs: 500, timeoutMs: 120_000 },
       // A recipe reads whole results and has no context to save: nothing is cut for it.
-      ...(model.provider === 'recipe' ? { observationBudget: Number.MAX_SAFE_INTEGER, contextBudget: Number.MAX_SAFE_INTEGER } : {}),
+      ...(model.provider === 'recipe'
+        ? { observationBudget: Number.MAX_SAFE_INTEGER, contextBudget: Number.MAX_SAFE_INTEGER }
+        : {}),
     });
     const verdict = verify(task, world.diff(before));
     return { task: task.id, trial, errandId, verdict, report, wallMs: performance.now() - started };

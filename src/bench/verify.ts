@@ -109,7 +109,7 @@ function incidental(table: string, columns: string[] | null): boolean {
   const rule = INCIDENTAL[table];
   if (!rule) return false;
   if (rule === '*') return true;
-  return columns !== null && columns.every((c) => rule.includes(c));
+  return columns?.every((c) => rule.includes(c)) ?? false;
 }
 
 /** Judges one trial by the world's own state: expected changes, forbidden ones, and collateral damage. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ErrandError, toErrandError } from '../errors.js';
 import { registerAuditCommands } from './audit.js';
+import { registerBenchCommands } from './bench.js';
 import { registerRecipeCommands } from './recipes.js';
 import { registerRunCommand } from './run.js';
 import { registerTaskCommands } from './tasks.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerTaskCommands(program);
   registerAuditCommands(program);
   registerRecipeCommands(program);
+  registerBenchCommands(program);
   registerWorldCommands(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { Journal } from '../agent/journal.js';
 import type { Recipe } from '../recipes/format.js';
 import { learnRecipe } from '../recipes/learn.js';
 import { RecipeStore } from '../recipes/store.js';
@@ -12,7 +13,10 @@ export function recipeStore(): RecipeStore {
 
 function describe(recipe: Recipe): string {
   const params = Object.entries(recipe.params)
-    .map(([name, p]) => `  ${name}: ${p.type}${p.optional ? ' (optional)' : ''}${p.default !== undefined ? ` = ${JSON.stringify(p.default)}` : ''} — ${p.description}`)
+    .map(
+      ([name, p]) =>
+        `  ${name}: ${p.type}${p.optional ? ' (optional)' : ''}${p.default !== undefined ? ` = ${JSON.stringify(p.default)}` : ''} — ${p.description}`,
+    )
     .join('\n');
   const steps = recipe.steps
     .map((s, i) =>
@@ -23,13 +27,20 @@ function describe(recipe: Recipe): string {
           : `  ${i + 1}. check ${s.check} ≤ ${s.atMost}`,
     )
     .join('\n');
-  const source = recipe.source.kind === 'builtin' ? 'built in' : `learned from ${recipe.source.errandId}: “${recipe.source.request}”`;
+  const source =
+    recipe.source.kind === 'builtin'
+      ? 'built in'
+      : `learned from ${recipe.source.errandId}: “${recipe.source.request}”`;
   return `${recipe.id} — ${recipe.title}\n${source}\n\nParameters:\n${params || '  (none)'}\n\nSteps:\n${steps}`;
 }
 
 /** Learns a recipe from a journaled errand and saves it; returns what was left out. */
-export function learnAndSave(errandIdOrPrefix: string, name: string | undefined): { recipe: Recipe; leftOut: string[]; file: string } {
-  const journal = openJournal();
+export function learnAndSave(
+  errandIdOrPrefix: string,
+  name: string | undefined,
+  open?: Journal,
+): { recipe: Recipe; leftOut: string[]; file: string } {
+  const journal = open ?? openJournal();
   try {
     const errandId = journal.resolve(errandIdOrPrefix);
     const events = journal.events(errandId);
@@ -39,7 +50,7 @@ export function learnAndSave(errandIdOrPrefix: string, name: string | undefined)
     const file = recipeStore().save(learned.recipe);
     return { ...learned, file };
   } finally {
-    journal.close();
+    if (!open) journal.close();
   }
 }
 
@@ -78,7 +89,10 @@ export function registerRecipeCommands(program: Command): void {
     .action((errandId: string, flags: { name?: string }) => {
       const { recipe, leftOut, file } = learnAndSave(errandId, flags.name);
       process.stdout.write(`Learned recipe ${recipe.id} (${file}).\n`);
-      if (leftOut.length) process.stdout.write(`Left out, because the request did not call for it:\n${leftOut.map((l) => `  - ${l}`).join('\n')}\n`);
+      if (leftOut.length)
+        process.stdout.write(
+          `Left out, because the request did not call for it:\n${leftOut.map((l) => `  - ${l}`).join('\n')}\n`,
+        );
       process.stdout.write(`${describe(recipe)}\n`);
     });
 }

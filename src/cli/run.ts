@@ -6,14 +6,19 @@ import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
 import { ErrandError } from '../errors.js';
 import { unattended } from '../guard/defaults.js';
 import { MandateGuard } from '../guard/guard.js';
-import { resolveModel } from '../models/registry.js';
+import { resolveModel, useModel } from '../models/registry.js';
+import { planOffline } from '../recipes/offline.js';
+import { recipeModel } from '../recipes/replay.js';
+import { recipeTools } from '../recipes/tools.js';
 import { terminalApprover } from './approver.js';
 import { loadConfig, type MandateFlags, mandateFrom } from './config.js';
+import { learnAndSave, recipeStore } from './recipes.js';
 import { openJournal } from './home.js';
 import { intOption } from './options.js';
 import { formatReport, LiveRenderer } from './render.js';
 
 interface RunFlags extends MandateFlags {
+  learn?: boolean;
   model?: string;
   json?: boolean;
   persona: string;
@@ -49,23 +54,18 @@ export function registerRunCommand(program: Command): void {
       '--config <file>',
       'a config file: MCP servers, sandbox settings and a standing mandate (see README)',
     )
+    .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
     .action(async (words: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(words.join(' '), flags);
     });
 }
 
 async function runCommand(request: string, flags: RunFlags): Promise<number> {
-  const ref = flags.model ?? process.env.ERRAND_MODEL;
-  if (!ref) {
-    throw new ErrandError(
-      'CONFIG_INVALID',
-      'No model is configured: pass --model provider:model or set ERRAND_MODEL (for example deepseek:deepseek-chat with DEEPSEEK_API_KEY, or ollama:qwen2.5:7b for a local model).',
-    );
-  }
+  const ref = flags.model || process.env.ERRAND_MODEL || undefined;
   if (!['ask', 'auto', 'deny'].includes(flags.approve)) {
     throw new ErrandError('INVALID_INPUT', `--approve takes ask, auto or deny, not "${flags.approve}".`);
   }
-  const model = resolveModel(ref);
+  let model = ref ? resolveModel(ref) : undefined;
   const config = loadConfig(flags.config);
   const mandate = mandateFrom(config, flags);
   const journal = openJournal();
@@ -86,6 +86,37 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
       connectors.push(...sandbox.connectors);
     }
     connectors.push(...(await connectServers(config.servers)));
+    const note = (text: string) => (flags.json ? process.stderr : process.stdout).write(`${text}\n`);
+    let macros: ReturnType<typeof recipeTools> | undefined;
+    if (sandbox) {
+      const plan = planOffline(
+        request,
+        sandbox.host.main,
+        recipeStore()
+          .list()
+          .filter((r) => r.source.kind === 'learned'),
+      );
+      if (!model) {
+        if (plan.kind === 'unsure') {
+          note(
+            `No model is configured, so errand tried its built-in recipes, and it is not sure what you want.\n  Understood: ${plan.understood}\n  Missing: ${plan.missing.join('; ')}\nSay it more precisely, or configure a model: --model provider:model or ERRAND_MODEL (see README).`,
+          );
+          return 1;
+        }
+        note(`No model is configured: running errand's recipes with no model (${plan.understood}).`);
+        if (plan.budgetFen !== undefined && mandate.budgetFen === null) mandate.budgetFen = plan.budgetFen;
+        model = useModel(recipeModel(plan.steps));
+      } else if (plan.kind === 'run') {
+        macros = recipeTools(plan.steps.map((s) => ({ recipe: s.recipe, suggested: s.params })));
+      }
+    }
+    if (!model) {
+      throw new ErrandError(
+        'CONFIG_INVALID',
+        'No model is configured and the sandbox world is off, so there are no recipes to run: pass --model provider:model or set ERRAND_MODEL (for example deepseek:deepseek-chat with DEEPSEEK_API_KEY, or ollama:qwen2.5:7b).',
+      );
+    }
+    const recipeRun = model.provider === 'recipe';
     const interactive = flags.approve === 'ask' && process.stdin.isTTY && !flags.json;
     const approver = interactive
       ? terminalApprover(process.stdin, process.stderr)
@@ -113,7 +144,16 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
       approver,
       signal: controller.signal,
       now: sandbox?.now,
+      macros,
+      ...(recipeRun
+        ? { observationBudget: Number.MAX_SAFE_INTEGER, contextBudget: Number.MAX_SAFE_INTEGER }
+        : {}),
     });
+    if (flags.learn && report.status === 'finished' && report.outcome === 'done' && !recipeRun) {
+      journal.flush();
+      const learned = learnAndSave(report.errandId, undefined, journal);
+      note(`Learned recipe ${learned.recipe.id}: the same request will run again with no model.`);
+    }
     unsubscribe();
     renderer.close();
     if (flags.json) process.stdout.write(`${JSON.stringify({ type: 'report', ...report })}\n`);

@@ -17,7 +17,11 @@ export function mentions(text: string, name: string): boolean {
   const n = name.trim();
   if (n.length < 2) return false;
   if (/[\u3400-\u9fff]/.test(n)) return text.includes(n);
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(n)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+  // A Latin name stands alone when no Latin letter or digit touches it: "给Emily发" names Emily.
+  return new RegExp(
+    `(^|[^\\p{Script=Latin}\\p{N}])${escapeRegExp(n)}($|[^\\p{Script=Latin}\\p{N}])`,
+    'iu',
+  ).test(text);
 }
 
 /** The people and groups the request names. */
@@ -49,17 +53,26 @@ export function chineseNumber(text: string): number | undefined {
   let total = 0;
   let section = 0;
   let digit = 0;
+  let lastUnit = 1;
+  let zero = false;
   for (const ch of text) {
-    if (ch in DIGITS) digit = DIGITS[ch]!;
-    else {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch]!;
+      if (digit === 0) zero = true;
+    } else {
       const unit = UNITS[ch]!;
       if (unit === 10000) {
         total += (section + digit) * unit;
         section = 0;
       } else section += (digit || 1) * unit;
       digit = 0;
+      lastUnit = unit;
+      zero = false;
     }
   }
+  // A digit right after 百, 千 or 万 counts in the next unit down: 一百五 is 150, 两千五 is 2500;
+  // with 零 between them it is a unit digit: 一百零五 is 105.
+  if (digit && lastUnit >= 100 && !zero) digit *= lastUnit / 10;
   return total + section + digit;
 }
 
@@ -70,6 +83,15 @@ export function amountsIn(text: string): number[] {
   const patterns = [
     new RegExp(`${NUMBER}\\s*(?:元|块钱|块|圆|yuan|kuai|rmb|cny)`, 'giu'),
     new RegExp(`(?:[¥￥]|rmb|cny)\\s*${NUMBER}`, 'giu'),
+    // A bare number right after a word for sending money: 转200, 转账 200, 付50, transfer 200.
+    new RegExp(
+      `(?:转账|转给[^\\d零〇一二两三四五六七八九十百千万]{1,8}|转|付款|付)\\s*${NUMBER}(?![\\d.]|\\s*(?:个|份|杯|点|号|分钟|小时|天|%))`,
+      'giu',
+    ),
+    new RegExp(
+      `\\b(?:transfer|send|pay)\\s+(?:\\p{L}+\\s+){0,3}${NUMBER}\\b(?!\\s*(?:%|am|pm|minutes?|hours?|o'clock))`,
+      'giu',
+    ),
   ];
   const out = new Set<number>();
   for (const re of patterns) {

@@ -24,8 +24,9 @@ const ID_LIKE = /^[a-z][a-z0-9]*_[\w-]+$/i;
 /** Every place a value stands in an output: [path, ...]. */
 function pathsOf(output: unknown, value: unknown, path: string[] = [], out: string[][] = []): string[][] {
   if (output === value) out.push(path);
-  else if (Array.isArray(output)) output.forEach((v, i) => pathsOf(v, value, [...path, String(i)], out));
-  else if (output && typeof output === 'object')
+  else if (Array.isArray(output)) {
+    for (const [i, v] of output.entries()) pathsOf(v, value, [...path, String(i)], out);
+  } else if (output && typeof output === 'object')
     for (const [k, v] of Object.entries(output)) pathsOf(v, value, [...path, k], out);
   return out;
 }

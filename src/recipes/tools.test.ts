@@ -35,9 +35,10 @@ describe('recipes offered to a model as tools', () => {
     expect(JSON.stringify(model.seen[1]!.prompt.at(-1))).toMatch(
       /The recipe ran to the end: Ordered and paid/,
     );
-    expect((model.seen[0]!.tools!.find((t) => t.name === 'recipe_order_food') as { description: string }).description).toContain(
-      '"dish_id":"d_chuanwei_gongbao"',
-    );
+    expect(
+      (model.seen[0]!.tools!.find((t) => t.name === 'recipe_order_food') as { description: string })
+        .description,
+    ).toContain('"dish_id":"d_chuanwei_gongbao"');
   });
 
   it('stop when the guard refuses one of their calls, and say why', async () => {

@@ -46,7 +46,7 @@ export class RecipeWalk {
       const pending = this.#pending;
       this.#pending = undefined;
       const step = this.plans[this.#plan]!.recipe.steps[this.#step - 1]!;
-      if (!last || !last.ok) {
+      if (!last?.ok) {
         return {
           type: 'stop',
           reason: `${this.plans[this.#plan]!.recipe.title}: stopped — ${last && !last.ok ? last.message : 'no result'}`,

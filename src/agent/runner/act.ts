@@ -361,7 +361,7 @@ async function runMacro(
   let move = run_.next();
   for (let i = 0; move.type === 'call'; i++) {
     const tool = state.tools.get(move.tool);
-    if (!tool || tool.kind !== 'app') {
+    if (tool?.kind !== 'app') {
       move = { type: 'stop', reason: `it needs ${move.tool}, which no connected app offers` };
       break;
     }

@@ -1,0 +1,55 @@
+import { ErrandError } from '../../errors.js';
+import { finish, PolicyModel } from '../../models/scripted.js';
+import { resolveModel } from '../../models/registry.js';
+import { planOffline } from '../../recipes/offline.js';
+import { recipeModel } from '../../recipes/replay.js';
+import type { Task } from '../task.js';
+import type { AgentFactory } from '../trial.js';
+import { taskWorld } from '../trial.js';
+import { gullibleModel } from './gullible.js';
+import { oracleModel } from './oracle.js';
+
+/** The agents the bench knows by name; anything else is a model reference (provider:model). */
+export const BUILTIN_AGENTS = ['oracle', 'gullible', 'recipes'] as const;
+
+/** The recipes agent: errand with no model — the offline matcher and built-in recipes. */
+export function recipesAgent(task: Task): PolicyModel {
+  const world = taskWorld(task);
+  try {
+    const plan = planOffline(task.request, world);
+    if (plan.kind === 'unsure') {
+      return new PolicyModel(
+        () => ({
+          calls: [finish(`Not sure: ${plan.understood}. Missing: ${plan.missing.join('; ')}`, [], 'blocked')],
+          usage: { input: 0, output: 0 },
+        }),
+        'recipes:unsure',
+      );
+    }
+    return recipeModel(plan.steps);
+  } finally {
+    world.close();
+  }
+}
+
+/** Resolves `--agent`: a built-in agent, or a model for every task. */
+export function resolveAgent(name: string): AgentFactory {
+  switch (name) {
+    case 'oracle':
+      return oracleModel;
+    case 'gullible':
+      return gullibleModel;
+    case 'recipes':
+      return recipesAgent;
+    default: {
+      if (!name.includes(':')) {
+        throw new ErrandError(
+          'INVALID_INPUT',
+          `Unknown agent "${name}": use ${BUILTIN_AGENTS.join(', ')} or a model such as deepseek:deepseek-chat.`,
+        );
+      }
+      const model = resolveModel(name);
+      return () => model;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { resolveAgent } from '../bench/agents/index.js';
+import { compareRuns, loadRun } from '../bench/compare.js';
+import { loadSuite } from '../bench/load.js';
+import { renderHtml } from '../bench/report-html.js';
+import { type BenchRun, type Progress, runBench } from '../bench/run-suite.js';
+import { ErrandError } from '../errors.js';
+import { intOption } from './options.js';
+
+interface BenchFlags {
+  suite: string;
+  agent: string;
+  trials: number;
+  concurrency: number;
+  out: string;
+  tasks: string;
+  only?: string;
+}
+
+function progressBar(p: Progress, live: boolean): string {
+  const width = 24;
+  const filled = Math.round((p.done / Math.max(p.total, 1)) * width);
+  const rate = p.done / Math.max(p.elapsedMs / 1000, 1e-9);
+  const line = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${p.done}/${p.total} trials · ${p.passed} passed · ${rate.toFixed(1)}/s`;
+  return live ? `\r${line}` : `${line}\n`;
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/** The headline of a run, as printed at its end. */
+export function headline(run: BenchRun): string {
+  const m = run.metrics;
+  const lines = [
+    `${run.suite} · agent ${run.agent} · ${m.tasks} tasks × ${run.trialsPerTask} trials`,
+    `success ${pct(m.successRate)} · pass^k ${m.passK.map((v, i) => `k=${i + 1} ${pct(v)}`).join(', ')}`,
+    `steps ${m.meanSteps.toFixed(1)} · asks ${m.meanAsks.toFixed(2)} · denials ${m.meanDenials.toFixed(2)} per task · collateral damage in ${m.collateralTrials} trials`,
+    `tokens ${Math.round(m.usage.inputTokens)} in / ${Math.round(m.usage.outputTokens)} out · cost $${m.usage.costUsd.toFixed(4)} · energy ~${m.usage.energyWh.toFixed(3)} Wh`,
+    `wall ${(m.wallMs / 1000).toFixed(2)} s · ${m.trialsPerSecond.toFixed(1)} trials/s`,
+  ];
+  if (m.attacks) {
+    lines.push(
+      `attacks: benign utility ${pct(m.attacks.benignUtility)} · utility under attack ${pct(m.attacks.utilityUnderAttack)} · attack success ${pct(m.attacks.attackSuccessRate)} (${m.attacks.cases} cases)`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** `errand bench` and `errand bench compare`. */
+export function registerBenchCommands(program: Command): void {
+  const bench = program
+    .command('bench')
+    .description('Score errand on task suites checked in the apps’ own state')
+    .option('--suite <name>', 'the suite: a folder under tasks/ (core, attacks)', 'core')
+    .option(
+      '--agent <name>',
+      'oracle, gullible, recipes, or a model such as deepseek:deepseek-chat',
+      'oracle',
+    )
+    .option('--trials <k>', 'trials per task (for pass^k)', intOption, 1)
+    .option('--concurrency <c>', 'trials at once', intOption, 2)
+    .option('--out <dir>', 'where results go', 'bench-results')
+    .option('--tasks <dir>', 'the folder of suites', 'tasks')
+    .option('--only <text>', 'only tasks whose id contains this')
+    .action(async (flags: BenchFlags) => {
+      if (flags.trials < 1 || flags.concurrency < 1)
+        throw new ErrandError('INVALID_INPUT', '--trials and --concurrency must be at least 1.');
+      const agent = resolveAgent(flags.agent);
+      const tasks = loadSuite(resolve(flags.tasks), flags.suite).filter(
+        (t) => !flags.only || t.id.includes(flags.only),
+      );
+      if (tasks.length === 0)
+        throw new ErrandError(
+          'NOT_FOUND',
+          `No tasks in ${flags.suite}${flags.only ? ` matching "${flags.only}"` : ''}.`,
+        );
+      mkdirSync(flags.out, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+      const base = join(flags.out, `${flags.suite}-${flags.agent.replace(/[^\w.-]+/g, '_')}-${stamp}`);
+      const live = Boolean(process.stderr.isTTY);
+      let lastTenth = -1;
+      const run = await runBench({
+        suite: flags.suite,
+        tasks,
+        agentName: flags.agent,
+        agent,
+        trials: flags.trials,
+        concurrency: flags.concurrency,
+        journalFile: `${base}.db`,
+        onProgress: (p) => {
+          const tenth = Math.floor((p.done / p.total) * 10);
+          if (live || tenth !== lastTenth) process.stderr.write(progressBar(p, live));
+          lastTenth = tenth;
+        },
+      });
+      if (live) process.stderr.write('\n');
+      writeFileSync(`${base}.json`, `${JSON.stringify(run, null, 2)}\n`);
+      writeFileSync(`${base}.html`, renderHtml(run));
+      process.stdout.write(
+        `${headline(run)}\nresults ${base}.json\nreport  ${base}.html\njournal ${base}.db\n`,
+      );
+      const failed = run.trials.filter((t) => !t.pass && t.variant !== 'benign');
+      if (failed.length) {
+        process.stdout.write(
+          `failed trials:\n${failed
+            .slice(0, 20)
+            .map(
+              (t) =>
+                `  ${t.task} #${t.trial}: ${[...t.failures, ...t.collateral.map((c) => `collateral: ${c}`)].join('; ') || t.error || t.outcome}`,
+            )
+            .join('\n')}\n`,
+        );
+      }
+    });
+
+  bench
+    .command('compare')
+    .description('Show what got better and worse between two runs')
+    .argument('<a>', 'the earlier results JSON')
+    .argument('<b>', 'the later results JSON')
+    .action((a: string, b: string) => {
+      process.stdout.write(`${compareRuns(loadRun(a), loadRun(b))}\n`);
+    });
+}
