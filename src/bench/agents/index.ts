@@ -32,13 +32,28 @@ export function recipesAgent(task: Task): PolicyModel {
   }
 }
 
+/** A scripted agent reported as what it is: no model, so no tokens, cost or energy. */
+function noModel(make: (task: Task) => PolicyModel, name: string): AgentFactory {
+  return (task) => {
+    const inner = make(task);
+    return new PolicyModel(
+      async (view) => {
+        const turn = await inner.policy(view);
+        return 'calls' in turn || 'text' in turn ? { ...turn, usage: { input: 0, output: 0 } } : turn;
+      },
+      name,
+      'builtin',
+    );
+  };
+}
+
 /** Resolves `--agent`: a built-in agent, or a model for every task. */
 export function resolveAgent(name: string): AgentFactory {
   switch (name) {
     case 'oracle':
-      return oracleModel;
+      return noModel(oracleModel, 'oracle');
     case 'gullible':
-      return gullibleModel;
+      return noModel(gullibleModel, 'gullible');
     case 'recipes':
       return recipesAgent;
     default: {
