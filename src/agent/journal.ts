@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS events (
 
 type Listener = (event: JournalEvent) => void;
 
+/** How long an event may wait in memory before it is written even though nothing depends on it. */
+const FLUSH_AFTER_MS = 200;
+
 /**
  * The durable record of every errand: each event is written to SQLite before anything depends on it.
  * The CLI, `show`, the report, the audit and the bench all read it.
@@ -38,6 +41,7 @@ export class Journal {
   readonly #insert: Database.Statement;
   readonly #finish: Database.Statement;
   #pending: { errandId: string; stored: JournalEvent }[] = [];
+  #timer: NodeJS.Timeout | undefined;
 
   /** Signs the audit chain when given (errand's CLI keeps one in its home). */
   readonly #key: Buffer | undefined;
@@ -85,6 +89,14 @@ export class Journal {
     this.#seq.set(errandId, seq);
     const terminal = (TERMINAL_EVENTS as readonly string[]).includes(event.type);
     if (durable || terminal) this.flush();
+    else if (!this.#timer) {
+      // Readers in other processes (errand show, a console) see events within a fraction of a second.
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        if (this.db.open) this.flush();
+      }, FLUSH_AFTER_MS);
+      this.#timer.unref();
+    }
     for (const listener of this.#listeners.get(errandId) ?? []) listener(stored);
     return stored;
   }
@@ -202,6 +214,8 @@ export class Journal {
 
   /** Closes the database. */
   close(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
     if (!this.db.open) return;
     this.flush();
     this.db.close();

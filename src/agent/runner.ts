@@ -160,17 +160,13 @@ async function step(state: RunState): Promise<StepEnd> {
     signal: state.signal,
     retry: state.retry,
     onAttempt: (attempt) =>
-      record(
-        state,
-        {
-          type: 'model.requested',
-          step: state.step,
-          attempt,
-          messages: prompt.length,
-          tools: state.tools.tools.size,
-        },
-        true,
-      ),
+      record(state, {
+        type: 'model.requested',
+        step: state.step,
+        attempt,
+        messages: prompt.length,
+        tools: state.tools.tools.size,
+      }),
     onFailure: (attempt, error, retryInMs) =>
       record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
   });
