@@ -24,14 +24,17 @@ describe('an errand across three apps over MCP HTTP', () => {
       sandbox.trusted(REQUEST),
       () => sandbox!.host.main.now,
     );
-    const { report } = await runErrand({
+    const journal = tempJournal();
+    const { report, errandId } = await runErrand({
       task: { request: REQUEST, profile: sandbox.profile, model: 'scripted:lunch' },
       model: useModel(new PolicyModel(lunchPolicy(), 'lunch')),
       connectors: sandbox.connectors,
-      journal: tempJournal(),
+      journal,
       guard,
       now: sandbox.now,
     });
+    // Nothing in this world was planted, so nothing is flagged (the order's own "pay next" hint included).
+    expect(journal.events(errandId).filter((e) => e.type === 'content.flagged')).toEqual([]);
     expect(report).toMatchObject({ status: 'finished', outcome: 'done', failedActions: 0, denials: 0 });
     expect(report.receipts.map((r) => r.tool)).toEqual([
       'food_place_order',

@@ -34,6 +34,7 @@ describe('recipe replay', () => {
     });
     expect(report).toMatchObject({ status: 'finished', outcome: 'done', failedActions: 0 });
     expect(report.usage).toMatchObject({ inputTokens: 0, outputTokens: 0, costUsd: 0, energyWh: 0 });
+    expect(model.provider).toBe('recipe');
     expect(report.receipts.map((r) => r.tool)).toEqual([
       'food_place_order',
       'pay_pay_request',

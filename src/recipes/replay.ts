@@ -73,5 +73,6 @@ export function recipeModel(steps: { recipe: Recipe; params: Record<string, unkn
   return new PolicyModel(
     (view) => ({ ...(policy(view) as { calls: [] }), usage: { input: 0, output: 0 } }),
     steps.map((s) => s.recipe.id).join('+'),
+    'recipe',
   );
 }

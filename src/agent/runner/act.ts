@@ -304,11 +304,15 @@ async function run(
     },
     outcome,
   );
-  const flags =
-    state.guard.inspect?.(
-      `${tool.app}.${tool.tool}`,
-      JSON.stringify(outcome.ok ? outcome.data : outcome.error),
-    ) ?? [];
+  // Text written by others reaches errand through what it reads; the result of its own write (the
+  // order it placed, with the app's "pay next" hint) is not inspected.
+  const inspected = tool.effect.kind === 'read' || !outcome.ok;
+  const flags = inspected
+    ? (state.guard.inspect?.(
+        `${tool.app}.${tool.tool}`,
+        JSON.stringify(outcome.ok ? outcome.data : outcome.error),
+      ) ?? [])
+    : [];
   if (flags.length > 0) {
     record(state, {
       type: 'content.flagged',
