@@ -15,6 +15,27 @@ export type OfflinePlan =
     }
   | { kind: 'unsure'; understood: string; missing: string[]; confidence: number };
 
+/**
+ * Errands the built-in recipes do not do. A request that asks for one of these must not be matched to
+ * a recipe that does something else (a return read as a purchase), so it is turned down as unsure.
+ */
+const NOT_A_RECIPE: { re: RegExp; zh: string; en: string }[] = [
+  { re: /退货|退款|退掉|退了|\b(return|refund)\b/i, zh: '退货或退款', en: 'returns and refunds' },
+  { re: /取消|撤销|\bcancel/i, zh: '取消', en: 'cancelling' },
+  { re: /撤回|\b(recall|unsend|undo)\b/i, zh: '撤回消息', en: 'recalling messages' },
+  {
+    re: /接受|拒绝|拒掉|回绝|\b(accept|decline|reject)\b/i,
+    zh: '接受或拒绝邀请',
+    en: 'answering invitations',
+  },
+  {
+    re: /改到|挪到|推迟|提前到|延后|改时间|\b(move|push|postpone|reschedule)\b/i,
+    zh: '改时间',
+    en: 'moving events',
+  },
+  { re: /回复|\breply\b/i, zh: '回复消息', en: 'replying in a conversation' },
+];
+
 /** Lower-cases and drops spaces and punctuation, so the same request typed again matches. */
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
@@ -35,6 +56,22 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
       understood: `the recipe ${same.id}, learned from this same request`,
       confidence: 1,
     };
+  const unsupported = NOT_A_RECIPE.filter((n) => n.re.test(request));
+  if (unsupported.length) {
+    const zh = /[\u3400-\u9fff]/.test(request);
+    return {
+      kind: 'unsure',
+      confidence: 0,
+      understood: zh
+        ? `要${unsupported.map((u) => u.zh).join('、')}`
+        : `you want ${unsupported.map((u) => u.en).join(' and ')}`,
+      missing: [
+        zh
+          ? `内置的离线做法还不会${unsupported.map((u) => u.zh).join('、')}；配置一个模型后可以做`
+          : `errand's built-in recipes do not do ${unsupported.map((u) => u.en).join(' or ')} yet; a configured model can`,
+      ],
+    };
+  }
   const match = matchRequest(request, buildCatalogue(world));
   if (match.kind === 'unsure')
     return {

@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { World } from '../world/index.js';
+import { planOffline } from './offline.js';
+
+const world = World.open({ seed: 1 });
+afterAll(() => world.close());
+
+describe('planning an errand with no model', () => {
+  it('turns a known errand into recipes, with the stated budget', () => {
+    const plan = planOffline(
+      '帮我从川味小馆点一份宫保鸡丁送到公司，40元以内，再告诉王芳我中午不回去吃饭',
+      world,
+    );
+    expect(plan.kind).toBe('run');
+    if (plan.kind !== 'run') return;
+    expect(plan.steps.map((s) => s.recipe.id)).toEqual(['order_food', 'send_message']);
+    expect(plan.budgetFen).toBe(4000);
+  });
+
+  it.each([
+    ['上周买的那副降噪耳机音质不满意，帮我申请退货。', '退货'],
+    ['Return the oat milk I ordered a couple of weeks ago, please.', 'returns'],
+    ['围巾那单应该还没发货吧？帮我取消掉。', '取消'],
+    ['Push my gym session tonight to 8pm.', 'moving events'],
+    ['王芳发的明天下午需求评审的邀请，帮我接受一下。', '接受或拒绝邀请'],
+    ['Reply to Priya: the Q4 slides will be in her inbox by Tuesday morning.', 'replying'],
+  ])('never reads "%s" as something it is not (a return as a purchase)', (request, named) => {
+    const plan = planOffline(request, world);
+    expect(plan.kind).toBe('unsure');
+    if (plan.kind === 'unsure') expect(plan.missing.join(' ')).toContain(named);
+  });
+});
