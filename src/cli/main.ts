@@ -25,6 +25,11 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and returns the process exit code; errors become one clear sentence on stderr. */
 export async function main(argv: string[]): Promise<number> {
+  // `errand tasks | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
