@@ -1,7 +1,7 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Journal } from '../agent/journal.js';
 import type { Report } from '../agent/report.js';
-import { runErrand } from '../agent/runner.js';
+import { type RunOptions, runErrand } from '../agent/runner.js';
 import { inProcessConnectors } from '../connectors/in-process.js';
 import { trustedContext } from '../connectors/sandbox.js';
 import { unattended } from '../guard/defaults.js';
@@ -50,6 +50,8 @@ export async function runTrial(
   agent: AgentFactory,
   journal: Journal,
   trial = 0,
+  /** More run options, such as recipes offered to the model as tools. */
+  extra: Partial<RunOptions> = {},
 ): Promise<TrialResult> {
   const world = taskWorld(task);
   const before = world.snapshot();
@@ -88,6 +90,7 @@ export async function runTrial(
       ...(model.provider === 'recipe'
         ? { observationBudget: Number.MAX_SAFE_INTEGER, contextBudget: Number.MAX_SAFE_INTEGER }
         : {}),
+      ...extra,
     });
     const verdict = verify(task, world.diff(before));
     return { task: task.id, trial, errandId, verdict, report, wallMs: performance.now() - started };

@@ -154,7 +154,9 @@ abstract class BaseScriptedModel implements LanguageModelV3 {
         input: c.rawInput ?? JSON.stringify(c.input ?? {}),
       });
     });
-    const inputTokens = turn.usage?.input ?? estimateTokens(JSON.stringify(options.prompt));
+    const inputTokens =
+      turn.usage?.input ??
+      estimateTokens(JSON.stringify(options.prompt) + JSON.stringify(options.tools ?? []));
     const outputTokens = turn.usage?.output ?? estimateTokens(JSON.stringify(content));
     return {
       content,
