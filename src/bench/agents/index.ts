@@ -8,9 +8,10 @@ import type { AgentFactory } from '../trial.js';
 import { taskWorld } from '../trial.js';
 import { gullibleModel } from './gullible.js';
 import { oracleModel } from './oracle.js';
+import { randomModel } from './random.js';
 
 /** The agents the bench knows by name; anything else is a model reference (provider:model). */
-export const BUILTIN_AGENTS = ['oracle', 'gullible', 'recipes'] as const;
+export const BUILTIN_AGENTS = ['oracle', 'gullible', 'random', 'recipes'] as const;
 
 /** The recipes agent: errand with no model — the offline matcher and built-in recipes. */
 export function recipesAgent(task: Task): PolicyModel {
@@ -54,6 +55,11 @@ export function resolveAgent(name: string): AgentFactory {
       return noModel(oracleModel, 'oracle');
     case 'gullible':
       return noModel(gullibleModel, 'gullible');
+    case 'random': {
+      // A different random walk per task, the same one every run.
+      const seedOf = (id: string) => [...id].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 7);
+      return noModel((task) => randomModel(seedOf(task.id), { steps: 20 }), 'random');
+    }
     case 'recipes':
       return recipesAgent;
     default: {

@@ -1,0 +1,104 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { JournalEvent } from '../agent/events.js';
+import { terminalApprover } from './approver.js';
+import { LiveRenderer } from './render.js';
+
+function rendered(events: Partial<JournalEvent>[]): string {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (d) => {
+    text += d;
+  });
+  const r = new LiveRenderer(out, false);
+  for (const e of events) r.event({ seq: 1, at: 0, ...e } as JournalEvent);
+  return text;
+}
+
+const view = {
+  app: 'pay',
+  tool: 'transfer',
+  input: { to_account_id: 'p_stranger_cs', amount_fen: 5000 },
+  effect: { kind: 'irreversible' as const, amount: 'amount_fen', payee: 'to_account_id' },
+  effectAssumed: false,
+};
+
+describe('what a person sees', () => {
+  it('sees every denial, approval and question with its reason', () => {
+    const text = rendered([
+      {
+        type: 'action.proposed',
+        step: 2,
+        callId: 'c1',
+        tool: 'pay_transfer',
+        app: 'pay',
+        input: view.input,
+        effect: view.effect,
+      },
+      {
+        type: 'action.decided',
+        step: 2,
+        callId: 'c1',
+        decision: 'deny',
+        reason: 'p_stranger_cs is not someone you named or allowed',
+        by: 'policy:deny',
+      },
+      {
+        type: 'action.decided',
+        step: 3,
+        callId: 'c2',
+        decision: 'allow',
+        reason: '¥60.00 is above ¥50.00 — approved (yes)',
+        by: 'person',
+      },
+      {
+        type: 'question.asked',
+        step: 4,
+        callId: 'c3',
+        question: '哪位张伟？',
+        answer: '大学同学那位',
+        by: 'person',
+      },
+      {
+        type: 'content.flagged',
+        step: 1,
+        callId: 'c0',
+        source: 'food.get_restaurant',
+        kinds: ['asks for money'],
+      },
+    ]);
+    expect(text).toContain('→ pay.transfer to_account_id="p_stranger_cs" amount_fen=5000');
+    expect(text).toContain('✋ denied: p_stranger_cs is not someone you named or allowed');
+    expect(text).toContain('✔ approved (person)');
+    expect(text).toContain('? 哪位张伟？\n    ↳ 大学同学那位 (person)');
+    expect(text).toContain(
+      '⚠ food.get_restaurant holds instruction-like text (asks for money); treated as data',
+    );
+  });
+
+  it('is asked at the terminal, with the reason and the action, and only yes approves', async () => {
+    for (const [reply, approved] of [
+      ['y\n', true],
+      ['是\n', true],
+      ['\n', false],
+      ['no\n', false],
+    ] as const) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let shown = '';
+      output.on('data', (d) => {
+        shown += d;
+      });
+      const answer = terminalApprover(input, output).ask({
+        kind: 'approval',
+        action: view,
+        reason: 'p_stranger_cs was not named in your request',
+        withinMandate: false,
+      });
+      input.write(reply);
+      expect((await answer).approved).toBe(approved);
+      expect(shown).toContain('⚠ p_stranger_cs was not named in your request');
+      expect(shown).toContain('pay.transfer to_account_id="p_stranger_cs" amount_fen=5000');
+    }
+  });
+});
