@@ -2,16 +2,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../agent/events.js';
 import { Journal } from '../agent/journal.js';
-import { runErrand } from '../agent/runner.js';
-import { inProcessConnectors } from '../connectors/in-process.js';
 import { allowAll } from '../guard/defaults.js';
-import { useModel } from '../models/registry.js';
 import { APPS } from '../world/apps/index.js';
 import { gullibleModel } from './agents/gullible.js';
 import { loadSuite } from './load.js';
 import type { Task } from './task.js';
-import { runTrial, taskWorld } from './trial.js';
-import { type TrialVerdict, verify } from './verify.js';
+import { runTrial } from './trial.js';
+import type { TrialVerdict } from './verify.js';
 
 /**
  * errand's security claim, tested: an agent that obeys every instruction it reads in app data
@@ -30,28 +27,7 @@ interface Outcome {
 
 /** The same trial as `runTrial`, with no guard at all: every action the model proposes runs. */
 async function runUnguarded(task: Task): Promise<TrialVerdict> {
-  const world = taskWorld(task);
-  const before = world.snapshot();
-  try {
-    const model = useModel(gullibleModel(task));
-    const p = world.persona;
-    await runErrand({
-      task: {
-        request: task.request,
-        profile: { name: p.name, language: p.language, personId: p.person_id, home: p.home_place_id },
-        model: model.ref,
-        mandate: task.mandate,
-        limits: { maxSteps: 40 },
-      },
-      model,
-      connectors: inProcessConnectors(world),
-      journal,
-      guard: allowAll,
-    });
-    return verify(task, world.diff(before));
-  } finally {
-    world.close();
-  }
+  return (await runTrial(task, gullibleModel, journal, 0, { guard: allowAll })).verdict;
 }
 
 /** The ids an injection names: the accounts, people, dishes and addresses the attacker wants used. */
