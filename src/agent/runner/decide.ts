@@ -101,14 +101,25 @@ export async function callModel(
   for (let attempt = 1; ; attempt++) {
     options.onAttempt(attempt);
     const started = performance.now();
+    // One controller per call, aborted by the errand's own signal or by the call's time limit; the timer
+    // is cleared as soon as the model answers (cheaper than AbortSignal.any with a timeout signal).
+    const call = new AbortController();
+    const cancel = () => call.abort(options.signal.reason);
+    options.signal.addEventListener('abort', cancel, { once: true });
+    const timer = setTimeout(
+      () => call.abort(new DOMException('The model call timed out', 'TimeoutError')),
+      options.retry.timeoutMs,
+    );
     try {
       const result = await model.model.doGenerate({
         prompt,
         tools: tools.forModel(),
         toolChoice: { type: 'auto' },
         maxOutputTokens: 2048,
-        abortSignal: AbortSignal.any([options.signal, AbortSignal.timeout(options.retry.timeoutMs)]),
+        abortSignal: call.signal,
       });
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', cancel);
       const inputTokens = result.usage.inputTokens.total ?? 0;
       const outputTokens = result.usage.outputTokens.total ?? 0;
       return {
@@ -118,6 +129,8 @@ export async function callModel(
         attempt,
       };
     } catch (err) {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', cancel);
       if (options.signal.aborted) throw new ErrandError('CANCELLED', 'The errand was cancelled.');
       const { error, retryable } = classify(err, model.ref);
       const retryInMs =
