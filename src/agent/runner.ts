@@ -5,7 +5,7 @@ import { allowAll, unattended } from '../guard/defaults.js';
 import type { TrustedContext } from '../guard/grounding.js';
 import type { Approver, Guard } from '../guard/types.js';
 import type { ResolvedModel } from '../models/registry.js';
-import { formatZodError } from '../world/validation.js';
+import { formatZodError } from '../validation.js';
 import { mandateSummary, systemPrompt } from './context.js';
 import { addUsage, ZERO_USAGE } from './events.js';
 import type { Journal } from './journal.js';

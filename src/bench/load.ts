@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrandError } from '../errors.js';
-import { formatZodError } from '../world/validation.js';
+import { formatZodError } from '../validation.js';
 import { type Task, taskSchema } from './task.js';
 
 /** Reads every task of a suite (`tasks/<suite>/*.json`), failing with the file's name on a bad one. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ErrandError } from '../errors.js';
-import { formatZodError } from '../world/validation.js';
+import { formatZodError } from '../validation.js';
 import { McpConnector } from './mcp.js';
 import type { Connector } from './types.js';
 

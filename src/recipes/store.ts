@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrandError } from '../errors.js';
-import { formatZodError } from '../world/validation.js';
+import { formatZodError } from '../validation.js';
 import { BUILTIN_RECIPES } from './builtin.js';
 import { type Recipe, recipeSchema } from './format.js';
 

@@ -6,7 +6,7 @@ import { type ErrorBody, type ErrorCode, ErrandError, toErrandError } from '../e
 import { formatWorldTime } from './clock.js';
 import type { WorldHost } from './host.js';
 import { createAppMcpServer, mcpTools } from './mcp.js';
-import { formatZodError } from './validation.js';
+import { formatZodError } from '../validation.js';
 
 const STATUS: Partial<Record<ErrorCode, 400 | 402 | 403 | 404 | 409 | 422 | 500 | 507>> = {
   INVALID_INPUT: 400,

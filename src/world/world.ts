@@ -10,7 +10,7 @@ import type { WorldEvent } from './events.js';
 import { PEOPLE_SCHEMA, PERSONA_IDS, type Persona, seedPeople } from './people.js';
 import { createRng } from './rng.js';
 import type { ToolContext, ToolDef } from './tool.js';
-import { formatZodError } from './validation.js';
+import { formatZodError, stableJson } from '../validation.js';
 
 /** How to open a world. */
 export interface OpenOptions {
@@ -49,17 +49,6 @@ CREATE TABLE world_idempotency (
   PRIMARY KEY (app, tool, key)
 );
 ${PEOPLE_SCHEMA}`;
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * The sandbox world: six apps in one SQLite database with a simulated clock.

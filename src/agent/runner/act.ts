@@ -7,19 +7,9 @@ import type { ValidCall } from './decide.js';
 import type { ResultPart } from './history.js';
 import { fence, observe } from './observe.js';
 import { record, type RunState, type StepEnd } from './state.js';
+import { stableJson } from '../../validation.js';
 
 const MAX_LOOP_STRIKES = 2;
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 const text = (value: string): LanguageModelV3ToolResultOutput => ({ type: 'text', value });
 const errorText = (value: string): LanguageModelV3ToolResultOutput => ({ type: 'error-text', value });
