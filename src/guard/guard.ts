@@ -53,6 +53,23 @@ export class MandateGuard implements Guard {
     return describeMandate(this.mandate);
   }
 
+  /** A person or account as a person reads it: "王芳 (p_wangfang)". */
+  private who(id: string): string {
+    const name = this.trusted.people.find((p) => p.id === id)?.names[0];
+    return name ? `${name} (${id})` : id;
+  }
+
+  /** Why someone is outside the mandate, in the mandate's own terms. */
+  private outsideBecause(plural = false): string {
+    const m = this.mandate;
+    if (m.recipients === 'list') {
+      return `${plural ? 'are' : 'is'} not on the list you allowed (${m.allow.join(', ') || 'nobody'})`;
+    }
+    if (m.recipients === 'contacts')
+      return `${plural ? 'are' : 'is'} not among your contacts or the people you allowed`;
+    return `${plural ? 'were' : 'was'} not named in your request or allowed`;
+  }
+
   /** May errand message, invite or pay this person or account without asking? */
   private allowedParty(id: string): boolean {
     if (this.mandate.allow.includes(id)) return true;
@@ -98,7 +115,7 @@ export class MandateGuard implements Guard {
       if (typeof payee === 'string' && !payeeCreated && !this.allowedParty(payee)) {
         asks.push(
           ask(
-            `${payee} is not someone you named or allowed, nor the merchant of an order this errand placed`,
+            `${this.who(payee)} ${this.outsideBecause()}, nor the merchant of an order this errand placed`,
             false,
           ),
         );
@@ -125,10 +142,7 @@ export class MandateGuard implements Guard {
         (id) => !this.allowedParty(id) && !this.created.has(id),
       );
       if (outsiders.length > 0) {
-        const reason =
-          m.recipients === 'named'
-            ? `${outsiders.join(', ')} ${outsiders.length > 1 ? 'were' : 'was'} not named in your request`
-            : `${outsiders.join(', ')} ${outsiders.length > 1 ? 'are' : 'is'} outside who you allowed`;
+        const reason = `${outsiders.map((id) => this.who(id)).join(', ')} ${this.outsideBecause(outsiders.length > 1)}`;
         if (!m.approval.newRecipient) return deny(reason);
         asks.push(ask(reason, false));
       }
