@@ -10,14 +10,18 @@ const builtin = { kind: 'builtin' as const };
 export const BUILTIN_RECIPES: Recipe[] = [
   {
     id: 'order_food',
-    title: 'Order a dish for delivery and pay for it',
+    title: 'Order food for delivery and pay for it',
     description:
-      'Order one dish from a restaurant to a saved address, check the total against a budget, and pay.',
+      'Order one or more dishes from one restaurant to a saved address, optionally with a coupon, check the total against a budget, and pay.',
     params: {
       restaurant_id: { type: 'id', description: 'The restaurant.', optional: false },
-      dish_id: { type: 'id', description: 'The dish.', optional: false },
-      quantity: { type: 'integer', description: 'How many.', optional: true, default: 1 },
+      items: {
+        type: 'lines',
+        description: 'The dishes, all from this restaurant: [{"dish_id": "d_…", "quantity": 1}].',
+        optional: false,
+      },
       address_id: { type: 'id', description: 'A saved delivery address.', optional: false },
+      coupon_id: { type: 'id', description: 'A coupon of the person’s to use.', optional: true },
       budget_fen: { type: 'fen', description: 'The most the order may cost.', optional: true },
     },
     steps: [
@@ -25,8 +29,9 @@ export const BUILTIN_RECIPES: Recipe[] = [
         call: 'food_quote_order',
         input: {
           restaurant_id: '{{restaurant_id}}',
-          items: [{ dish_id: '{{dish_id}}', quantity: '{{quantity}}' }],
+          items: '{{items}}',
           address_id: '{{address_id}}',
+          coupon_id: '{{coupon_id}}',
         },
         as: 'quote',
       },
@@ -40,8 +45,9 @@ export const BUILTIN_RECIPES: Recipe[] = [
         call: 'food_place_order',
         input: {
           restaurant_id: '{{restaurant_id}}',
-          items: [{ dish_id: '{{dish_id}}', quantity: '{{quantity}}' }],
+          items: '{{items}}',
           address_id: '{{address_id}}',
+          coupon_id: '{{coupon_id}}',
         },
         as: 'order',
       },

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 
 /** The types a recipe parameter can have. */
-export const PARAM_TYPES = ['string', 'integer', 'fen', 'time', 'id', 'ids'] as const;
+export const PARAM_TYPES = ['string', 'integer', 'fen', 'time', 'id', 'ids', 'lines'] as const;
 
 /** One named, typed parameter. */
 export const paramSchema = z
   .object({
     type: z
       .enum(PARAM_TYPES)
-      .describe('string, integer, fen (money), time (local YYYY-MM-DDTHH:mm), id, ids (a list).'),
+      .describe(
+        'string, integer, fen (money), time (local YYYY-MM-DDTHH:mm), id, ids (a list), lines (a list of objects such as {dish_id, quantity}).',
+      ),
     description: z.string().describe('What it is, for people and models.'),
     optional: z.boolean().default(false).describe('May be left out.'),
     default: z.unknown().optional().describe('Used when left out.'),

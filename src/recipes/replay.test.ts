@@ -19,7 +19,7 @@ describe('recipe replay', () => {
         recipe: recipe('order_food'),
         params: {
           restaurant_id: 'r_chuanwei',
-          dish_id: 'd_chuanwei_gongbao',
+          items: [{ dish_id: 'd_chuanwei_gongbao', quantity: 1 }],
           address_id: 'addr_liming_office',
           budget_fen: 4000,
         },
@@ -53,7 +53,7 @@ describe('recipe replay', () => {
         recipe: recipe('order_food'),
         params: {
           restaurant_id: 'r_chuanwei',
-          dish_id: 'd_chuanwei_gongbao',
+          items: [{ dish_id: 'd_chuanwei_gongbao', quantity: 1 }],
           address_id: 'addr_liming_office',
           budget_fen: 1000,
         },

@@ -5,6 +5,21 @@ import { RecipeWalk } from './walk.js';
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/** One line of an order: an object of ids, counts and option lists ({dish_id, quantity}). */
+function isLine(v: unknown): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every(
+      (x) =>
+        typeof x === 'string' ||
+        (Number.isInteger(x) && (x as number) > 0) ||
+        (Array.isArray(x) && x.every((y) => typeof y === 'string')),
+    )
+  );
+}
+
 /** Checks and completes a recipe's parameters: defaults filled, types checked, nothing missing. */
 export function resolveParams(recipe: Recipe, given: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -20,9 +35,11 @@ export function resolveParams(recipe: Recipe, given: Record<string, unknown>): R
         ? Number.isInteger(value) && (value as number) >= 0
         : spec.type === 'ids'
           ? Array.isArray(value) && value.every((v) => typeof v === 'string')
-          : spec.type === 'time'
-            ? typeof value === 'string' && TIME.test(value)
-            : typeof value === 'string';
+          : spec.type === 'lines'
+            ? Array.isArray(value) && value.length > 0 && value.every(isLine)
+            : spec.type === 'time'
+              ? typeof value === 'string' && TIME.test(value)
+              : typeof value === 'string';
     if (!ok) problems.push(`${name} should be ${spec.type}, got ${JSON.stringify(value)}`);
     out[name] = value;
   }

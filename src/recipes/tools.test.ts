@@ -11,7 +11,7 @@ const REQUEST = '帮我从川味小馆点一份宫保鸡丁送到公司，40元�
 const orderFood = BUILTIN_RECIPES.find((r) => r.id === 'order_food')!;
 const params = {
   restaurant_id: 'r_chuanwei',
-  dish_id: 'd_chuanwei_gongbao',
+  items: [{ dish_id: 'd_chuanwei_gongbao', quantity: 1 }],
   address_id: 'addr_liming_office',
   budget_fen: 4000,
 };

@@ -10,6 +10,11 @@ const JSON_TYPES: Record<Recipe['params'][string]['type'], Record<string, unknow
   time: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' },
   id: { type: 'string' },
   ids: { type: 'array', items: { type: 'string' } },
+  lines: {
+    type: 'array',
+    minItems: 1,
+    items: { type: 'object', description: 'One line, such as {"dish_id": "d_…", "quantity": 1}.' },
+  },
 };
 
 /**

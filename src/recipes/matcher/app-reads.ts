@@ -74,6 +74,19 @@ export const shopAddressesOut = z.object({
     z.object({ id: z.string(), label_zh: z.string(), label_en: z.string(), place_id: z.string() }),
   ),
 });
+/** What food.list_coupons answers, as far as the matcher reads it. */
+export const couponsOut = z.object({
+  coupons: z.array(
+    z.object({
+      id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      discount: money,
+      threshold: money,
+      restaurant_id: z.string().nullable(),
+    }),
+  ),
+});
 /** What pay.list_payment_requests answers, as far as the matcher reads it. */
 export const requestsOut = z.object({
   requests: z.array(

@@ -14,7 +14,7 @@ import {
   which,
   yuan,
 } from './outcome.js';
-import { addressOfKind, deliveryKind } from './places.js';
+import { addressOfKind, namesOtherPlace, deliveryKind } from './places.js';
 import { readQuantity } from './quantities.js';
 import { blank, escapeRegex, t } from './text.js';
 import type { Catalogue, Named } from './types.js';
@@ -136,6 +136,11 @@ export function readPurchase(input: ClauseInput): ClauseOutcome {
     ]);
   }
   const stated = deliveryKind(folded);
+  if (!stated && namesOtherPlace(folded)) {
+    return unsure(understood, [
+      t(lang, '送到谁家？那不是保存过的地址', 'Whose place? That is not a saved address'),
+    ]);
+  }
   const address = addressOfKind(cat.shopAddresses, stated?.kind ?? 'home');
   if (!address) {
     return unsure(understood, [

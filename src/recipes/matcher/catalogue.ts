@@ -6,6 +6,7 @@
 import type { World } from '../../world/index.js';
 import {
   contactsOut,
+  couponsOut,
   conversationsOut,
   enumValues,
   foodAddressesOut,
@@ -213,6 +214,13 @@ export function buildCatalogue(world: World): Catalogue {
       id: a.id,
       names: addressNames([a.label_zh, a.label_en]),
       placeId: a.place_id,
+    })),
+    coupons: read(world, 'food', 'list_coupons', { usable_only: true }, couponsOut).coupons.map((c) => ({
+      id: c.id,
+      names: uniqueNames([c.name_zh, c.name_en]),
+      restaurantId: c.restaurant_id,
+      thresholdFen: c.threshold.amount,
+      discountFen: c.discount.amount,
     })),
     bills: readBills(world),
   };

@@ -17,8 +17,7 @@ const DISH_RESTAURANT = (dishId: string) => `r_${dishId.split('_')[1]}`;
 function order(dish: string, quantity: number, address: string, budget?: number): MatchedStep {
   const params: RecipeParams['order_food'] = {
     restaurant_id: DISH_RESTAURANT(dish),
-    dish_id: dish,
-    quantity,
+    items: [{ dish_id: dish, quantity }],
     address_id: address,
   };
   if (budget !== undefined) params.budget_fen = budget;
@@ -599,12 +598,12 @@ const UNSURE: [Persona, string, RegExp][] = [
   ['li', '点一份水煮鱼', /已售罄/],
   ['sam', 'Order 2 Pad Thai', /sold out/],
   ['li', '从川味小馆点一杯拿铁', /川味小馆没有「拿铁」/],
-  ['li', '点一份宫保鸡丁再点一杯拿铁', /一次只能点一道菜/],
+  ['li', '点一份宫保鸡丁再点一杯拿铁', /不在同一家店/],
   ['li', '点两份鱼香肉丝送到公司，50块以内', /超过预算¥50.00/],
   // Which product, variant or address
   ['li', '买个无线鼠标', /黑色 还是 白色/],
   ['sam', 'buy a t-shirt', /White M or White L or Black M or Black L/],
-  ['sam', 'order two oat lattes and a croissant', /One dish per order/],
+  ['sam', 'order a Kung Pao Chicken and a croissant', /not all at one restaurant/],
   ['sam', 'Ship a folding umbrella to my parents', /no such saved address/],
   ['sam', 'buy a phone case', /Clear or Matte Black/],
   ['sam', 'buy the Three-Body Problem', /sold out/],

@@ -14,8 +14,9 @@ import {
   which,
   yuan,
 } from './outcome.js';
-import { addressOfKind, defaultFoodKind, deliveryKind } from './places.js';
-import { readQuantity } from './quantities.js';
+import { readCoupon } from './coupons.js';
+import { addressOfKind, namesOtherPlace, defaultFoodKind, deliveryKind } from './places.js';
+import { MEASURE_WORDS, readQuantity } from './quantities.js';
 import { blank, findMentions, type Lang, type Span, t } from './text.js';
 import type { Catalogue } from './types.js';
 
@@ -55,10 +56,71 @@ function dishOption(cat: Catalogue, d: Dish, lang: Lang): string {
   );
 }
 
-/** Reads an order for food delivery. */
+/** The dishes said, each narrowed to the named restaurant's menu; or what that menu does not have. */
+function onMenu(
+  cat: Catalogue,
+  mentions: DishMention[],
+  restaurant: Restaurant,
+): DishMention[] | { missing: string } {
+  const menu = cat.dishes.filter((d) => d.restaurantId === restaurant.id);
+  const out: DishMention[] = [];
+  for (const m of mentions) {
+    const here = m.items.filter((d) => d.restaurantId === restaurant.id);
+    if (here.length > 0) {
+      out.push({ ...m, items: here });
+      continue;
+    }
+    // A dish said by a shorter word may still be on this menu under its own name ("拿铁" at a tea shop).
+    const loose = menu.filter((d) => d.names.some((n) => n.toLowerCase().includes(m.said.toLowerCase())));
+    if (loose.length === 0) return { missing: m.said };
+    out.push({ ...m, items: loose, exact: false });
+  }
+  return out;
+}
+
+/** With no restaurant named, the restaurants that have every dish said; each dish narrowed to them. */
+function oneRestaurant(mentions: DishMention[]): DishMention[] | undefined {
+  if (mentions.length < 2) return mentions;
+  const common = new Set(
+    mentions[0]!.items
+      .map((d) => d.restaurantId)
+      .filter((r) => mentions.every((m) => m.items.some((d) => d.restaurantId === r))),
+  );
+  if (common.size === 0) return undefined;
+  return mentions.map((m) => ({ ...m, items: m.items.filter((d) => common.has(d.restaurantId)) }));
+}
+
+const COUNT_AFTER = new RegExp(
+  `^\\s*(?:[x×*]\\s*\\d+|(?:\\d+|[一二两三四五六七八九十]+)\\s*(?:${MEASURE_WORDS}))`,
+);
+
+/**
+ * How many of each dish: a count right after it ("宫保鸡丁两份"), else the count said before it since
+ * the dish before ("一份A加两碗B", "a Mapo Tofu and a bowl of rice").
+ */
+function quantities(rest: string, mentions: DishMention[], amounts: Span[]): number[] {
+  if (mentions.length === 1) {
+    const m = mentions[0]!;
+    return [readQuantity(blank(rest, [m.span, ...amounts]), m.span)?.count ?? 1];
+  }
+  const clean = blank(rest, [...mentions.map((m) => m.span), ...amounts]);
+  let from = 0;
+  return mentions.map((m) => {
+    const after = COUNT_AFTER.exec(clean.slice(m.span.end));
+    if (after) {
+      from = m.span.end + after[0].length;
+      return readQuantity(after[0])?.count ?? 1;
+    }
+    const part = clean.slice(from, m.span.end);
+    const at = { start: m.span.start - from, end: m.span.end - from };
+    from = m.span.end;
+    return readQuantity(part, at)?.count ?? 1;
+  });
+}
+
+/** Reads an order for food delivery: one or more dishes, all from one restaurant. */
 export function readFoodOrder(input: ClauseInput): ClauseOutcome {
   const { cat, lang, folded } = input;
-  const said: string[] = [];
   const restaurants = restaurantsIn(input, folded);
   const distinct = [...new Set(restaurants.map((r) => r.restaurant))];
   if (distinct.length > 1) {
@@ -68,38 +130,29 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
     ]);
   }
   const restaurant = distinct[0];
-  if (restaurant) said.push(t(lang, `从${nameOf(restaurant, lang)}`, `from ${nameOf(restaurant, lang)}`));
   const rest = blank(
     folded,
     restaurants.map((r) => r.span),
   );
-  let mentions = dishesIn(input, rest);
-  if (restaurant) {
-    const here = mentions
-      .map((m) => ({ ...m, items: m.items.filter((d) => d.restaurantId === restaurant.id) }))
-      .filter((m) => m.items.length > 0);
-    // A dish said by a shorter word may still be on this menu under its own name ("拿铁" at a tea shop).
-    if (here.length === 0 && mentions.length > 0) {
-      const menu = cat.dishes.filter((d) => d.restaurantId === restaurant.id);
-      const loose = mentions.flatMap((m) => {
-        const ds = menu.filter((d) => d.names.some((n) => n.toLowerCase().includes(m.said.toLowerCase())));
-        return ds.length ? [{ ...m, items: ds, exact: false }] : [];
-      });
-      if (loose.length === 0) {
-        const dish = mentions[0]!.said;
-        return unsure(
-          t(lang, `从${nameOf(restaurant, lang)}点外卖`, `Order from ${nameOf(restaurant, lang)}`),
-          [
-            t(
-              lang,
-              `${nameOf(restaurant, lang)}没有「${dish}」，点哪道菜？`,
-              `${nameOf(restaurant, lang)} has no "${dish}": which dish?`,
-            ),
-          ],
-        );
-      }
-      mentions = loose;
-    } else mentions = here;
+  // The same word said twice is one dish ("拿铁…拿铁要大杯").
+  let mentions = dishesIn(input, rest).filter(
+    (m, i, all) => all.findIndex((x) => x.said.toLowerCase() === m.said.toLowerCase()) === i,
+  );
+  if (restaurant && mentions.length > 0) {
+    const here = onMenu(cat, mentions, restaurant);
+    if (!Array.isArray(here)) {
+      return unsure(
+        t(lang, `从${nameOf(restaurant, lang)}点外卖`, `Order from ${nameOf(restaurant, lang)}`),
+        [
+          t(
+            lang,
+            `${nameOf(restaurant, lang)}没有「${here.missing}」，点哪道菜？`,
+            `${nameOf(restaurant, lang)} has no "${here.missing}": which dish?`,
+          ),
+        ],
+      );
+    }
+    mentions = here;
   }
   if (mentions.length === 0) {
     return unsure(
@@ -109,29 +162,40 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
       [t(lang, '点哪道菜？', 'Which dish?')],
     );
   }
-  const saidDishes = [...new Set(mentions.map((m) => m.said))];
-  if (saidDishes.length > 1) {
+  const saidDishes = mentions.map((m) => m.said);
+  const together = oneRestaurant(mentions);
+  if (!together) {
     return unsure(t(lang, `点${listOf(saidDishes, lang)}`, `Order ${listOf(saidDishes, lang)}`), [
-      t(lang, '一次只能点一道菜，先点哪一道？', 'One dish per order: which one first?'),
+      t(
+        lang,
+        '这几样不在同一家店，一单只能从一家店点：先点哪一样？',
+        'These are not all at one restaurant, and one order comes from one restaurant: which first?',
+      ),
     ]);
   }
-  const mention = mentions[0]!;
-  if (mention.items.length > 1) {
-    const options = mention.items.slice(0, 6).map((d) => dishOption(cat, d, lang));
-    return unsure(t(lang, `点「${mention.said}」`, `Order "${mention.said}"`), [
-      t(lang, `是哪一个？${which(options, lang)}`, `Which one? ${which(options, lang)}`),
-    ]);
+  mentions = together;
+  for (const mention of mentions) {
+    if (mention.items.length > 1) {
+      const options = mention.items.slice(0, 6).map((d) => dishOption(cat, d, lang));
+      return unsure(t(lang, `点「${mention.said}」`, `Order "${mention.said}"`), [
+        t(lang, `是哪一个？${which(options, lang)}`, `Which one? ${which(options, lang)}`),
+      ]);
+    }
   }
-  const dish = mention.items[0]!;
-  const dishName = nameOf(dish, lang);
-  const from = restaurantName(cat, dish.restaurantId, lang);
+  const dishes = mentions.map((m) => m.items[0]!);
+  const from = restaurantName(cat, dishes[0]!.restaurantId, lang);
   const amounts = readAmounts(folded);
-  const quantity = readQuantity(blank(rest, [mention.span, ...amounts.map((a) => a.span)]), mention.span);
-  const count = quantity?.count ?? 1;
+  const counts = quantities(
+    rest,
+    mentions,
+    amounts.map((a) => a.span),
+  );
+  const lines = dishes.map((d, i) => ({ dish: d, count: counts[i]!, name: nameOf(d, lang) }));
+  const list = lines.map((l) => t(lang, `${l.count}份${l.name}`, `${l.count} × ${l.name}`));
   const budgets = [
     ...new Set((amounts.some((a) => a.budget) ? amounts.filter((a) => a.budget) : amounts).map((a) => a.fen)),
   ];
-  const understood = t(lang, `从${from}点${count}份${dishName}`, `Order ${count} × ${dishName} from ${from}`);
+  const understood = t(lang, `从${from}点${list.join('、')}`, `Order ${list.join(', ')} from ${from}`);
   if (budgets.length > 1) {
     return unsure(understood, [
       t(
@@ -141,27 +205,35 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
       ),
     ]);
   }
-  if (dish.stock <= 0) {
-    return unsure(understood, [
-      t(lang, `${from}的${dishName}已售罄，换一道？`, `${dishName} at ${from} is sold out: another dish?`),
-    ]);
+  for (const { dish, count, name } of lines) {
+    if (dish.stock <= 0) {
+      return unsure(understood, [
+        t(lang, `${from}的${name}已售罄，换一道？`, `${name} at ${from} is sold out: another dish?`),
+      ]);
+    }
+    if (dish.stock < count)
+      return unsure(understood, [t(lang, `${name}只剩${dish.stock}份`, `Only ${dish.stock} × ${name} left`)]);
   }
-  if (dish.stock < count) {
-    return unsure(understood, [
-      t(lang, `${dishName}只剩${dish.stock}份`, `Only ${dish.stock} × ${dishName} left`),
-    ]);
-  }
+  const itemsFen = lines.reduce((s, l) => s + l.dish.priceFen * l.count, 0);
+  const coupon = readCoupon(input, dishes[0]!.restaurantId, itemsFen);
+  if (coupon.kind === 'unsure') return unsure(understood, [coupon.missing]);
+  const couponFen = coupon.kind === 'coupon' ? coupon.coupon.discountFen : 0;
   const budget = budgets[0];
-  if (budget !== undefined && dish.priceFen * count > budget) {
+  if (budget !== undefined && itemsFen - couponFen > budget) {
     return unsure(understood, [
       t(
         lang,
-        `${dishName}${count}份要${yuan(dish.priceFen * count)}，超过预算${yuan(budget)}`,
-        `${count} × ${dishName} costs ${yuan(dish.priceFen * count)}, over the ${yuan(budget)} budget`,
+        `${list.join('、')}要${yuan(itemsFen - couponFen)}，超过预算${yuan(budget)}`,
+        `${list.join(', ')} costs ${yuan(itemsFen - couponFen)}, over the ${yuan(budget)} budget`,
       ),
     ]);
   }
   const stated = deliveryKind(folded);
+  if (!stated && namesOtherPlace(folded)) {
+    return unsure(understood, [
+      t(lang, '送到谁家？那不是保存过的地址', 'Whose place? That is not a saved address'),
+    ]);
+  }
   const kind = stated?.kind ?? defaultFoodKind(cat.now);
   const address = addressOfKind(cat.foodAddresses, kind);
   if (!address) {
@@ -171,25 +243,41 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
   }
   const where = nameOf(address, lang);
   // A shorter word that means one dish on the named restaurant's menu is as good as its name.
-  let confidence = mention.exact ? 0.95 : restaurant ? 0.9 : 0.8;
+  let confidence = mentions.every((m) => m.exact) ? 0.95 : restaurant ? 0.9 : 0.8;
   if (!stated) confidence -= 0.05;
   if (restaurant) confidence += 0.02;
+  if (lines.length > 1 && !restaurant) confidence -= 0.05;
+  const priced = lines.map((l) =>
+    t(
+      lang,
+      `${l.count}份${l.name}（${yuan(l.dish.priceFen)}/份）`,
+      `${l.count} × ${l.name} (${yuan(l.dish.priceFen)} each)`,
+    ),
+  );
+  const couponSaid =
+    coupon.kind === 'coupon'
+      ? t(
+          lang,
+          `，用券「${nameOf(coupon.coupon, lang)}」`,
+          `, with the coupon "${nameOf(coupon.coupon, lang)}"`,
+        )
+      : '';
   return step(
     {
       recipe: 'order_food',
       params: {
-        restaurant_id: dish.restaurantId,
-        dish_id: dish.id,
-        quantity: count,
+        restaurant_id: dishes[0]!.restaurantId,
+        items: lines.map((l) => ({ dish_id: l.dish.id, quantity: l.count })),
         address_id: address.id,
+        ...(coupon.kind === 'coupon' ? { coupon_id: coupon.coupon.id } : {}),
         ...(budget !== undefined ? { budget_fen: budget } : {}),
       },
     },
     confidence,
     t(
       lang,
-      `从${from}点${count}份${dishName}（${yuan(dish.priceFen)}/份），送到${where}${stated ? '' : '（默认）'}${budget !== undefined ? `，预算${yuan(budget)}` : ''}`,
-      `Order ${count} × ${dishName} (${yuan(dish.priceFen)} each) from ${from}, deliver to ${where}${stated ? '' : ' (default)'}${budget !== undefined ? `, budget ${yuan(budget)}` : ''}`,
+      `从${from}点${priced.join('、')}，送到${where}${stated ? '' : '（默认）'}${couponSaid}${budget !== undefined ? `，预算${yuan(budget)}` : ''}`,
+      `Order ${priced.join(', ')} from ${from}, deliver to ${where}${stated ? '' : ' (default)'}${couponSaid}${budget !== undefined ? `, budget ${yuan(budget)}` : ''}`,
     ),
   );
 }

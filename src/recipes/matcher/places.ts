@@ -11,10 +11,10 @@ import type { Catalogue, Named } from './types.js';
 const KIND_WORDS: [AddressKind, string][] = [
   [
     'parents',
-    "爸妈家|父母家|爸妈那儿?|父母那儿?|妈妈家|爸爸家|我妈家|我爸家|parents'?s?(?:\\s+(?:place|home|house))?|mom's (?:place|house)|dad's (?:place|house)",
+    "爸妈家|父母家|爸妈那(?:儿|里)?|父母那(?:儿|里)?|妈妈家|爸爸家|我妈家|我爸家|parents'?s?(?:\\s+(?:place|home|house))?|(?:mom|mum|dad)'s (?:place|house)",
   ],
   ['office', '公司|单位|办公室|工位|写字楼|office|work(?:place)?'],
-  ['home', '家里|家(?![人乐常具居电])|home|my place|my house|my apartment|my flat|the apartment|the flat'],
+  ['home', '家里|家(?![人乐常具居电])|home|(?:my|our) (?:place|house|apartment|flat)|the apartment|the flat'],
 ];
 
 /** The kind of address a word names on its own ("公司", "home"), if it is one. */
@@ -37,12 +37,26 @@ export function deliveryKind(text: string): { kind: AddressKind; span: Span } | 
       `\\b(?:to|at|deliver(?:ed)?|ship(?:ped)?|send)\\s+(?:the\\s+|my\\s+)?(?:${words})\\b`,
       'gi',
     );
-    for (const m of [...text.matchAll(zh), ...text.matchAll(en)]) {
+    const theirs =
+      kind === 'parents' && /爸妈|父母|我爸|我妈|爸爸|妈妈/.test(text)
+        ? [...text.matchAll(/(?:送到|送去|送至|送往|寄到|寄去|发到|到)\s*他们(?:家|那(?:儿|里)?)/g)]
+        : [];
+    for (const m of [...text.matchAll(zh), ...text.matchAll(en), ...theirs]) {
       if (!last || m.index > last.span.start)
         last = { kind, span: { start: m.index, end: m.index + m[0].length } };
     }
   }
   return last;
+}
+
+/**
+ * True when the request sends something to someone else's place that is not a saved address
+ * ("送到他家", "to her place"): the default address would be a guess.
+ */
+export function namesOtherPlace(text: string): boolean {
+  return /(?:送到|送去|寄到|寄去|发到|到)\s*(?:他|她|他们|她们|[^\s，,。]{1,4}?的)(?:家|那(?:儿|里))|\bto (?:his|her|their|[A-Z][a-z]+'s) (?:place|house|home|flat|apartment)\b/.test(
+    text,
+  );
 }
 
 /** The saved address of a kind in a list of addresses (food or shop). */

@@ -8,13 +8,13 @@ export interface QuantityMention {
 }
 
 /** Chinese measure words for things one orders or buys. */
-const MEASURE =
+export const MEASURE_WORDS =
   '杯|份|个|碗|盒|只|件|根|把|瓶|双|套|本|袋|包|箱|条|张|支|台|罐|串|笼|碟|对|副|顶|块|片|听|盘|屉|打';
 const CONTAINERS =
   'cups?|bowls?|portions?|servings?|orders?|plates?|boxes|box|packs?|pairs?|bottles?|pieces?|bags?|cans?|sets?|slices?';
 
-const ZH_COUNT = new RegExp(`(?<![\\d.])(\\d+|[一二两三四五六七八九十]+)\\s*(?:${MEASURE})`, 'g');
-const ZH_ONE = new RegExp(`(?:来|要|点|买|订|叫|带|拿)(?:${MEASURE})`, 'g');
+const ZH_COUNT = new RegExp(`(?<![\\d.])(\\d+|[一二两三四五六七八九十]+)\\s*(?:${MEASURE_WORDS})`, 'g');
+const ZH_ONE = new RegExp(`(?:来|要|点|买|订|叫|带|拿)(?:${MEASURE_WORDS})`, 'g');
 const TIMES = /(?<![A-Za-z])(?:[x×*]\s*(\d+)|(\d+)\s*[x×](?![A-Za-z]))/gi;
 const EN_BEFORE = new RegExp(
   `(?:^|[^A-Za-z0-9])(\\d+|${EN_NUMBER_WORDS}|a couple of|a pair of|an?)\\s+(?:(?:${CONTAINERS})\\s+of\\s+)?(?:[A-Za-z#.'-]+\\s+){0,3}$`,

@@ -26,18 +26,20 @@ export interface Catalogue {
   /** The persona's saved addresses in food (addr_*) and shop (saddr_*): labels such as 家 / 公司 / Home / Office. */
   foodAddresses: (Named & { placeId: string })[];
   shopAddresses: (Named & { placeId: string })[];
+  /** The persona's usable food coupons: for one restaurant or (null) any. */
+  coupons: (Named & { restaurantId: string | null; thresholdFen: number; discountFen: number })[];
   /** Open bills (payment requests) addressed to the persona. */
   bills: (Named & { payee: string; amountFen: number })[];
 }
 
 /** The built-in recipes and their parameters. */
 export interface RecipeParams {
-  /** Order a dish for delivery and pay for it. */
+  /** Order dishes from one restaurant for delivery and pay for it. */
   order_food: {
     restaurant_id: string;
-    dish_id: string;
-    quantity: number;
+    items: { dish_id: string; quantity: number }[];
     address_id: string;
+    coupon_id?: string;
     budget_fen?: number;
   };
   /** Send money to a contact. */
