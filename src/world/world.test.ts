@@ -105,3 +105,25 @@ describe('world', () => {
     expect(balance.ok && (balance.data as { account_id: string }).account_id).toBe('p_sam');
   });
 });
+
+describe('a full disk', () => {
+  it('refuses a write with STORAGE_FAILED and leaves nothing half-written', () => {
+    const w = make({ seed: 2 });
+    const before = w.snapshot();
+    // SQLite's own ceiling on the file's size: the next page the write needs cannot be had.
+    const { page_count } = w.db.prepare('PRAGMA page_count').get() as { page_count: number };
+    w.db.pragma(`max_page_count = ${page_count}`);
+    let result = w.call('pay', 'transfer', transfer('full-1'));
+    for (let i = 2; result.ok && i < 2000; i++) result = w.call('pay', 'transfer', transfer(`full-${i}`, 1));
+    expect(result.ok ? 'ok' : result.error.code).toBe('STORAGE_FAILED');
+    if (!result.ok) expect(result.error.message).toMatch(/disk is full; nothing was written/);
+    // Every transfer that succeeded is whole: balances moved by exactly what the transactions say.
+    const diff = w.diff(before);
+    const added = diff.tables.find((t) => t.table === 'pay_transactions')?.added ?? [];
+    const paid = added.reduce((sum, t) => sum + Number(t.amount), 0);
+    const me = diff.tables
+      .find((t) => t.table === 'pay_accounts')!
+      .changed.find((c) => c.key === 'p_liming')!;
+    expect(Number(me.before.balance) - Number(me.after.balance)).toBe(paid);
+  });
+});
