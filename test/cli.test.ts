@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'errand-cli-'));
   replay = await startReplayServer([
+    ...openAiRecording('deepseek-chat'),
     ...openAiRecording('deepseek-chat'),
     ...openAiRecording('deepseek-chat'),
     ...openAiRecording('deepseek-chat'),
@@ -145,5 +146,25 @@ describe('errand CLI', () => {
     const bad = await runCli(['audit', 'verify', id], { env });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(/audit chain broken[\s\S]*action.decided\) was changed/);
+  });
+
+  it('sends pictures with the request to the model, and refuses a file that is not one', async () => {
+    const picture = join(home, 'receipt.png');
+    writeFileSync(picture, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const sent = replay.requests.length;
+    const run = await runCli(
+      ['run', '--image', picture, '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
+      { env },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.stringify(replay.requests[sent]!.body)).toContain(
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg',
+    );
+    const bad = await runCli(
+      ['run', '--image', join(home, 'notes.txt'), '--model', 'deepseek:deepseek-chat', 'x'],
+      { env },
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/notes\.txt is not a picture errand can send/);
   });
 });

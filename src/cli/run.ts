@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { newErrandId, runErrand } from '../agent/runner.js';
 import type { Connector } from '../connectors/types.js';
@@ -19,6 +21,7 @@ import { formatReport, LiveRenderer } from './render.js';
 
 interface RunFlags extends MandateFlags {
   learn?: boolean;
+  image?: string[];
   model?: string;
   json?: boolean;
   persona: string;
@@ -55,6 +58,7 @@ export function registerRunCommand(program: Command): void {
       'a config file: MCP servers, sandbox settings and a standing mandate (see README)',
     )
     .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
+    .option('--image <file...>', 'attach pictures to the request (png, jpeg, webp, gif), for models that see')
     .action(async (words: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(words.join(' '), flags);
     });
@@ -67,6 +71,7 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
   }
   let model = ref ? resolveModel(ref) : undefined;
   const config = loadConfig(flags.config);
+  const images = (flags.image ?? []).map(readImage);
   const mandate = mandateFrom(config, flags);
   const journal = openJournal();
   let sandbox: Sandbox | undefined;
@@ -137,7 +142,7 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
       errandId,
       guard,
       trusted,
-      task: { request, profile, model: model.ref, mandate, limits: { maxSteps: flags.maxSteps } },
+      task: { request, images, profile, model: model.ref, mandate, limits: { maxSteps: flags.maxSteps } },
       model,
       connectors,
       journal,
@@ -169,5 +174,28 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
     await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
     await sandbox?.close();
     journal.close();
+  }
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
+
+/** Reads a picture for the request, with a clear error for a missing file or an unknown kind. */
+function readImage(file: string): { mediaType: string; data: string } {
+  const mediaType = IMAGE_TYPES[extname(file).slice(1).toLowerCase()];
+  if (!mediaType)
+    throw new ErrandError(
+      'INVALID_INPUT',
+      `${file} is not a picture errand can send (png, jpeg, webp, gif).`,
+    );
+  try {
+    return { mediaType, data: readFileSync(file).toString('base64') };
+  } catch (err) {
+    throw new ErrandError('NOT_FOUND', `Cannot read the picture ${file}: ${(err as Error).message}`);
   }
 }
