@@ -35,7 +35,7 @@ interface RunFlags extends MandateFlags {
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
-    .description('Run an errand: errand run "Order me a latte to the office and tell Sam I\'m late"')
+    .description('Run an errand: errand run "Order me a latte to the office and tell Tom I\'m running late"')
     .argument('<request...>', 'what you need, in Chinese or English')
     .option('-m, --model <provider:model>', 'the model (default: $ERRAND_MODEL), e.g. deepseek:deepseek-chat')
     .option('--json', 'print machine-readable events (one JSON object per line) instead of the live view')
