@@ -191,6 +191,24 @@ export const BUILTIN_RECIPES: Recipe[] = [
     source: builtin,
   },
   {
+    id: 'answer_invitation',
+    title: 'Answer an invitation',
+    description: 'Accept or decline one event someone else invited the person to.',
+    params: {
+      event_id: { type: 'id', description: 'The event invited to.', optional: false },
+      response: { type: 'string', description: 'accept or decline.', optional: false },
+    },
+    steps: [
+      {
+        call: 'calendar_respond_to_invitation',
+        input: { event_id: '{{event_id}}', response: '{{response}}' },
+        as: 'answer',
+      },
+    ],
+    outcome: 'Answered “{{steps.answer.title}}”: {{response}} ({{event_id}}).',
+    source: builtin,
+  },
+  {
     id: 'find_route',
     title: 'Find a route',
     description: 'Distance and time between two places by a mode of travel.',

@@ -22,8 +22,8 @@ describe('planning an errand with no model', () => {
     ['Return the oat milk I ordered a couple of weeks ago, please.', 'returns'],
     ['围巾那单应该还没发货吧？帮我取消掉。', '取消'],
     ['Push my gym session tonight to 8pm.', 'moving events'],
-    ['王芳发的明天下午需求评审的邀请，帮我接受一下。', '接受或拒绝邀请'],
-    ['Reply to Priya: the Q4 slides will be in her inbox by Tuesday morning.', 'replying'],
+    ['刚才那条消息发错了，帮我撤回。', '撤回消息'],
+    ['Cancel my gym session on Wednesday, I am swamped that day.', 'cancelling'],
   ])('never reads "%s" as something it is not (a return as a purchase)', (request, named) => {
     const plan = planOffline(request, world);
     expect(plan.kind).toBe('unsure');

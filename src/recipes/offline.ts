@@ -24,16 +24,10 @@ const NOT_A_RECIPE: { re: RegExp; zh: string; en: string }[] = [
   { re: /取消|撤销|\bcancel/i, zh: '取消', en: 'cancelling' },
   { re: /撤回|\b(recall|unsend|undo)\b/i, zh: '撤回消息', en: 'recalling messages' },
   {
-    re: /接受|拒绝|拒掉|回绝|\b(accept|decline|reject)\b/i,
-    zh: '接受或拒绝邀请',
-    en: 'answering invitations',
-  },
-  {
     re: /改到|挪到|推迟|提前到|延后|改时间|\b(move|push|postpone|reschedule)\b/i,
     zh: '改时间',
     en: 'moving events',
   },
-  { re: /回复|\breply\b/i, zh: '回复消息', en: 'replying in a conversation' },
 ];
 
 /** Lower-cases and drops spaces and punctuation, so the same request typed again matches. */

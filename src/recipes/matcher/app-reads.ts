@@ -74,6 +74,18 @@ export const shopAddressesOut = z.object({
     z.object({ id: z.string(), label_zh: z.string(), label_en: z.string(), place_id: z.string() }),
   ),
 });
+/** What calendar.list_events answers, as far as the matcher reads it. */
+export const eventsOut = z.object({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      start: z.string(),
+      organizer: z.object({ person_id: z.string() }),
+      my_response: z.string(),
+    }),
+  ),
+});
 /** What food.list_coupons answers, as far as the matcher reads it. */
 export const couponsOut = z.object({
   coupons: z.array(

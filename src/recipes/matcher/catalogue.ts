@@ -7,6 +7,7 @@ import type { World } from '../../world/index.js';
 import {
   contactsOut,
   couponsOut,
+  eventsOut,
   conversationsOut,
   enumValues,
   foodAddressesOut,
@@ -192,6 +193,18 @@ function readBills(world: World): Catalogue['bills'] {
   }));
 }
 
+/** The calendar from the start of today for three weeks. */
+function readEvents(world: World): Catalogue['events'] {
+  const to = new Date(world.now + (8 * 60 + 21 * 24 * 60) * 60_000).toISOString().slice(0, 10);
+  return read(world, 'calendar', 'list_events', { to }, eventsOut).events.map((e) => ({
+    id: e.id,
+    names: uniqueNames([e.title, ...e.title.split(/\s*[:：/|]\s*|\s+(?=[A-Za-z])(?<=[\u3400-\u9fff]\s+)/)]),
+    start: e.start.slice(0, 16),
+    organizerId: e.organizer.person_id,
+    myResponse: e.my_response,
+  }));
+}
+
 /** Everything the matcher needs to know of a world, as it stands now. */
 export function buildCatalogue(world: World): Catalogue {
   const part = readStatic(world);
@@ -215,6 +228,7 @@ export function buildCatalogue(world: World): Catalogue {
       names: addressNames([a.label_zh, a.label_en]),
       placeId: a.place_id,
     })),
+    events: readEvents(world),
     coupons: read(world, 'food', 'list_coupons', { usable_only: true }, couponsOut).coupons.map((c) => ({
       id: c.id,
       names: uniqueNames([c.name_zh, c.name_en]),

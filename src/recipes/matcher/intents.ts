@@ -5,7 +5,15 @@
 import { fold, type Span } from './text.js';
 
 /** What one clause asks for. `acquire` is an order or a purchase until the thing named decides which. */
-export type Intent = 'acquire' | 'transfer' | 'pay_bill' | 'message' | 'schedule' | 'route' | 'place';
+export type Intent =
+  | 'acquire'
+  | 'transfer'
+  | 'pay_bill'
+  | 'message'
+  | 'schedule'
+  | 'answer'
+  | 'route'
+  | 'place';
 
 const NAME_SLOT = '[^，,。；;：:！!？?\\s]{1,12}?';
 // Not a clock ("3点", "十点"), not "一点" (a little), not 地点 / 重点.
@@ -14,6 +22,7 @@ const MEASURE = '(?:杯|份|碗|个|盒|只|瓶|笼|串|碟|根|把|件|双|套|
 const NUM = '(?:\\d+|[一二两三四五六七八九十几]+)';
 
 const VERBS: [Intent, RegExp][] = [
+  ['answer', /接受|拒绝|拒掉|回绝|推掉|\b(?:accept|decline)\b/i],
   ['message', /告诉|告知|通知|转告|知会|提醒(?!我)|(?<![请疑访学])问(?!题|候)|捎个?话|带个?话|留言|回复/],
   [
     'message',
@@ -21,7 +30,7 @@ const VERBS: [Intent, RegExp][] = [
   ],
   ['message', /发(?:个|条|一条)?(?:消息|信息|微信|短信)/],
   ['message', /在.{1,8}?群?里(?:说|发|讲)/],
-  ['message', /\b(?:tell|message|text|ping|notify|inform|ask|remind(?! me))\b/i],
+  ['message', /\b(?:tell|message|text|ping|notify|inform|ask|remind(?! me)|reply to)\b/i],
   [
     'message',
     /\blet \S+(?: \S+)? know\b|\bsend (?:\S+ )?an? (?:message|text|note|msg)\b|\bsend (?:a )?(?:message|text|note) to\b|\b(?:say|write) to\b|\bpost (?:in|to)\b|\bdrop \S+ an? (?:line|message|note)\b/i,

@@ -2,6 +2,7 @@
  * The offline matcher: a request in Chinese or English and the world's catalogue in; the built-in
  * recipes to run with their parameters out — or what it understood and what is missing. No model.
  */
+import { readInvitationAnswer } from './answer-invitation.js';
 import { readPurchase, productsIn } from './buy-product.js';
 import { readRoute } from './find-route.js';
 import { readPlaceSearch } from './find-place.js';
@@ -74,6 +75,7 @@ const READERS: Record<Intent, (input: ClauseInput) => ClauseOutcome> = {
   pay_bill: readBillPayment,
   message: readMessage,
   schedule: readEvent,
+  answer: readInvitationAnswer,
   route: readRoute,
   place: readPlaceSearch,
 };

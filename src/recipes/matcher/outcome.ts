@@ -66,7 +66,9 @@ export function recipientOfStep(s: MatchedStep, cat: Catalogue): Recipient | und
       ? s.params.to
       : s.recipe === 'schedule_event' && s.params.attendee_ids.length === 1
         ? s.params.attendee_ids[0]
-        : undefined;
+        : s.recipe === 'answer_invitation'
+          ? cat.events.find((e) => e.id === s.params.event_id)?.organizerId
+          : undefined;
   const contact = cat.contacts.find((c) => c.id === id);
   if (contact) return { kind: 'contact', contact };
   const group = cat.groups.find((g) => g.id === id);

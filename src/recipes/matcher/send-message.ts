@@ -38,6 +38,9 @@ const EN_LINK = /^(?:\s*[:,-]\s*|\s+that\s+|\s+saying\s+|\s+to say\s+|\s*)/i;
 
 const FORMS: Form[] = [
   { head: /(?:告诉|告知|通知|转告|知会)\s*/g, link: ZH_LINK, sure: 0.93 },
+  // A reply goes to the person's own conversation: "回复妈妈：…", "Reply to Priya: …".
+  { head: /回复(?:一下)?\s*/g, link: /^\s*[:：,，]\s*(?:说一声|说|讲)?\s*[:：]?\s*/, sure: 0.92 },
+  { head: /\breply\s+to\s+/gi, link: /^\s*[:,-]\s*|^\s+(?:saying|that)\s+/i, sure: 0.92 },
   {
     head: /提醒\s*/g,
     link: ZH_LINK,

@@ -243,6 +243,21 @@ function worldMs(year: number, month: number, day: number, hour: number, minute:
   return utc - WORLD_UTC_OFFSET_MINUTES * MINUTE_MS;
 }
 
+/** The local date ("YYYY-MM-DD") the text names ("明天", "on Friday"), if it names one. */
+export function readDay(raw: string, now: number): string | undefined {
+  const text = fold(raw);
+  const today = new Date(now + WORLD_UTC_OFFSET_MINUTES * MINUTE_MS);
+  const todayMon = today.getUTCDay() === 0 ? 7 : today.getUTCDay();
+  const date = readDates(text, todayMon)[0];
+  if (!date) return undefined;
+  if (date.offset !== undefined)
+    return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + date.offset))
+      .toISOString()
+      .slice(0, 10);
+  if (date.day === undefined) return undefined;
+  return `${date.year ?? today.getUTCFullYear()}-${pad(date.month ?? today.getUTCMonth() + 1)}-${pad(date.day)}`;
+}
+
 /** Reads the one time a text names, against `now` (epoch ms). */
 export function readTime(raw: string, now: number): TimeReading {
   const text = fold(raw);

@@ -26,6 +26,8 @@ export interface Catalogue {
   /** The persona's saved addresses in food (addr_*) and shop (saddr_*): labels such as 家 / 公司 / Home / Office. */
   foodAddresses: (Named & { placeId: string })[];
   shopAddresses: (Named & { placeId: string })[];
+  /** The persona's calendar from today for three weeks: names are the title and its parts. */
+  events: (Named & { start: string; organizerId: string; myResponse: string })[];
   /** The persona's usable food coupons: for one restaurant or (null) any. */
   coupons: (Named & { restaurantId: string | null; thresholdFen: number; discountFen: number })[];
   /** Open bills (payment requests) addressed to the persona. */
@@ -64,6 +66,8 @@ export interface RecipeParams {
     address_id: string;
     budget_fen?: number;
   };
+  /** Accept or decline an invitation someone else sent. */
+  answer_invitation: { event_id: string; response: 'accept' | 'decline' };
   /** Find a route between two places. */
   find_route: {
     from_place_id: string;
