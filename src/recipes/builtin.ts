@@ -41,6 +41,13 @@ export const BUILTIN_RECIPES: Recipe[] = [
         when: '{{budget_fen}}',
         message: 'The order would cost {{steps.quote.total.display}}, over the budget.',
       },
+      { call: 'pay_get_balance', input: {}, as: 'wallet' },
+      {
+        check: '{{steps.quote.total.amount}}',
+        atMost: '{{steps.wallet.balance.amount}}',
+        message:
+          'The order would cost {{steps.quote.total.display}}, more than the {{steps.wallet.balance.display}} in the wallet.',
+      },
       {
         call: 'food_place_order',
         input: {
@@ -168,6 +175,14 @@ export const BUILTIN_RECIPES: Recipe[] = [
         atMost: '{{budget_fen}}',
         when: '{{budget_fen}}',
         message: 'It would cost {{steps.quote.total.display}}, over the budget.',
+      },
+      // An order the wallet cannot pay would only be left behind unpaid: look before ordering.
+      { call: 'pay_get_balance', input: {}, as: 'wallet' },
+      {
+        check: '{{steps.quote.total.amount}}',
+        atMost: '{{steps.wallet.balance.amount}}',
+        message:
+          'It would cost {{steps.quote.total.display}}, more than the {{steps.wallet.balance.display}} in the wallet.',
       },
       {
         call: 'shop_place_order',

@@ -65,6 +65,21 @@ describe('recipe replay', () => {
     expect(world.diff(before).empty).toBe(true);
   });
 
+  it('does not place an order the wallet cannot pay, so none is left behind unpaid', async () => {
+    const world = World.open({ seed: 1 });
+    const before = world.snapshot();
+    const model = recipeModel([
+      {
+        recipe: recipe('buy_product'),
+        params: { product_id: 'pr_laptop', variant_id: 'pv_laptop_32g', address_id: 'saddr_liming_home' },
+      },
+    ]);
+    const { report } = await runInProcess(model, '买一台笔记本电脑', { world });
+    expect(report).toMatchObject({ status: 'finished', outcome: 'blocked' });
+    expect(report.summary).toMatch(/more than the ¥[\d.]+ in the wallet/);
+    expect(world.diff(before).empty).toBe(true);
+  });
+
   it('gets no bypass of the mandate: the guard denies what the mandate does not allow', async () => {
     const world = World.open({ seed: 1 });
     const model = recipeModel([

@@ -31,7 +31,7 @@ describe('recipes offered to a model as tools', () => {
     });
     expect(report).toMatchObject({ status: 'finished', outcome: 'done', steps: 2 });
     expect(report.receipts.map((r) => r.tool)).toEqual(['food_place_order', 'pay_pay_request']);
-    expect(journal.events(errandId).filter((e) => e.type === 'action.decided')).toHaveLength(3);
+    expect(journal.events(errandId).filter((e) => e.type === 'action.decided')).toHaveLength(4); // quote, balance, order, payment
     expect(JSON.stringify(model.seen[1]!.prompt.at(-1))).toMatch(
       /The recipe ran to the end: Ordered and paid/,
     );
