@@ -48,6 +48,8 @@ export type ErrandEvent =
       tools: { name: string; app: string; effect: Effect }[];
       /** What the guard was told it may trust (the person's contacts and addresses), for audit and learning. */
       trusted?: TrustedContext;
+      /** The marker that fenced app data in this errand's context. */
+      marker?: string;
     }
   | { type: 'model.requested'; step: number; attempt: number; messages: number; tools: number }
   | {
@@ -79,7 +81,8 @@ export type ErrandEvent =
       type: 'observation';
       step: number;
       callId: string;
-      text: string;
+      /** What the model saw, when it is not simply the output fenced with the errand's marker. */
+      text: string | null;
       truncated: boolean;
       handle: string | null;
     }

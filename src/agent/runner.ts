@@ -116,6 +116,7 @@ async function start(options: RunOptions): Promise<RunState> {
     task,
     tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
     ...(options.trusted ? { trusted: options.trusted } : {}),
+    marker: state.marker,
   });
   return state;
 }

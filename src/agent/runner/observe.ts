@@ -23,6 +23,8 @@ export class ObservationStore {
 /** App output as the model sees it: fenced as untrusted data, cut to a budget with a handle to read on. */
 export interface Observation {
   text: string;
+  /** The app's whole answer as text, before fencing and cutting. */
+  body: string;
   truncated: boolean;
   handle: string | null;
 }
@@ -46,9 +48,9 @@ export function observe(
       : JSON.stringify(result.data)
     : `ERROR ${result.error.code}: ${result.error.message}`;
   if (body.length <= options.budget) {
-    return { text: fence(options.marker, options.source, body), truncated: false, handle: null };
+    return { text: fence(options.marker, options.source, body), body, truncated: false, handle: null };
   }
   store.put(options.handle, body);
   const cut = `${body.slice(0, options.budget)}\n[cut: showing ${options.budget} of ${body.length} characters; call read_more with handle "${options.handle}" and offset ${options.budget} for more]`;
-  return { text: fence(options.marker, options.source, cut), truncated: true, handle: options.handle };
+  return { text: fence(options.marker, options.source, cut), body, truncated: true, handle: options.handle };
 }
