@@ -16,7 +16,22 @@ export const restaurantsOut = z.object({
 /** What food.get_menu answers, as far as the matcher reads it. */
 export const menuOut = z.object({
   dishes: z.array(
-    z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), price: money, stock: z.number() }),
+    z.object({
+      id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      price: money,
+      stock: z.number(),
+      options: z.array(
+        z.object({
+          key: z.string(),
+          pick: z.enum(['one', 'any']),
+          choices: z.array(
+            z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), surcharge: money }),
+          ),
+        }),
+      ),
+    }),
   ),
 });
 /** What chat.list_contacts answers, as far as the matcher reads it. */

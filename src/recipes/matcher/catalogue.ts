@@ -26,6 +26,7 @@ import {
   billNames,
   compact,
   englishGroupWords,
+  optionNames,
   placeAliases,
   restaurantShortNames,
   uniqueNames,
@@ -112,6 +113,15 @@ function readDishes(world: World, restaurants: Catalogue['restaurants']): Catalo
       restaurantId: r.id,
       priceFen: d.price.amount,
       stock: d.stock,
+      options: d.options.map((g) => ({
+        key: g.key,
+        multi: g.pick === 'any',
+        choices: g.choices.map((c) => ({
+          id: c.id,
+          names: optionNames(c.name_zh, c.name_en),
+          surchargeFen: c.surcharge.amount,
+        })),
+      })),
     })),
   );
 }

@@ -152,7 +152,21 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
     '给我来份江南小院的红烧肉，预算60',
     [order('d_jiangnan_hongshaorou', 1, 'addr_liming_office', 6000)],
   ],
-  ['li', '点杯冰美式', [order('d_morning_americano', 1, 'addr_liming_office')]],
+  // 冰 is the americano's iced option, read from the menu.
+  [
+    'li',
+    '点杯冰美式',
+    [
+      {
+        recipe: 'order_food',
+        params: {
+          restaurant_id: 'r_morning',
+          items: [{ dish_id: 'd_morning_americano', quantity: 1, options: ['temp_iced'] }],
+          address_id: 'addr_liming_office',
+        },
+      },
+    ],
+  ],
   [
     'sam',
     'Could you get me a mango lassi from Bombay Spice delivered home?',

@@ -147,3 +147,21 @@ export function englishGroupWords(title: string): string[] {
     .filter((w) => w.length >= 4)
     .flatMap((w) => [`${w} group`, `${w} chat`]);
 }
+
+/**
+ * The names of a dish option choice: "套餐（薯条+可乐）" is also "套餐", "Combo (fries + cola)" also
+ * "Combo", "加一份浓缩" also "加浓缩", "Extra espresso shot" also "extra shot".
+ */
+export function optionNames(nameZh: string, nameEn: string): string[] {
+  const zh = withoutBrackets(nameZh);
+  const en = withoutBrackets(nameEn);
+  const words = en.split(/\s+/);
+  return uniqueNames([
+    nameZh,
+    nameEn,
+    zh,
+    en,
+    zh.replace(/^加一份/, '加'),
+    words.length > 2 ? `${words[0]} ${words.at(-1)}` : undefined,
+  ]);
+}

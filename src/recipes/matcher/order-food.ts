@@ -15,6 +15,7 @@ import {
   yuan,
 } from './outcome.js';
 import { readCoupon } from './coupons.js';
+import { readDishOptions } from './dish-options.js';
 import { addressOfKind, namesOtherPlace, defaultFoodKind, deliveryKind } from './places.js';
 import { MEASURE_WORDS, readQuantity } from './quantities.js';
 import { blank, findMentions, type Lang, type Span, t } from './text.js';
@@ -190,8 +191,28 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
     mentions,
     amounts.map((a) => a.span),
   );
-  const lines = dishes.map((d, i) => ({ dish: d, count: counts[i]!, name: nameOf(d, lang) }));
-  const list = lines.map((l) => t(lang, `${l.count}份${l.name}`, `${l.count} × ${l.name}`));
+  const named = dishes.map((d, i) => ({ dish: d, count: counts[i]!, name: nameOf(d, lang) }));
+  const optionText = blank(rest, [...mentions.map((m) => m.span), ...amounts.map((a) => a.span)]);
+  const options = readDishOptions(
+    cat,
+    optionText,
+    named.map((l, i) => ({ dish: l.dish, span: mentions[i]!.span, name: l.name })),
+    lang,
+  );
+  const said = named.map((l) => t(lang, `${l.count}份${l.name}`, `${l.count} × ${l.name}`));
+  if (options.kind === 'unsure') {
+    return unsure(t(lang, `从${from}点${said.join('、')}`, `Order ${said.join(', ')} from ${from}`), [
+      options.missing,
+    ]);
+  }
+  const lines = named.map((l, i) => ({ ...l, options: options.lines[i]! }));
+  const withOptions = (l: (typeof lines)[number]) =>
+    l.options.said.length
+      ? t(lang, `（${l.options.said.join('、')}）`, ` (${l.options.said.join(', ')})`)
+      : '';
+  const list = lines.map((l) =>
+    t(lang, `${l.count}份${l.name}${withOptions(l)}`, `${l.count} × ${l.name}${withOptions(l)}`),
+  );
   const budgets = [
     ...new Set((amounts.some((a) => a.budget) ? amounts.filter((a) => a.budget) : amounts).map((a) => a.fen)),
   ];
@@ -214,7 +235,7 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
     if (dish.stock < count)
       return unsure(understood, [t(lang, `${name}只剩${dish.stock}份`, `Only ${dish.stock} × ${name} left`)]);
   }
-  const itemsFen = lines.reduce((s, l) => s + l.dish.priceFen * l.count, 0);
+  const itemsFen = lines.reduce((s, l) => s + (l.dish.priceFen + l.options.surchargeFen) * l.count, 0);
   const coupon = readCoupon(input, dishes[0]!.restaurantId, itemsFen);
   if (coupon.kind === 'unsure') return unsure(understood, [coupon.missing]);
   const couponFen = coupon.kind === 'coupon' ? coupon.coupon.discountFen : 0;
@@ -250,8 +271,8 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
   const priced = lines.map((l) =>
     t(
       lang,
-      `${l.count}份${l.name}（${yuan(l.dish.priceFen)}/份）`,
-      `${l.count} × ${l.name} (${yuan(l.dish.priceFen)} each)`,
+      `${l.count}份${l.name}${withOptions(l)}（${yuan(l.dish.priceFen + l.options.surchargeFen)}/份）`,
+      `${l.count} × ${l.name}${withOptions(l)} (${yuan(l.dish.priceFen + l.options.surchargeFen)} each)`,
     ),
   );
   const couponSaid =
@@ -267,7 +288,11 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
       recipe: 'order_food',
       params: {
         restaurant_id: dishes[0]!.restaurantId,
-        items: lines.map((l) => ({ dish_id: l.dish.id, quantity: l.count })),
+        items: lines.map((l) => ({
+          dish_id: l.dish.id,
+          quantity: l.count,
+          ...(l.options.ids.length ? { options: l.options.ids } : {}),
+        })),
         address_id: address.id,
         ...(coupon.kind === 'coupon' ? { coupon_id: coupon.coupon.id } : {}),
         ...(budget !== undefined ? { budget_fen: budget } : {}),

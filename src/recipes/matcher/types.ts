@@ -10,6 +10,14 @@ export interface Named {
   names: string[];
 }
 
+/** One option group of a dish (cup size, sugar, ice, meal): pick one choice, or any number. */
+export interface OptionGroup {
+  key: string;
+  multi: boolean;
+  /** Names are the choice's Chinese and English names and their short forms ("套餐" for "套餐（薯条+可乐）"). */
+  choices: (Named & { surchargeFen: number })[];
+}
+
 /** What the matcher knows of the world: read through the apps' own read tools. */
 export interface Catalogue {
   /** The persona the errand is for. */
@@ -17,7 +25,7 @@ export interface Catalogue {
   /** The world's time now, epoch ms (times like "明天下午3点" are read against it, UTC+8). */
   now: number;
   restaurants: (Named & { cuisine: string })[];
-  dishes: (Named & { restaurantId: string; priceFen: number; stock: number })[];
+  dishes: (Named & { restaurantId: string; priceFen: number; stock: number; options: OptionGroup[] })[];
   /** Contacts: names include name_zh, name_en, nickname; relation such as 妈妈 / sister. */
   contacts: (Named & { relation: string })[];
   groups: Named[];
@@ -39,7 +47,8 @@ export interface RecipeParams {
   /** Order dishes from one restaurant for delivery and pay for it. */
   order_food: {
     restaurant_id: string;
-    items: { dish_id: string; quantity: number }[];
+    /** options: the chosen option choice ids from the menu, left out when none is said. */
+    items: { dish_id: string; quantity: number; options?: string[] }[];
     address_id: string;
     coupon_id?: string;
     budget_fen?: number;
