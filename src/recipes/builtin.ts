@@ -224,6 +224,35 @@ export const BUILTIN_RECIPES: Recipe[] = [
     source: builtin,
   },
   {
+    id: 'move_event',
+    title: 'Move one of your events',
+    description: 'Move an event the person organises to a new start, keeping its length; attendees are told.',
+    params: {
+      event_id: { type: 'id', description: 'The event, one the person organises.', optional: false },
+      start: { type: 'time', description: 'New local start, YYYY-MM-DDTHH:mm.', optional: false },
+    },
+    steps: [
+      {
+        call: 'calendar_move_event',
+        input: { event_id: '{{event_id}}', start: '{{start}}' },
+        as: 'moved',
+      },
+    ],
+    outcome: 'Moved “{{steps.moved.event.title}}” to {{start}} ({{event_id}}).',
+    source: builtin,
+  },
+  {
+    id: 'cancel_event',
+    title: 'Cancel one of your events',
+    description: 'Cancel an event the person organises; attendees are told.',
+    params: {
+      event_id: { type: 'id', description: 'The event, one the person organises.', optional: false },
+    },
+    steps: [{ call: 'calendar_cancel_event', input: { event_id: '{{event_id}}' }, as: 'cancelled' }],
+    outcome: 'Cancelled “{{steps.cancelled.event.title}}” ({{event_id}}).',
+    source: builtin,
+  },
+  {
     id: 'find_route',
     title: 'Find a route',
     description: 'Distance and time between two places by a mode of travel.',

@@ -3,7 +3,11 @@ import { World } from '../world/index.js';
 import { planOffline } from './offline.js';
 
 const world = World.open({ seed: 1 });
-afterAll(() => world.close());
+const sam = World.open({ seed: 1, persona: 'sam' });
+afterAll(() => {
+  world.close();
+  sam.close();
+});
 
 describe('planning an errand with no model', () => {
   it('turns a known errand into recipes, with the stated budget', () => {
@@ -18,12 +22,28 @@ describe('planning an errand with no model', () => {
   });
 
   it.each([
+    [
+      'Push my gym session tonight to 8pm.',
+      'move_event',
+      { event_id: 'evt_sam_gym_1130', start: '2026-11-30T20:00' },
+    ],
+    [
+      'Cancel my gym session on Wednesday, I am swamped that day.',
+      'cancel_event',
+      { event_id: 'evt_sam_gym_1202' },
+    ],
+  ])('moves or cancels one of the person\'s own events: "%s"', (request, recipe, params) => {
+    const plan = planOffline(request, sam);
+    expect(plan.kind).toBe('run');
+    if (plan.kind !== 'run') return;
+    expect(plan.steps.map((s) => [s.recipe.id, s.params])).toEqual([[recipe, params]]);
+  });
+
+  it.each([
     ['上周买的那副降噪耳机音质不满意，帮我申请退货。', '退货'],
     ['Return the oat milk I ordered a couple of weeks ago, please.', 'returns'],
     ['围巾那单应该还没发货吧？帮我取消掉。', '取消'],
-    ['Push my gym session tonight to 8pm.', 'moving events'],
     ['刚才那条消息发错了，帮我撤回。', '撤回消息'],
-    ['Cancel my gym session on Wednesday, I am swamped that day.', 'cancelling'],
   ])('never reads "%s" as something it is not (a return as a purchase)', (request, named) => {
     const plan = planOffline(request, world);
     expect(plan.kind).toBe('unsure');

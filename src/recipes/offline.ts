@@ -21,13 +21,7 @@ export type OfflinePlan =
  */
 const NOT_A_RECIPE: { re: RegExp; zh: string; en: string }[] = [
   { re: /退货|退款|退掉|退了|\b(return|refund)\b/i, zh: '退货或退款', en: 'returns and refunds' },
-  { re: /取消|撤销|\bcancel/i, zh: '取消', en: 'cancelling' },
   { re: /撤回|\b(recall|unsend|undo)\b/i, zh: '撤回消息', en: 'recalling messages' },
-  {
-    re: /改到|挪到|推迟|提前到|延后|改时间|\b(move|push|postpone|reschedule)\b/i,
-    zh: '改时间',
-    en: 'moving events',
-  },
 ];
 
 /** Lower-cases and drops spaces and punctuation, so the same request typed again matches. */

@@ -15,8 +15,8 @@ const ACCEPT = /接受|答应|我去|\baccept\b/i;
 /** Title words too plain to tell one event from another. */
 const PLAIN = new Set(['the', 'and', 'with', 'meeting', 'event', 'invite', 'invitation', '邀请', '会议']);
 
-/** How much of an event's title the text says: the longest shared run of Chinese, or English words. */
-function titleScore(e: CalendarEvent, text: string): number {
+/** How much of an event's title the text says (0 for none): the longest shared run of Chinese, or English words. */
+export function titleScore(e: CalendarEvent, text: string): number {
   const lower = text.toLowerCase();
   let best = 0;
   for (const name of e.names) {
@@ -37,7 +37,8 @@ function titleScore(e: CalendarEvent, text: string): number {
   return best;
 }
 
-function describe(e: CalendarEvent, lang: Lang): string {
+/** An event as a person reads it: its title and when. */
+export function describeEvent(e: CalendarEvent, lang: Lang): string {
   return t(
     lang,
     `「${e.names[0]}」（${e.start.replace('T', ' ')}）`,
@@ -64,7 +65,7 @@ export function readInvitationAnswer(input: ClauseInput): ClauseOutcome {
   const day = readDay(folded, cat.now);
   if (day) fits = fits.filter((e) => e.start.startsWith(day));
   if (top === 0 || fits.length !== 1) {
-    const options = fits.slice(0, 6).map((e) => describe(e, lang));
+    const options = fits.slice(0, 6).map((e) => describeEvent(e, lang));
     return unsure(understood, [
       fits.length
         ? t(lang, `是哪个邀请？${which(options, lang)}`, `Which invitation? ${which(options, lang)}`)
@@ -77,8 +78,8 @@ export function readInvitationAnswer(input: ClauseInput): ClauseOutcome {
     senders.length || day ? 0.92 : 0.85,
     t(
       lang,
-      `${response === 'accept' ? '接受' : '拒绝'}邀请${describe(event, lang)}`,
-      `${response === 'accept' ? 'Accept' : 'Decline'} the invitation ${describe(event, lang)}`,
+      `${response === 'accept' ? '接受' : '拒绝'}邀请${describeEvent(event, lang)}`,
+      `${response === 'accept' ? 'Accept' : 'Decline'} the invitation ${describeEvent(event, lang)}`,
     ),
   );
 }

@@ -13,7 +13,9 @@ export type Intent =
   | 'schedule'
   | 'answer'
   | 'route'
-  | 'place';
+  | 'place'
+  | 'reschedule'
+  | 'cancel';
 
 const NAME_SLOT = '[^，,。；;：:！!？?\\s]{1,12}?';
 // Not a clock ("3点", "十点"), not "一点" (a little), not 地点 / 重点.
@@ -22,6 +24,11 @@ const MEASURE = '(?:杯|份|碗|个|盒|只|瓶|笼|串|碟|根|把|件|双|套|
 const NUM = '(?:\\d+|[一二两三四五六七八九十几]+)';
 
 const VERBS: [Intent, RegExp][] = [
+  [
+    'reschedule',
+    /改到|挪到|推迟|推到|提前到|延后|改时间|改个时间|\b(?:move|push|postpone|reschedule|bring forward)\b/i,
+  ],
+  ['cancel', /取消|撤销|\bcancel/i],
   ['answer', /接受|拒绝|拒掉|回绝|推掉|\b(?:accept|decline)\b/i],
   ['message', /告诉|告知|通知|转告|知会|提醒(?!我)|(?<![请疑访学])问(?!题|候)|捎个?话|带个?话|留言|回复/],
   [
@@ -33,7 +40,7 @@ const VERBS: [Intent, RegExp][] = [
   ['message', /\b(?:tell|message|text|ping|notify|inform|ask|remind(?! me)|reply to)\b/i],
   [
     'message',
-    /\blet \S+(?: \S+)? know\b|\bsend (?:\S+ )?an? (?:message|text|note|msg)\b|\bsend (?:a )?(?:message|text|note) to\b|\b(?:say|write) to\b|\bpost (?:in|to)\b|\bdrop \S+ an? (?:line|message|note)\b/i,
+    /\blet (?:\S+ ){1,5}?know\b|\bsend (?:\S+ )?an? (?:message|text|note|msg)\b|\bsend (?:a )?(?:message|text|note) to\b|\b(?:say|write) to\b|\bpost (?:in|to)\b|\bdrop \S+ an? (?:line|message|note)\b/i,
   ],
   [
     'transfer',
@@ -89,13 +96,25 @@ const VERBS: [Intent, RegExp][] = [
 const LEAD =
   /^(?:\s|[，,、;；:：]|请|麻烦(?:你)?|帮(?:我|忙)?|给我|我想|我还想|顺便|另外|还有|也|再|然后|并且|并|同时|还|and|then|also|please|can you|could you|would you|will you|i want to|i'd like to|i need to|i also want to|go ahead and|and also)+/i;
 
+/**
+ * Verbs that change what is already there win over words that only name it: "把周五的会议改到三点"
+ * moves the meeting, "上周买的耳机，取消" cancels the purchase.
+ */
+const CHANGES: Intent[] = ['reschedule', 'cancel'];
+const NAMING: Intent[] = ['acquire', 'schedule', 'pay_bill'];
+
 /** The intent whose verb comes first in the text, and where that verb is. */
 export function firstIntent(text: string): { intent: Intent; at: number; verb: string } | undefined {
   let best: { intent: Intent; at: number; verb: string } | undefined;
+  let change: { intent: Intent; at: number; verb: string } | undefined;
   for (const [intent, re] of VERBS) {
     const m = re.exec(text);
-    if (m && (!best || m.index < best.at)) best = { intent, at: m.index, verb: m[0] };
+    if (!m) continue;
+    if (!best || m.index < best.at) best = { intent, at: m.index, verb: m[0] };
+    if (CHANGES.includes(intent) && (!change || m.index < change.at))
+      change = { intent, at: m.index, verb: m[0] };
   }
+  if (best && change && NAMING.includes(best.intent)) return change;
   return best;
 }
 
@@ -107,7 +126,7 @@ export function leadingIntent(text: string): Intent | undefined {
   // "给妈妈转200", "跟她说…": who it is for may stand before the verb.
   const who =
     rest.match(
-      /^(?:给|跟|和|对|向|同|与|把)[^，,。；;\s]{1,8}?(?=转|打|汇|发|说|讲|约|买|点|订|交|缴|付|还)/,
+      /^(?:给|跟|和|对|向|同|与|把)[^，,。；;\s]{1,8}?(?=转|打|汇|发|说|讲|约|买|点|订|交|缴|付|还|改|挪|推|提前|延|取消|撤|退)/,
     )?.[0].length ?? 0;
   return found && found.at <= Math.max(1, who) ? found.intent : undefined;
 }

@@ -14,11 +14,14 @@ import {
   type ClauseInput,
   type ClauseOutcome,
   clauseInput,
+  newsOfStep,
   notUnderstood,
   recipientOfStep,
   unsure,
 } from './outcome.js';
 import { readBillPayment } from './pay-bill.js';
+import { readCancel } from './cancel.js';
+import { readReschedule } from './change-event.js';
 import { readEvent } from './schedule-event.js';
 import { readMessage } from './send-message.js';
 import { blank, type Lang, languageOf, overlaps, t } from './text.js';
@@ -78,10 +81,18 @@ const READERS: Record<Intent, (input: ClauseInput) => ClauseOutcome> = {
   answer: readInvitationAnswer,
   route: readRoute,
   place: readPlaceSearch,
+  reschedule: readReschedule,
+  cancel: readCancel,
 };
 
-function readClause(clause: Clause, lang: Lang, cat: Catalogue, previous?: Recipient): ClauseOutcome {
-  const input = clauseInput(clause.text, lang, cat, previous);
+function readClause(
+  clause: Clause,
+  lang: Lang,
+  cat: Catalogue,
+  previous?: Recipient,
+  news?: string,
+): ClauseOutcome {
+  const input = clauseInput(clause.text, lang, cat, previous, news);
   // No verb at all ("一份宫保鸡丁送到公司"): a named dish or product is still an order.
   const named = dishesIn(input, input.folded).length + productsIn(input, input.folded).length > 0;
   const intent = clause.intent ?? (named ? 'acquire' : undefined);
@@ -114,9 +125,13 @@ export function matchRequest(request: string, catalogue: Catalogue): MatchResult
   }
   const outcomes: ClauseOutcome[] = [];
   let previous: Recipient | undefined;
+  let news: string | undefined;
   for (const clause of clauses) {
-    const outcome = readClause(clause, lang, catalogue, previous);
-    if (outcome.type === 'steps') previous = recipientOfStep(outcome.steps.at(-1)!, catalogue) ?? previous;
+    const outcome = readClause(clause, lang, catalogue, previous, news);
+    if (outcome.type === 'steps') {
+      previous = recipientOfStep(outcome.steps.at(-1)!, catalogue) ?? previous;
+      news = newsOfStep(outcome.steps.at(-1)!, catalogue, lang);
+    }
     outcomes.push(outcome);
   }
   const join = lang === 'zh' ? '；' : '; ';

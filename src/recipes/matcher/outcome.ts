@@ -20,11 +20,27 @@ export interface ClauseInput {
   lex: Lexicon;
   /** The person an earlier part of the request was about, for "他 / 她 / him / her". */
   previous?: Recipient;
+  /** What an earlier part of the request does, as news to pass on ("let the group know"). */
+  news?: string;
 }
 
 /** A clause input for a piece of a request. */
-export function clauseInput(text: string, lang: Lang, cat: Catalogue, previous?: Recipient): ClauseInput {
-  return { text, folded: fold(text), lang, cat, lex: lexiconOf(cat), ...(previous ? { previous } : {}) };
+export function clauseInput(
+  text: string,
+  lang: Lang,
+  cat: Catalogue,
+  previous?: Recipient,
+  news?: string,
+): ClauseInput {
+  return {
+    text,
+    folded: fold(text),
+    lang,
+    cat,
+    lex: lexiconOf(cat),
+    ...(previous ? { previous } : {}),
+    ...(news ? { news } : {}),
+  };
 }
 
 /** One step, or several of one kind ("交电费和话费"), read with this confidence. */
@@ -73,6 +89,33 @@ export function recipientOfStep(s: MatchedStep, cat: Catalogue): Recipient | und
   if (contact) return { kind: 'contact', contact };
   const group = cat.groups.find((g) => g.id === id);
   return group ? { kind: 'group', group } : undefined;
+}
+
+const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/**
+ * What a finished step did, said as news for the people it concerns: "Team Lunch moves to Friday
+ * 12:30." Only for steps whose news is plain from the step itself.
+ */
+export function newsOfStep(s: MatchedStep, cat: Catalogue, lang: Lang): string | undefined {
+  if (s.recipe !== 'move_event' && s.recipe !== 'cancel_event') return undefined;
+  const event = cat.events.find((e) => e.id === s.params.event_id);
+  if (!event) return undefined;
+  const title = nameOf(event, lang);
+  if (s.recipe === 'cancel_event')
+    return t(
+      lang,
+      `${title}（${event.start.replace('T', ' ')}）取消了。`,
+      `${title} on ${event.start.slice(0, 10)} is cancelled.`,
+    );
+  const at = s.params.start;
+  const day = new Date(`${at.slice(0, 10)}T00:00:00Z`).getUTCDay();
+  return t(
+    lang,
+    `${title}改到${WEEKDAY_ZH[day]}（${at.slice(5, 10)}）${at.slice(11)}了。`,
+    `${title} moves to ${WEEKDAY_EN[day]} (${at.slice(0, 10)}) at ${at.slice(11)}.`,
+  );
 }
 
 /** The id of a contact or group. */

@@ -151,7 +151,8 @@ export function readMessage(input: ClauseInput): ClauseOutcome {
     ]);
   }
   const to = who.candidates[0]!;
-  const words = cleanText(text.slice(who.span.end + linkLength));
+  // "…and let the group know": what the earlier part did is the news to pass on.
+  const words = cleanText(text.slice(who.span.end + linkLength)) || (input.news ?? '');
   const toName = recipientName(to, lang);
   if (!words)
     return unsure(t(lang, `给${toName}发消息`, `Message ${toName}`), [

@@ -77,6 +77,10 @@ export interface RecipeParams {
   };
   /** Accept or decline an invitation someone else sent. */
   answer_invitation: { event_id: string; response: 'accept' | 'decline' };
+  /** Move an event the person organises to a new start (local "YYYY-MM-DDTHH:mm"), keeping its length. */
+  move_event: { event_id: string; start: string };
+  /** Cancel an event the person organises. */
+  cancel_event: { event_id: string };
   /** Find a route between two places. */
   find_route: {
     from_place_id: string;
