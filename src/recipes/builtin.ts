@@ -253,6 +253,42 @@ export const BUILTIN_RECIPES: Recipe[] = [
     source: builtin,
   },
   {
+    id: 'cancel_food_order',
+    title: 'Cancel a food order',
+    description: 'Cancel a food order the kitchen has not started (created or paid; a paid one is refunded).',
+    params: { order_id: { type: 'id', description: 'The food order.', optional: false } },
+    steps: [{ call: 'food_cancel_order', input: { order_id: '{{order_id}}' }, as: 'order' }],
+    outcome: 'Cancelled the order {{order_id}} (refunded {{steps.order.refunded.display}}).',
+    source: builtin,
+  },
+  {
+    id: 'cancel_shop_order',
+    title: 'Cancel a shop order',
+    description: 'Cancel a shop order that has not shipped (created or paid; a paid one is refunded).',
+    params: { order_id: { type: 'id', description: 'The shop order.', optional: false } },
+    steps: [{ call: 'shop_cancel_order', input: { order_id: '{{order_id}}' }, as: 'order' }],
+    outcome: 'Cancelled the order {{order_id}}.',
+    source: builtin,
+  },
+  {
+    id: 'return_order',
+    title: 'Return a delivered shop order',
+    description: 'Return a shop order delivered within the last 7 days, with the reason; it is refunded.',
+    params: {
+      order_id: { type: 'id', description: 'The delivered shop order.', optional: false },
+      reason: { type: 'string', description: 'Why, in the person’s words.', optional: false },
+    },
+    steps: [
+      {
+        call: 'shop_request_return',
+        input: { order_id: '{{order_id}}', reason: '{{reason}}' },
+        as: 'order',
+      },
+    ],
+    outcome: 'Returned the order {{order_id}}.',
+    source: builtin,
+  },
+  {
     id: 'find_route',
     title: 'Find a route',
     description: 'Distance and time between two places by a mode of travel.',

@@ -40,13 +40,28 @@ describe('planning an errand with no model', () => {
   });
 
   it.each([
-    ['上周买的那副降噪耳机音质不满意，帮我申请退货。', '退货'],
-    ['Return the oat milk I ordered a couple of weeks ago, please.', 'returns'],
-    ['围巾那单应该还没发货吧？帮我取消掉。', '取消'],
-    ['刚才那条消息发错了，帮我撤回。', '撤回消息'],
-  ])('never reads "%s" as something it is not (a return as a purchase)', (request, named) => {
+    ['上周买的那副降噪耳机音质不满意，帮我申请退货。', 'return_order', 'sord_liming_earbuds'],
+    ['围巾那单应该还没发货吧？帮我取消掉。', 'cancel_shop_order', 'sord_liming_scarf'],
+    ['粤香茶餐厅那单奶茶菠萝油我不要了，还没付钱，帮我取消掉。', 'cancel_food_order', 'ord_liming_pending'],
+  ])('returns or cancels the one order that fits: "%s"', (request, recipe, orderId) => {
     const plan = planOffline(request, world);
-    expect(plan.kind).toBe('unsure');
-    if (plan.kind === 'unsure') expect(plan.missing.join(' ')).toContain(named);
+    expect(plan.kind).toBe('run');
+    if (plan.kind !== 'run') return;
+    expect(plan.steps.map((s) => [s.recipe.id, s.params.order_id])).toEqual([[recipe, orderId]]);
   });
+
+  it('turns down a return past its window rather than buying the thing again', () => {
+    const plan = planOffline('Return the oat milk I ordered a couple of weeks ago, please.', sam);
+    expect(plan.kind).toBe('unsure');
+    if (plan.kind === 'unsure') expect(plan.missing.join(' ')).toMatch(/return window has passed/);
+  });
+
+  it.each([['刚才那条消息发错了，帮我撤回。', '撤回消息']])(
+    'never reads "%s" as something it is not (a return as a purchase)',
+    (request, named) => {
+      const plan = planOffline(request, world);
+      expect(plan.kind).toBe('unsure');
+      if (plan.kind === 'unsure') expect(plan.missing.join(' ')).toContain(named);
+    },
+  );
 });

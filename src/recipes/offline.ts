@@ -20,7 +20,6 @@ export type OfflinePlan =
  * a recipe that does something else (a return read as a purchase), so it is turned down as unsure.
  */
 const NOT_A_RECIPE: { re: RegExp; zh: string; en: string }[] = [
-  { re: /退货|退款|退掉|退了|\b(return|refund)\b/i, zh: '退货或退款', en: 'returns and refunds' },
   { re: /撤回|\b(recall|unsend|undo)\b/i, zh: '撤回消息', en: 'recalling messages' },
 ];
 

@@ -127,6 +127,38 @@ export const requestsOut = z.object({
   ),
 });
 
+/** What food.list_orders answers, as far as the matcher reads it. */
+export const foodOrdersOut = z.object({
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      status: z.string(),
+      restaurant: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() }),
+      items: z.array(z.object({ dish_id: z.string(), name_zh: z.string(), name_en: z.string() })),
+      created_at: z.string(),
+    }),
+  ),
+});
+/** What shop.list_orders answers, as far as the matcher reads it. */
+export const shopOrdersOut = z.object({
+  orders: z.array(
+    z.object({
+      order_id: z.string(),
+      status: z.string(),
+      items: z.array(
+        z.object({
+          product_id: z.string(),
+          variant_id: z.string().nullable(),
+          name_zh: z.string(),
+          name_en: z.string(),
+        }),
+      ),
+      created_at: z.string(),
+      return_by: z.string().nullable(),
+    }),
+  ),
+});
+
 /** Calls one read tool and checks its answer has the shape the matcher relies on. */
 export function read<T>(world: World, app: string, tool: string, input: unknown, schema: z.ZodType<T>): T {
   const result = world.call(app, tool, input);

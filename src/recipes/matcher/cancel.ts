@@ -4,6 +4,7 @@
  */
 import { titleScore } from './answer-invitation.js';
 import { ownEventsNamed, readEventCancel } from './change-event.js';
+import { ORDER_WORDS, ordersNamed, readOrderCancel } from './change-order.js';
 import { type ClauseInput, type ClauseOutcome, unsure } from './outcome.js';
 import { t } from './text.js';
 
@@ -11,6 +12,14 @@ import { t } from './text.js';
 export function readCancel(input: ClauseInput): ClauseOutcome {
   const { cat, lang, folded } = input;
   const own = ownEventsNamed(input, folded);
+  const orders = ordersNamed(input);
+  if (own.named && orders.length > 0 && !ORDER_WORDS.test(folded)) {
+    return unsure(t(lang, '要取消', 'Cancel something'), [
+      t(lang, '取消日程还是订单？', 'Cancel the event or an order?'),
+    ]);
+  }
+  // "Cancel the lunch order" asks about an order even when no order has what it names.
+  if (orders.length > 0 || ORDER_WORDS.test(folded)) return readOrderCancel(input, orders);
   if (own.named) return readEventCancel(input, own.fits);
   const others = cat.events.filter(
     (e) => e.organizerId !== cat.persona.personId && titleScore(e, folded) > 0,

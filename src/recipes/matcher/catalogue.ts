@@ -11,6 +11,7 @@ import {
   conversationsOut,
   enumValues,
   foodAddressesOut,
+  foodOrdersOut,
   menuOut,
   placesOut,
   productOut,
@@ -19,6 +20,7 @@ import {
   requestsOut,
   restaurantsOut,
   shopAddressesOut,
+  shopOrdersOut,
 } from './app-reads.js';
 import {
   addressNames,
@@ -215,6 +217,34 @@ function readEvents(world: World): Catalogue['events'] {
   }));
 }
 
+/** The persona's most recent food orders (the read takes at most 50). */
+function readFoodOrders(world: World): Catalogue['foodOrders'] {
+  return read(world, 'food', 'list_orders', { limit: 50 }, foodOrdersOut).orders.map((o) => ({
+    id: o.id,
+    names: uniqueNames([
+      `${o.restaurant.name_zh}：${o.items.map((i) => i.name_zh).join('、')}`,
+      `${o.restaurant.name_en}: ${o.items.map((i) => i.name_en).join(', ')}`,
+    ]),
+    status: o.status,
+    restaurantId: o.restaurant.id,
+    dishIds: o.items.map((i) => i.dish_id),
+    createdAt: o.created_at.slice(0, 16),
+  }));
+}
+
+/** The persona's shop orders (shop.list_orders takes no limit). */
+function readShopOrders(world: World): Catalogue['shopOrders'] {
+  return read(world, 'shop', 'list_orders', {}, shopOrdersOut).orders.map((o) => ({
+    id: o.order_id,
+    names: uniqueNames([o.items.map((i) => i.name_zh).join('、'), o.items.map((i) => i.name_en).join(', ')]),
+    status: o.status,
+    productIds: o.items.map((i) => i.product_id),
+    variantIds: o.items.flatMap((i) => (i.variant_id ? [i.variant_id] : [])),
+    createdAt: o.created_at.slice(0, 16),
+    returnBy: o.return_by ? o.return_by.slice(0, 16) : null,
+  }));
+}
+
 /** Everything the matcher needs to know of a world, as it stands now. */
 export function buildCatalogue(world: World): Catalogue {
   const part = readStatic(world);
@@ -247,5 +277,7 @@ export function buildCatalogue(world: World): Catalogue {
       discountFen: c.discount.amount,
     })),
     bills: readBills(world),
+    foodOrders: readFoodOrders(world),
+    shopOrders: readShopOrders(world),
   };
 }

@@ -15,7 +15,8 @@ export type Intent =
   | 'route'
   | 'place'
   | 'reschedule'
-  | 'cancel';
+  | 'cancel'
+  | 'return';
 
 const NAME_SLOT = '[^，,。；;：:！!？?\\s]{1,12}?';
 // Not a clock ("3点", "十点"), not "一点" (a little), not 地点 / 重点.
@@ -28,7 +29,9 @@ const VERBS: [Intent, RegExp][] = [
     'reschedule',
     /改到|挪到|推迟|推到|提前到|延后|改时间|改个时间|\b(?:move|push|postpone|reschedule|bring forward)\b/i,
   ],
-  ['cancel', /取消|撤销|\bcancel/i],
+  // Not "Noise-Cancelling": a word inside a product name.
+  ['cancel', /取消|撤销|(?<!-)\bcancel/i],
+  ['return', /退货|退款|退掉|退了|退回|\b(?:return|refund)\b|\bsend (?:them|it|this|that) back\b/i],
   ['answer', /接受|拒绝|拒掉|回绝|推掉|\b(?:accept|decline)\b/i],
   ['message', /告诉|告知|通知|转告|知会|提醒(?!我)|(?<![请疑访学])问(?!题|候)|捎个?话|带个?话|留言|回复/],
   [
@@ -100,7 +103,7 @@ const LEAD =
  * Verbs that change what is already there win over words that only name it: "把周五的会议改到三点"
  * moves the meeting, "上周买的耳机，取消" cancels the purchase.
  */
-const CHANGES: Intent[] = ['reschedule', 'cancel'];
+const CHANGES: Intent[] = ['reschedule', 'cancel', 'return'];
 const NAMING: Intent[] = ['acquire', 'schedule', 'pay_bill'];
 
 /** The intent whose verb comes first in the text, and where that verb is. */

@@ -22,6 +22,7 @@ import {
 import { readBillPayment } from './pay-bill.js';
 import { readCancel } from './cancel.js';
 import { readReschedule } from './change-event.js';
+import { readReturn } from './change-order.js';
 import { readEvent } from './schedule-event.js';
 import { readMessage } from './send-message.js';
 import { blank, type Lang, languageOf, overlaps, t } from './text.js';
@@ -83,6 +84,7 @@ const READERS: Record<Intent, (input: ClauseInput) => ClauseOutcome> = {
   place: readPlaceSearch,
   reschedule: readReschedule,
   cancel: readCancel,
+  return: readReturn,
 };
 
 function readClause(

@@ -38,6 +38,16 @@ export interface Catalogue {
   events: (Named & { start: string; organizerId: string; myResponse: string })[];
   /** The persona's usable food coupons: for one restaurant or (null) any. */
   coupons: (Named & { restaurantId: string | null; thresholdFen: number; discountFen: number })[];
+  /** The persona's recent food orders: names are the restaurant's and the dishes' (for showing). */
+  foodOrders: (Named & { status: string; restaurantId: string; dishIds: string[]; createdAt: string })[];
+  /** The persona's shop orders: names are the products' (for showing); returnBy is local time or null. */
+  shopOrders: (Named & {
+    status: string;
+    productIds: string[];
+    variantIds: string[];
+    createdAt: string;
+    returnBy: string | null;
+  })[];
   /** Open bills (payment requests) addressed to the persona. */
   bills: (Named & { payee: string; amountFen: number })[];
 }
@@ -81,6 +91,12 @@ export interface RecipeParams {
   move_event: { event_id: string; start: string };
   /** Cancel an event the person organises. */
   cancel_event: { event_id: string };
+  /** Cancel a food order not yet being prepared (created or paid; a paid one is refunded). */
+  cancel_food_order: { order_id: string };
+  /** Cancel a shop order not yet shipped (created or paid; a paid one is refunded). */
+  cancel_shop_order: { order_id: string };
+  /** Return a delivered shop order within its return window, with the person's reason. */
+  return_order: { order_id: string; reason: string };
   /** Find a route between two places. */
   find_route: {
     from_place_id: string;
