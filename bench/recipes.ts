@@ -34,7 +34,7 @@ for (const task of tasks) {
   add(without, await runTrial(task, (t) => asDeepSeek(oracleModel(t)), journal));
   const names = plan.steps.map((s) => `recipe_${s.recipe.id}`);
   const model = new PolicyModel((view) => {
-    const done = names.filter((n) => view.results.some((r) => r.tool === n)).length;
+    const done = view.results.filter((r) => r.tool.startsWith('recipe_')).length;
     return done < plan.steps.length
       ? { calls: [call(names[done]!, plan.steps[done]!.params)] }
       : { calls: [finish('done')] };

@@ -58,4 +58,13 @@ describe('recipes offered to a model as tools', () => {
       /The recipe stopped: DENIED by errand's guard: paying/,
     );
   });
+
+  it('offer a recipe used twice in one request as one tool with both readings', () => {
+    const tools = recipeTools([
+      { recipe: orderFood, suggested: { dish: 'a' } },
+      { recipe: orderFood, suggested: { dish: 'b' } },
+    ]);
+    expect(tools).toHaveLength(1);
+    expect(tools[0]!.description).toContain('{"dish":"a"}; then {"dish":"b"}');
+  });
 });

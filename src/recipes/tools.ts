@@ -25,10 +25,17 @@ const JSON_TYPES: Record<Recipe['params'][string]['type'], Record<string, unknow
 export function recipeTools(
   recipes: { recipe: Recipe; suggested?: Record<string, unknown> }[],
 ): Omit<MacroTool, 'validate'>[] {
-  return recipes.map(({ recipe, suggested }) => ({
+  // A request may use one recipe twice (accept one invitation, decline another): one tool, every reading.
+  const byId = new Map<string, { recipe: Recipe; suggested: Record<string, unknown>[] }>();
+  for (const { recipe, suggested } of recipes) {
+    const entry = byId.get(recipe.id) ?? { recipe, suggested: [] };
+    if (suggested) entry.suggested.push(suggested);
+    byId.set(recipe.id, entry);
+  }
+  return [...byId.values()].map(({ recipe, suggested }) => ({
     kind: 'macro' as const,
     name: `recipe_${recipe.id.replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 64),
-    description: `${recipe.title}. ${recipe.description}${suggested ? ` Read from the request: ${JSON.stringify(suggested)}.` : ''}`,
+    description: `${recipe.title}. ${recipe.description}${suggested.length ? ` Read from the request: ${suggested.map((s) => JSON.stringify(s)).join('; then ')}.` : ''}`,
     schema: {
       type: 'object',
       properties: Object.fromEntries(
