@@ -31,7 +31,8 @@ export function namedInRequest(ctx: TrustedContext): Set<string> {
   return ids;
 }
 
-const DIGITS: Record<string, number> = {
+/** Chinese digits and their values. */
+export const CHINESE_DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -56,8 +57,8 @@ export function chineseNumber(text: string): number | undefined {
   let lastUnit = 1;
   let zero = false;
   for (const ch of text) {
-    if (ch in DIGITS) {
-      digit = DIGITS[ch]!;
+    if (ch in CHINESE_DIGITS) {
+      digit = CHINESE_DIGITS[ch]!;
       if (digit === 0) zero = true;
     } else {
       const unit = UNITS[ch]!;
