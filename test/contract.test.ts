@@ -52,7 +52,7 @@ describe.each(APPS.map((app) => [app.name, app] as const))('contract: %s', (_nam
   it('names only real input fields in its effects, and every write takes an idempotency key', () => {
     for (const def of app.tools) {
       const fields = Object.keys(def.input.shape);
-      for (const role of ['amount', 'payee', 'recipients', 'address', 'notifies'] as const) {
+      for (const role of ['amount', 'payee', 'recipients', 'address', 'notifies', 'items'] as const) {
         const field = def.effect[role];
         if (field) expect(fields, `${def.name}.${role}`).toContain(field);
       }

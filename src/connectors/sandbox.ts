@@ -145,5 +145,30 @@ export function trustedContext(world: World, request: string): TrustedContext {
     }),
     ...conversations.filter((c) => c.kind === 'group').map((g) => ({ id: g.id, names: [g.title] })),
   ];
-  return { request, people, addresses };
+  return { request, people, addresses, items: catalogueItems(world) };
+}
+
+/** The names of everything the sandbox sells, read once per seed (names do not change while a world runs). */
+const itemCache = new Map<number, { id: string; names: string[] }[]>();
+function catalogueItems(world: World): { id: string; names: string[] }[] {
+  const cached = itemCache.get(world.seed);
+  if (cached) return cached;
+  type Named = { id: string; name_zh: string; name_en: string };
+  const restaurants =
+    data<{ restaurants: { id: string }[] }>(world, 'food', 'search_restaurants', { limit: 40 })
+      ?.restaurants ?? [];
+  const dishes = restaurants.flatMap(
+    (r) => data<{ dishes: Named[] }>(world, 'food', 'get_menu', { restaurant_id: r.id })?.dishes ?? [],
+  );
+  const products = ['price_asc', 'price_desc'].flatMap(
+    (sort) =>
+      data<{ products: Named[] }>(world, 'shop', 'search_products', { limit: 50, sort })?.products ?? [],
+  );
+  const items = [
+    ...new Map(
+      [...dishes, ...products].map((i) => [i.id, { id: i.id, names: [i.name_zh, i.name_en] }]),
+    ).values(),
+  ];
+  itemCache.set(world.seed, items);
+  return items;
 }

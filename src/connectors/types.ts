@@ -40,4 +40,5 @@ export const effectSchema = z.object({
   recipients: z.string().optional(),
   address: z.string().optional(),
   notifies: z.string().optional(),
+  items: z.string().optional(),
 });

@@ -6,6 +6,11 @@ export interface TrustedContext {
   people: { id: string; names: string[] }[];
   /** The person's own saved addresses: id and labels (家, 公司, Home, Office). */
   addresses: { id: string; names: string[] }[];
+  /**
+   * What can be bought, by id and name (dishes, products), so an order line can be checked against
+   * what the request asked for. Optional: without it the guard learns names from what errand reads.
+   */
+  items?: { id: string; names: string[] }[];
 }
 
 function escapeRegExp(text: string): string {

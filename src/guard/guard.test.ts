@@ -126,4 +126,26 @@ describe('the guard decides, and says why', () => {
     };
     expect(guard('x').check(unknown)).toMatchObject({ decision: 'ask', withinMandate: false });
   });
+
+  it('asks about an order line the request did not name, when it names what it wants', () => {
+    const items = [
+      { id: 'd_gongbao', names: ['宫保鸡丁', 'Kung Pao Chicken'] },
+      { id: 'd_dandan', names: ['担担面', 'Dan Dan Noodles'] },
+      { id: 'd_latte', names: ['拿铁', 'Latte'] },
+    ];
+    const order = (ids: string[]): ActionView => ({
+      app: 'food',
+      tool: 'place_order',
+      input: { items: ids.map((dish_id) => ({ dish_id, quantity: 1 })) },
+      effect: { kind: 'write', items: 'items' },
+      effectAssumed: false,
+    });
+    const g = (request: string) => new MandateGuard(mandateSchema.parse({}), { ...trusted(request), items });
+    expect(g('点一份宫保鸡丁').check(order(['d_gongbao'])).decision).toBe('allow');
+    expect(g('点一份宫保鸡丁').check(order(['d_gongbao', 'd_dandan'])).reason).toBe(
+      '担担面 (d_dandan) was not in your request',
+    );
+    expect(g('two lattes please').check(order(['d_latte'])).decision).toBe('allow');
+    expect(g('随便点个午饭').check(order(['d_dandan'])).decision).toBe('allow');
+  });
 });

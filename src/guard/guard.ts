@@ -3,6 +3,7 @@ import { detectInstructions } from './detect.js';
 import {
   amountsIn,
   groundedAddresses,
+  mentions,
   createdIds,
   namedInRequest,
   reportedAmount,
@@ -36,6 +37,8 @@ export class MandateGuard implements Guard {
   readonly #amounts: Set<number>;
   readonly #contacts: Set<string>;
   readonly #addresses: Set<string>;
+  /** Names of the things errand has seen listed (dishes, products), by id, for checking order lines. */
+  readonly #names = new Map<string, string[]>();
 
   constructor(
     readonly mandate: Mandate,
@@ -46,11 +49,30 @@ export class MandateGuard implements Guard {
     this.#amounts = new Set(amountsIn(trusted.request));
     this.#contacts = new Set(trusted.people.map((p) => p.id));
     this.#addresses = groundedAddresses(trusted);
+    for (const item of trusted.items ?? []) this.#names.set(item.id, item.names);
   }
 
   /** The mandate in words, for the model's context and for people. */
   describe(): string {
     return describeMandate(this.mandate);
+  }
+
+  /**
+   * The order lines that buy something the request did not ask for. Once the request is known to name
+   * things of a kind (errand has seen "宫保鸡丁" listed, and the request says it), a line of that kind
+   * the request does not name — or one errand never saw named — is asked about. A request that names
+   * nothing it has seen ("order me lunch") leaves the choice open.
+   */
+  private unaskedItems(lines: unknown): string[] {
+    const ids = itemIds(lines);
+    const said = (id: string) =>
+      (this.#names.get(id) ?? []).some((n) => mentionsItem(this.trusted.request, n));
+    // Things of the same kind share an id prefix (d_… dishes, pr_… products).
+    const kind = (id: string) => id.split('_')[0];
+    return ids
+      .filter((id) => !said(id))
+      .filter((id) => [...this.#names.keys()].some((other) => kind(other) === kind(id) && said(other)))
+      .map((id) => (this.#names.has(id) ? `${this.#names.get(id)![0]} (${id})` : id));
   }
 
   /** A person or account as a person reads it: "王芳 (p_wangfang)". */
@@ -164,6 +186,14 @@ export class MandateGuard implements Guard {
       }
     }
 
+    if (effect.items) {
+      const strangers = this.unaskedItems(input[effect.items]);
+      if (strangers.length > 0)
+        asks.push(
+          ask(`${strangers.join(', ')} ${strangers.length > 1 ? 'were' : 'was'} not in your request`, false),
+        );
+    }
+
     if (effect.address) {
       const address = input[effect.address];
       if (typeof address === 'string' && !this.#addresses.has(address) && !this.created.has(address)) {
@@ -197,6 +227,7 @@ export class MandateGuard implements Guard {
   }
 
   observe(action: ActionView, outcome: { ok: boolean; data?: unknown }): void {
+    if (outcome.ok) learnNames(outcome.data, this.#names);
     if (!outcome.ok || action.effect.kind === 'read') return;
     const { effect, input } = action;
     for (const id of createdIds(input, outcome.data)) this.created.add(id);
@@ -216,4 +247,38 @@ export class MandateGuard implements Guard {
   inspect(_source: string, text: string): string[] {
     return detectInstructions(text);
   }
+}
+
+/** The dish or product ids in order lines: `[{ dish_id, quantity }]`, `[{ product_id, variant_id }]`. */
+function itemIds(lines: unknown): string[] {
+  if (!Array.isArray(lines)) return [];
+  return lines.flatMap((line) => {
+    if (typeof line === 'string') return [line];
+    if (!line || typeof line !== 'object') return [];
+    const obj = line as Record<string, unknown>;
+    const id = obj.dish_id ?? obj.product_id ?? obj.id;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
+/** Records the names of every listed thing in an app's answer: `{ id, name_zh, name_en }`. */
+function learnNames(value: unknown, into: Map<string, string[]>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) learnNames(v, into);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  const id = obj.id ?? obj.dish_id ?? obj.product_id;
+  const names = [obj.name_zh, obj.name_en].filter((n): n is string => typeof n === 'string' && n.length > 1);
+  if (typeof id === 'string' && names.length) into.set(id, names);
+  for (const v of Object.values(obj)) if (v && typeof v === 'object') learnNames(v, into);
+}
+
+/** Like `mentions`, but a plural counts: "two lattes" names "Latte". */
+function mentionsItem(text: string, name: string): boolean {
+  return (
+    mentions(text, name) ||
+    (!/[\u3400-\u9fff]/.test(name) && (mentions(text, `${name}s`) || mentions(text, `${name}es`)))
+  );
 }

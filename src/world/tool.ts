@@ -24,6 +24,8 @@ export interface Effect {
    * attendees): the recipients are not in the input, so a guard must judge the object.
    */
   notifies?: string;
+  /** Input field listing what is bought (order lines with a dish or product id): the guard checks each was asked for. */
+  items?: string;
 }
 
 /** Everything a tool may use while it runs: the database inside the call's transaction, and the world. */

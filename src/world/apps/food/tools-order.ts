@@ -234,7 +234,7 @@ export const orderTools = [
       note: z.string().max(200).default('').describe('A note for the restaurant, e.g. 少辣 / less spicy.'),
     }),
     output: orderView,
-    effect: { kind: 'write', address: 'address_id' },
+    effect: { kind: 'write', address: 'address_id', items: 'items' },
     run: (input, ctx) => viewOrder(ctx.db, placeOrder(ctx, input), ctx.now),
   }),
   defineTool({

@@ -232,7 +232,7 @@ export const shopTools = [
         .describe('Saved address id to ship to, e.g. saddr_liming_office; see list_addresses.'),
     }),
     output: orderView.extend({ next_step: z.string().describe('What to do next.') }),
-    effect: { kind: 'write', address: 'address_id' },
+    effect: { kind: 'write', address: 'address_id', items: 'items' },
     run: ({ items, address_id }, ctx) => {
       const address = getAddress(ctx.db, ctx.me, address_id);
       const lines = priceLines(ctx.db, requestedLines(ctx.db, ctx.me, items));
