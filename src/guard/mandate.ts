@@ -84,6 +84,7 @@ export function describeMandate(m: Mandate): string {
     m.recipients !== 'list'
       ? '- Moving or cancelling one of the person’s own events tells the people already invited.'
       : '',
+    '- Buy only what the request names (when it names something), and deliver only to the address it names.',
     m.approval.paymentsAboveFen === null
       ? ''
       : `- Payments above ${fen(m.approval.paymentsAboveFen)} need the person's approval.`,
