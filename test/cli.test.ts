@@ -19,6 +19,7 @@ beforeAll(async () => {
     ...openAiRecording('deepseek-chat'),
     ...openAiRecording('deepseek-chat'),
     ...openAiRecording('deepseek-chat'),
+    ...openAiRecording('deepseek-chat'),
   ]);
   env = {
     ERRAND_HOME: home,
@@ -166,5 +167,19 @@ describe('errand CLI', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/notes\.txt is not a picture errand can send/);
+  });
+
+  it('shows the model only the apps the mandate allows', async () => {
+    const sent = replay.requests.length;
+    const run = await runCli(
+      ['run', '--allow-app', 'pay', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
+      { env },
+    );
+    expect(run.code).toBe(0);
+    const tools = (replay.requests[sent]!.body.tools as { function: { name: string } }[]).map(
+      (t) => t.function.name,
+    );
+    expect(tools).toContain('pay_transfer');
+    expect(tools.filter((t) => /^(food|chat|maps|calendar|shop)_/.test(t))).toEqual([]);
   });
 });

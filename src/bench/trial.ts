@@ -3,6 +3,7 @@ import type { Journal } from '../agent/journal.js';
 import type { Report } from '../agent/report.js';
 import { type RunOptions, runErrand } from '../agent/runner.js';
 import { inProcessConnectors } from '../connectors/in-process.js';
+import { offeredConnectors } from '../guard/offered.js';
 import { trustedContext } from '../connectors/sandbox.js';
 import { unattended } from '../guard/defaults.js';
 import { MandateGuard } from '../guard/guard.js';
@@ -79,7 +80,7 @@ export async function runTrial(
         limits: { maxSteps: 40 },
       },
       model,
-      connectors: inProcessConnectors(world),
+      connectors: offeredConnectors(inProcessConnectors(world), task.mandate),
       journal,
       guard,
       trusted,

@@ -8,6 +8,7 @@ import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
 import { ErrandError } from '../errors.js';
 import { unattended } from '../guard/defaults.js';
 import { MandateGuard } from '../guard/guard.js';
+import { offeredConnectors } from '../guard/offered.js';
 import { resolveModel, useModel } from '../models/registry.js';
 import { planOffline } from '../recipes/offline.js';
 import { recipeModel } from '../recipes/replay.js';
@@ -144,7 +145,7 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
       trusted,
       task: { request, images, profile, model: model.ref, mandate, limits: { maxSteps: flags.maxSteps } },
       model,
-      connectors,
+      connectors: offeredConnectors(connectors, mandate),
       journal,
       approver,
       signal: controller.signal,
