@@ -1,15 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { World } from '../../world/index.js';
-import { buildCatalogue } from './catalogue.js';
-import { matchRequest } from './match.js';
+import { describe } from 'vitest';
+import { type Persona, itIsUnsure, itMatches } from '../../../test/support/matcher.js';
 import type { MatchedStep } from './types.js';
 
 // Real worlds at the start: Monday 2026-11-30 11:00 UTC+8.
-const catalogues = {
-  li: buildCatalogue(World.open({ seed: 1 })),
-  sam: buildCatalogue(World.open({ seed: 1, persona: 'sam' })),
-};
-type Persona = keyof typeof catalogues;
 
 const answer = (event_id: string, response: 'accept' | 'decline'): MatchedStep => ({
   recipe: 'answer_invitation',
@@ -60,14 +53,7 @@ const UNSURE: [Persona, string, RegExp][] = [
 ];
 
 describe('matchRequest: answering invitations and replying', () => {
-  it.each(MATCHED)('%s: %s', (persona, request, steps) => {
-    const result = matchRequest(request, catalogues[persona]);
-    expect(result).toMatchObject({ kind: 'match', steps });
-  });
+  itMatches(MATCHED);
 
-  it.each(UNSURE)('%s: %s is unsure', (persona, request, missing) => {
-    const result = matchRequest(request, catalogues[persona]);
-    expect(result.kind).toBe('unsure');
-    if (result.kind === 'unsure') expect(result.missing.join(' ')).toMatch(missing);
-  });
+  itIsUnsure(UNSURE);
 });

@@ -1,15 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { World } from '../../world/index.js';
-import { buildCatalogue } from './catalogue.js';
-import { matchRequest } from './match.js';
+import { describe } from 'vitest';
+import { type Persona, itIsUnsure, itMatches } from '../../../test/support/matcher.js';
 import type { MatchedStep } from './types.js';
 
 // Real worlds at the start: Monday 2026-11-30 11:00 UTC+8.
-const catalogues = {
-  li: buildCatalogue(World.open({ seed: 1 })),
-  sam: buildCatalogue(World.open({ seed: 1, persona: 'sam' })),
-};
-type Persona = keyof typeof catalogues;
 
 const move = (event_id: string, start: string): MatchedStep => ({
   recipe: 'move_event',
@@ -71,14 +64,7 @@ const UNSURE: [Persona, string, RegExp][] = [
 ];
 
 describe('matchRequest: moving and cancelling the person’s own events', () => {
-  it.each(MATCHED)('%s: %s', (persona, request, steps) => {
-    const result = matchRequest(request, catalogues[persona]);
-    expect(result).toMatchObject({ kind: 'match', steps });
-  });
+  itMatches(MATCHED);
 
-  it.each(UNSURE)('%s: %s is unsure', (persona, request, missing) => {
-    const result = matchRequest(request, catalogues[persona]);
-    expect(result.kind).toBe('unsure');
-    if (result.kind === 'unsure') expect(result.missing.join(' ')).toMatch(missing);
-  });
+  itIsUnsure(UNSURE);
 });

@@ -1,17 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { World } from '../../world/index.js';
-import { buildCatalogue } from './catalogue.js';
-import { matchRequest } from './match.js';
+import { describe } from 'vitest';
+import { type Persona, itIsUnsure, itMatches } from '../../../test/support/matcher.js';
 import type { MatchedStep } from './types.js';
 
 // Real worlds at the start: Monday 2026-11-30 11:00 UTC+8. Li Ming has an unpaid 粤香 order, a paid
 // scarf not yet shipped, earbuds delivered on 11-27 and a book past its return window; Sam has
 // slippers delivered on 11-28 and oat milk past its window.
-const catalogues = {
-  li: buildCatalogue(World.open({ seed: 1 })),
-  sam: buildCatalogue(World.open({ seed: 1, persona: 'sam' })),
-};
-type Persona = keyof typeof catalogues;
 
 const MATCHED: [Persona, string, MatchedStep[]][] = [
   [
@@ -102,14 +95,7 @@ const UNSURE: [Persona, string, RegExp][] = [
 ];
 
 describe('matchRequest: cancelling and returning the person’s orders', () => {
-  it.each(MATCHED)('%s: %s', (persona, request, steps) => {
-    const result = matchRequest(request, catalogues[persona]);
-    expect(result).toMatchObject({ kind: 'match', steps });
-  });
+  itMatches(MATCHED);
 
-  it.each(UNSURE)('%s: %s is unsure', (persona, request, missing) => {
-    const result = matchRequest(request, catalogues[persona]);
-    expect(result.kind).toBe('unsure');
-    if (result.kind === 'unsure') expect(result.missing.join(' ')).toMatch(missing);
-  });
+  itIsUnsure(UNSURE);
 });

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { World } from '../../world/index.js';
-import { buildCatalogue } from './catalogue.js';
+import { type Persona, catalogues, itIsUnsure } from '../../../test/support/matcher.js';
 import { matchRequest } from './match.js';
 
 // Real worlds at the start (Monday 11:00, lunch goes to the office by default).
-const catalogues = {
-  li: buildCatalogue(World.open({ seed: 1 })),
-  sam: buildCatalogue(World.open({ seed: 1, persona: 'sam' })),
-};
-type Persona = keyof typeof catalogues;
 
 /** Request → the order's lines as [dish, options]. */
 const WITH_OPTIONS: [Persona, string, [string, string[] | undefined][]][] = [
@@ -97,9 +91,5 @@ describe('matchRequest: dish options read against the menu', () => {
     if (result.kind === 'unsure') expect(result.missing.join(' ')).toMatch(/over the ¥40.00 budget/);
   });
 
-  it.each(UNSURE)('%s: %s is unsure', (persona, request, missing) => {
-    const result = matchRequest(request, catalogues[persona]);
-    expect(result.kind).toBe('unsure');
-    if (result.kind === 'unsure') expect(result.missing.join(' ')).toMatch(missing);
-  });
+  itIsUnsure(UNSURE);
 });

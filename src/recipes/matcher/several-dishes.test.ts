@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { World } from '../../world/index.js';
-import { buildCatalogue } from './catalogue.js';
+import { type Persona, catalogues, itIsUnsure } from '../../../test/support/matcher.js';
 import { matchRequest } from './match.js';
 
 // Real worlds at the start (Monday 11:00, lunch goes to the office by default).
-const catalogues = {
-  li: buildCatalogue(World.open({ seed: 1 })),
-  sam: buildCatalogue(World.open({ seed: 1, persona: 'sam' })),
-};
-type Persona = keyof typeof catalogues;
 
 /** Request → restaurant, [dish, quantity] lines, address, coupon. */
 const ORDERS: [Persona, string, string, [string, number][], string, string?][] = [
@@ -192,9 +186,5 @@ describe('matchRequest: orders with several dishes', () => {
     if (!coupon) expect(result.steps[0]!.params).not.toHaveProperty('coupon_id');
   });
 
-  it.each(UNSURE)('%s: %s is unsure', (persona, request, missing) => {
-    const result = matchRequest(request, catalogues[persona]);
-    expect(result.kind).toBe('unsure');
-    if (result.kind === 'unsure') expect(result.missing.join(' ')).toMatch(missing);
-  });
+  itIsUnsure(UNSURE);
 });
