@@ -1,54 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDate, MINUTE_MS } from '../../clock.js';
+import { MINUTE_MS } from '../../clock.js';
 import { World } from '../../world.js';
+import { gongbao, kungPao, ok, worldHelpers } from '../../../../test/support/world.js';
 
 let world: World;
 afterEach(() => world?.close());
-
-let keys = 0;
-
-function ok(result: ReturnType<World['call']>): Record<string, any> {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as Record<string, any>;
-}
-
-/** Calls a food tool; writes get a fresh idempotency key. */
-function food(tool: string, input: Record<string, unknown> = {}): ReturnType<World['call']> {
-  const def = world.tool('food', tool);
-  return world.call(
-    'food',
-    tool,
-    def?.effect.kind === 'read' ? input : { ...input, idempotency_key: `k${++keys}` },
-  );
-}
-
-function pay(order: Record<string, any>): Record<string, any> {
-  return ok(
-    world.call('pay', 'pay_request', {
-      request_id: order.payment_request_id,
-      amount_fen: order.total.amount,
-      payee_account_id: order.payee_account_id,
-      idempotency_key: `pay${++keys}`,
-    }),
-  );
-}
-
-function stock(dishId: string): number {
-  return (world.db.prepare('SELECT stock FROM food_dishes WHERE id = ?').get(dishId) as { stock: number })
-    .stock;
-}
-
-const gongbao = { restaurant_id: 'r_chuanwei', address_id: 'addr_liming_office' };
-const kungPao = (quantity = 1, options: string[] = []) => ({
-  dish_id: 'd_chuanwei_gongbao',
-  quantity,
-  options,
-});
-
-/** Moves the clock to local `HH:MM` on the world's first day (fails if that is already past). */
-function atLocal(clock: string): void {
-  world.advance(Date.parse(`${localDate(world.now)}T${clock}:00+08:00`) - world.now);
-}
+const { food, pay, stock, atLocal } = worldHelpers(() => world);
 
 /** A world at noon on its first day, when most kitchens are open. */
 function noon(seed = 3): World {
