@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { World } from '../../world.js';
+import { ok } from '../../../../test/support/world.js';
 
 let world: World;
 afterEach(() => world?.close());
-
-function ok(result: ReturnType<World['call']>): Record<string, any> {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as Record<string, any>;
-}
 
 /** Calls a calendar tool that must fail with `code` and change nothing. */
 function refused(tool: string, input: Record<string, unknown>, code: string): void {

@@ -2,14 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS, parseWorldTime, WORLD_EPOCH_MS } from '../../clock.js';
 import { World } from '../../world.js';
 import { addPlace, getPlace, routeBetween } from './service.js';
+import { ok } from '../../../../test/support/world.js';
 
 let world: World;
 afterEach(() => world?.close());
-
-function ok(result: ReturnType<World['call']>): Record<string, any> {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as Record<string, any>;
-}
 
 function fails(result: ReturnType<World['call']>, code: string): void {
   expect(result.ok ? 'ok' : result.error.code).toBe(code);

@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { World } from '../../world.js';
+import { ok } from '../../../../test/support/world.js';
 
 let world: World;
 afterEach(() => world?.close());
 
 const HOUR = 3600_000;
-
-function ok(result: ReturnType<World['call']>): Record<string, any> {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as Record<string, any>;
-}
 
 let keys = 0;
 /** Calls a shop write with a fresh idempotency key. */
