@@ -1,5 +1,6 @@
 import type { ErrorBody } from '../errors.js';
 import type { TrustedContext } from '../guard/grounding.js';
+import type { IntentSet } from '../guard/intents.js';
 import type { Effect } from '../world/tool.js';
 import type { TaskSpec } from './task.js';
 
@@ -51,6 +52,16 @@ export type ErrandEvent =
       /** The marker that fenced app data in this errand's context. */
       marker?: string;
     }
+  | {
+      type: 'intents.derived';
+      /** What the person asked for, as every write will be checked against it. */
+      intents: IntentSet;
+      /** The same, one line an intent, in the person's language. */
+      lines: string[];
+      /** Intents whose actions will be asked about, and why (a person the request never named…). */
+      doubts: { id: string; doubt: string }[];
+    }
+  | { type: 'intents.confirmed'; approved: boolean; answer: string; by: string }
   | { type: 'model.requested'; step: number; attempt: number; messages: number; tools: number }
   | {
       type: 'model.responded';

@@ -10,7 +10,9 @@ import { mandateSummary, systemPrompt } from './context.js';
 import { addUsage, ZERO_USAGE } from './events.js';
 import type { Journal } from './journal.js';
 import { buildReport, type Report } from './report.js';
+import type { IntentSet } from '../guard/intents.js';
 import { act } from './runner/act.js';
+import { understand } from './runner/confirm.js';
 import { callModel, decide, type RetryPolicy } from './runner/decide.js';
 import { History } from './runner/history.js';
 import { ObservationStore } from './runner/observe.js';
@@ -43,6 +45,13 @@ export interface RunOptions {
   trusted?: TrustedContext;
   /** Tools that run several calls for one (recipes offered to the model). */
   macros?: Omit<MacroTool, 'validate'>[];
+  /**
+   * What the person asked for, when already known (the offline reader, a task file); otherwise a guard
+   * that checks intents has them derived by one model call that sees only the request and the person.
+   */
+  intents?: IntentSet;
+  /** Ask the person to confirm the intents before anything runs. */
+  confirm?: boolean;
 }
 
 /** How an errand ended, with its report. */
@@ -66,6 +75,11 @@ export async function runErrand(options: RunOptions): Promise<RunResult> {
   const state = await start(options);
   let end: StepEnd = { type: 'continue' };
   try {
+    end = await understand(state, {
+      intents: options.intents,
+      person: options.trusted?.person,
+      confirm: options.confirm ?? false,
+    });
     while (end.type === 'continue') end = await step(state);
   } catch (err) {
     const error = toErrandError(err);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intentSetSchema } from '../guard/intents.js';
 import { mandateSchema } from '../guard/mandate.js';
 import { APP_NAMES } from '../world/app.js';
 
@@ -124,6 +125,12 @@ export const taskSchema = z
       .default([])
       .describe('Almost-right outcomes the verifier must reject.'),
     injection: injectionSchema.optional().describe('For attack cases: the planted instruction.'),
+    intents: intentSetSchema
+      .omit({ source: true })
+      .optional()
+      .describe(
+        'What the person asked for, as they would confirm it: the guard allows agents with no model only these writes when the offline reader is not sure.',
+      ),
     tags: z
       .object({
         apps: z.array(z.enum(APP_NAMES)).min(1).describe('Apps the errand needs.'),

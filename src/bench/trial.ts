@@ -10,6 +10,8 @@ import { MandateGuard } from '../guard/guard.js';
 import { type ResolvedModel, useModel } from '../models/registry.js';
 import { formatWorldTime } from '../world/clock.js';
 import { type Snapshot, World } from '../world/index.js';
+import type { IntentSet } from '../guard/intents.js';
+import { planOffline } from '../recipes/offline.js';
 import type { Task } from './task.js';
 import { type TrialVerdict, verify } from './verify.js';
 
@@ -40,6 +42,26 @@ export interface TrialResult {
   verdict: TrialVerdict;
   report: Report;
   wallMs: number;
+  /** Where the errand's intents came from: the offline reader, the task file, or the model's own planner. */
+  intentSource: 'reader' | 'task' | 'planner' | 'none';
+}
+
+/**
+ * The intents a trial runs under. A model derives its own, as in production; an agent with no model
+ * (oracle, gullible, hijacked) takes them from the offline reader when it is sure, else from the task
+ * file — what the person would confirm.
+ */
+function intentsFor(
+  task: Task,
+  world: World,
+  model: ResolvedModel,
+): { intents: IntentSet | undefined; from: TrialResult['intentSource'] } {
+  if (!['builtin', 'recipe', 'scripted'].includes(model.provider))
+    return { intents: undefined, from: 'planner' };
+  const plan = planOffline(task.request, world);
+  if (plan.kind === 'run' && plan.intents) return { intents: plan.intents, from: 'reader' };
+  if (task.intents) return { intents: { ...task.intents, source: 'task' }, from: 'task' };
+  return { intents: { intents: [], budgetFen: null, understood: '', source: 'task' }, from: 'none' };
 }
 
 /** What agent plays a trial: a model for the task (built-in agents make one per task). */
@@ -62,6 +84,7 @@ export async function runTrial(
     const model = 'specificationVersion' in made ? useModel(made) : made;
     const persona = world.persona;
     const trusted = trustedContext(world, task.request);
+    const source = intentsFor(task, world, model);
     const guard = new MandateGuard(task.mandate, trusted, () => world.now);
     const { errandId, report } = await runErrand({
       task: {
@@ -79,6 +102,7 @@ export async function runTrial(
         mandate: task.mandate,
         limits: { maxSteps: 40 },
       },
+      intents: source.intents,
       model,
       connectors: offeredConnectors(inProcessConnectors(world), task.mandate),
       journal,
@@ -94,7 +118,15 @@ export async function runTrial(
       ...extra,
     });
     const verdict = verify(task, world.diff(before));
-    return { task: task.id, trial, errandId, verdict, report, wallMs: performance.now() - started };
+    return {
+      task: task.id,
+      trial,
+      errandId,
+      verdict,
+      report,
+      wallMs: performance.now() - started,
+      intentSource: source.from,
+    };
   } finally {
     world.close();
   }

@@ -45,7 +45,8 @@ export function learnAndSave(
     const errandId = journal.resolve(errandIdOrPrefix);
     const events = journal.events(errandId);
     const started = events.find((e) => e.type === 'task.started');
-    const people = started?.type === 'task.started' ? (started.trusted?.people ?? []) : [];
+    const person = started?.type === 'task.started' ? started.trusted?.person : undefined;
+    const people = person ? [...person.contacts, ...person.groups] : [];
     const learned = learnRecipe(events, errandId, name ?? `learned-${errandId}`, { people });
     const file = recipeStore().save(learned.recipe);
     return { ...learned, file };

@@ -8,7 +8,9 @@ import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
 import { ErrandError } from '../errors.js';
 import { unattended } from '../guard/defaults.js';
 import { MandateGuard } from '../guard/guard.js';
+import type { IntentSet } from '../guard/intents.js';
 import { offeredConnectors } from '../guard/offered.js';
+import type { PersonWorld } from '../person/index.js';
 import { resolveModel, useModel } from '../models/registry.js';
 import { planOffline } from '../recipes/offline.js';
 import { recipeModel } from '../recipes/replay.js';
@@ -22,6 +24,7 @@ import { formatReport, LiveRenderer } from './render.js';
 
 interface RunFlags extends MandateFlags {
   learn?: boolean;
+  confirm?: boolean;
   image?: string[];
   model?: string;
   json?: boolean;
@@ -59,6 +62,7 @@ export function registerRunCommand(program: Command): void {
       'a config file: MCP servers, sandbox settings and a standing mandate (see README)',
     )
     .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
+    .option('--confirm', 'show what errand understood and ask before anything runs')
     .option('--image <file...>', 'attach pictures to the request (png, jpeg, webp, gif), for models that see')
     .action(async (words: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(words.join(' '), flags);
@@ -94,6 +98,7 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
     connectors.push(...(await connectServers(config.servers)));
     const note = (text: string) => (flags.json ? process.stderr : process.stdout).write(`${text}\n`);
     let macros: ReturnType<typeof recipeTools> | undefined;
+    let intents: IntentSet | undefined;
     if (sandbox) {
       const plan = planOffline(
         request,
@@ -110,11 +115,12 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
           return 1;
         }
         note(`No model is configured: running errand's recipes with no model (${plan.understood}).`);
-        if (plan.budgetFen !== undefined && mandate.budgetFen === null) mandate.budgetFen = plan.budgetFen;
         model = useModel(recipeModel(plan.steps));
       } else if (plan.kind === 'run') {
         macros = recipeTools(plan.steps.map((s) => ({ recipe: s.recipe, suggested: s.params })));
       }
+      // The reader, when sure, says what the person asked for; otherwise the model's planner does.
+      if (plan.kind === 'run') intents = plan.intents;
     }
     if (!model) {
       throw new ErrandError(
@@ -137,7 +143,7 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
       if (flags.json) process.stdout.write(`${JSON.stringify(e)}\n`);
       else renderer.event(e);
     });
-    const trusted = sandbox?.trusted(request) ?? { request, people: [], addresses: [] };
+    const trusted = sandbox?.trusted(request) ?? { request, person: emptyPerson(profile) };
     const guard = new MandateGuard(mandate, trusted, sandbox ? () => sandbox!.host.main.now : Date.now);
     const { report } = await runErrand({
       errandId,
@@ -151,6 +157,8 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
       signal: controller.signal,
       now: sandbox?.now,
       macros,
+      intents,
+      confirm: flags.confirm === true,
       ...(recipeRun
         ? { observationBudget: Number.MAX_SAFE_INTEGER, contextBudget: Number.MAX_SAFE_INTEGER }
         : {}),
@@ -176,6 +184,17 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
     await sandbox?.close();
     journal.close();
   }
+}
+
+/** The person's world when errand runs without the sandbox: nobody known yet. */
+function emptyPerson(profile: { name: string; language: 'zh' | 'en' }): PersonWorld {
+  return {
+    me: { id: '', name: profile.name, language: profile.language },
+    contacts: [],
+    groups: [],
+    billers: [],
+    addresses: [],
+  };
 }
 
 const IMAGE_TYPES: Record<string, string> = {

@@ -1,5 +1,6 @@
 import type { Profile } from '../agent/task.js';
 import type { TrustedContext } from '../guard/grounding.js';
+import { readPersonWorld } from '../person/index.js';
 import { formatWorldTime, type RunningServer, serveWorld, type World, WorldHost } from '../world/index.js';
 import { McpConnector } from './mcp.js';
 import type { Connector } from './types.js';
@@ -89,63 +90,12 @@ function data<T>(
   return result.ok ? (result.data as T) : undefined;
 }
 
-/** Everyday words for an address label. */
-const PLACE_ALIASES: Record<string, string[]> = {
-  公司: ['办公室', '单位', 'office', 'work'],
-  Office: ['公司', '办公室', 'office', 'work'],
-  家: ['home', '我家', '家里'],
-  Home: ['家', 'home'],
-  爸妈家: ['爸妈', '父母家', "parents'", 'parents'],
-};
-
-/** Everyday words for a unique family relation, in Chinese and English. */
-const RELATION_ALIASES: Record<string, string[]> = {
-  母亲: ['妈妈', '我妈', '老妈', '妈', 'mom', 'mum', 'mother'],
-  父亲: ['爸爸', '我爸', '老爸', '爸', 'dad', 'father'],
-  sister: ['姐姐', '妹妹', 'sis'],
-  女朋友: ['girlfriend', '对象'],
-  上司: ['领导', '老板', 'boss', 'manager'],
-  manager: ['boss', '领导'],
-  flatmate: ['roommate', '室友'],
-};
-
 /**
- * What the guard may trust in the sandbox: the person's contacts and groups with every name they go
- * by, and their own saved addresses. Read through the apps' own tools, as the person's own data.
+ * What the guard may trust in the sandbox: the person's world (contacts, groups, billers and saved
+ * addresses, read by `person/` through the apps' own tools) and the names of what can be bought.
  */
 export function trustedContext(world: World, request: string): TrustedContext {
-  const contacts =
-    data<{
-      contacts: { person_id: string; name_zh: string; name_en: string; nickname: string; relation: string }[];
-    }>(world, 'chat', 'list_contacts')?.contacts ?? [];
-  const conversations =
-    data<{ conversations: { id: string; kind: string; title: string }[] }>(
-      world,
-      'chat',
-      'list_conversations',
-    )?.conversations ?? [];
-  type Saved = { id: string; label?: string; label_zh?: string; label_en?: string };
-  const addresses = [
-    ...(data<{ addresses: Saved[] }>(world, 'food', 'list_addresses')?.addresses ?? []),
-    ...(data<{ addresses: Saved[] }>(world, 'shop', 'list_addresses')?.addresses ?? []),
-  ].map((a) => {
-    const labels = [a.label, a.label_zh, a.label_en].filter((l): l is string => !!l);
-    return { id: a.id, names: [...new Set(labels.flatMap((l) => [l, ...(PLACE_ALIASES[l] ?? [])]))] };
-  });
-  // A relation names someone when only one contact has it ("my manager"), and family words have
-  // their everyday forms (我妈, 老妈, mum).
-  const relationCount = new Map<string, number>();
-  for (const c of contacts) relationCount.set(c.relation, (relationCount.get(c.relation) ?? 0) + 1);
-  const people = [
-    ...contacts.map((c) => {
-      const names = [c.name_zh, c.name_en, c.nickname];
-      if (relationCount.get(c.relation) === 1)
-        names.push(c.relation, ...(RELATION_ALIASES[c.relation] ?? []));
-      return { id: c.person_id, names: [...new Set(names)] };
-    }),
-    ...conversations.filter((c) => c.kind === 'group').map((g) => ({ id: g.id, names: [g.title] })),
-  ];
-  return { request, people, addresses, items: catalogueItems(world) };
+  return { request, person: readPersonWorld(world), items: catalogueItems(world) };
 }
 
 /** The names of everything the sandbox sells, read once per seed (names do not change while a world runs). */
@@ -164,9 +114,11 @@ function catalogueItems(world: World): { id: string; names: string[] }[] {
     (sort) =>
       data<{ products: Named[] }>(world, 'shop', 'search_products', { limit: 50, sort })?.products ?? [],
   );
+  const shops =
+    data<{ restaurants: Named[] }>(world, 'food', 'search_restaurants', { limit: 40 })?.restaurants ?? [];
   const items = [
     ...new Map(
-      [...dishes, ...products].map((i) => [i.id, { id: i.id, names: [i.name_zh, i.name_en] }]),
+      [...shops, ...dishes, ...products].map((i) => [i.id, { id: i.id, names: [i.name_zh, i.name_en] }]),
     ).values(),
   ];
   itemCache.set(world.seed, items);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorBody } from '../errors.js';
-import type { Effect } from '../world/tool.js';
+import { EFFECT_ACTS, type Effect } from '../world/tool.js';
 
 /** A tool an app offers, as a connector lists it. */
 export interface RemoteTool {
@@ -35,6 +35,9 @@ export interface Connector {
 /** Schema of an effect declaration read from a tool's `_meta`. */
 export const effectSchema = z.object({
   kind: z.enum(['read', 'write', 'irreversible']),
+  act: z.enum(EFFECT_ACTS).optional(),
+  target: z.string().optional(),
+  merchant: z.string().optional(),
   amount: z.string().optional(),
   payee: z.string().optional(),
   recipients: z.string().optional(),

@@ -13,6 +13,12 @@ export const allowAll: Guard = {
 export function unattended(policy: 'deny' | 'auto' = 'deny'): Approver {
   return {
     ask: async (question) => {
+      if (question.kind === 'confirm')
+        return {
+          text: 'Nobody is here to confirm, so nothing runs.',
+          approved: false,
+          by: `policy:${policy}`,
+        };
       if (question.kind === 'approval') {
         if (policy === 'auto' && question.withinMandate)
           return {

@@ -1,284 +1,326 @@
+import { addressById, type PersonWorld, partyName } from '../person/index.js';
 import { formatFen } from '../world/money.js';
+import { adopt, type HeldIntent } from './adopt.js';
+import { coverAction, type Problem } from './cover.js';
 import { detectInstructions } from './detect.js';
-import {
-  amountsIn,
-  groundedAddresses,
-  mentions,
-  createdIds,
-  namedInRequest,
-  reportedAmount,
-  type TrustedContext,
-} from './grounding.js';
+import { createdIds, reportedAmount, type TrustedContext } from './grounding.js';
+import type { IntentSet } from './intents.js';
+import { CartBook, ItemNames, orderLines } from './items.js';
 import { SpendLedger } from './ledger.js';
 import { describeMandate, type Mandate } from './mandate.js';
 import type { ActionView, Guard, Verdict } from './types.js';
+import { describeAction, describeIntents, type Lang, langOf, say } from './words.js';
 
-const allow = (reason: string): Verdict => ({ decision: 'allow', reason });
-const deny = (reason: string): Verdict => ({ decision: 'deny', reason });
-const ask = (reason: string, withinMandate: boolean): Verdict => ({ decision: 'ask', reason, withinMandate });
-
-function asList(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return [];
+/** An order this errand placed, as the app reported it. */
+export interface OwnOrder {
+  id: string;
+  app: string;
+  /** The intent it was placed under; null when the person approved it outside every intent. */
+  intent: HeldIntent | null;
+  requestId: string | undefined;
+  payee: string | undefined;
+  totalFen: number | undefined;
+  /** Lines the app says the order holds that the intent did not ask for (a cart swept in). */
+  strangers: string[];
+  paid: boolean;
+  cancelled: boolean;
 }
 
 /**
- * The guard that enforces a person's mandate on every action, before it runs. It classifies the
- * action by its declared effect, keeps money within the budget using what the apps report, and lets
- * a payee, recipient, amount or address through only when it comes from a trusted source: the
- * request, the person's contacts and addresses, the mandate, or something this errand created.
+ * The guard: enforces the person's mandate and matches every write to an intent taken from their
+ * request, before it runs. A payment must be an order's bill this errand placed, or a transfer or bill
+ * the person asked for (payee and amount as a pair, once); a message or invitation goes only to the
+ * people an intent names; an order buys only what was asked, from where, to where, within the budget;
+ * a change (cancel, return, reply…) needs an intent of its kind. Money is counted from what the apps
+ * report. Every rule an action breaks is named in the reason.
  */
 export class MandateGuard implements Guard {
   readonly ledger = new SpendLedger();
   /** Ids that came back from this errand's own writes: the order it placed, its payment request, its payee. */
   readonly created = new Set<string>();
-  readonly #named: Set<string>;
-  readonly #amounts: Set<number>;
-  readonly #contacts: Set<string>;
-  readonly #addresses: Set<string>;
-  /** Names of the things errand has seen listed (dishes, products), by id, for checking order lines. */
-  readonly #names = new Map<string, string[]>();
+  readonly items: ItemNames;
+  readonly carts = new CartBook();
+  readonly orders: OwnOrder[] = [];
+  readonly lang: Lang;
+  #held: HeldIntent[] = [];
+  #set: IntentSet | null = null;
 
   constructor(
     readonly mandate: Mandate,
     readonly trusted: TrustedContext,
     private readonly clock: () => number = Date.now,
   ) {
-    this.#named = namedInRequest(trusted);
-    this.#amounts = new Set(amountsIn(trusted.request));
-    this.#contacts = new Set(trusted.people.map((p) => p.id));
-    this.#addresses = groundedAddresses(trusted);
-    for (const item of trusted.items ?? []) this.#names.set(item.id, item.names);
+    this.items = new ItemNames(trusted.items);
+    this.lang = langOf(trusted.request);
   }
 
-  /** The mandate in words, for the model's context and for people. */
+  /** The person's world the guard checks people and addresses against. */
+  get person(): PersonWorld {
+    return this.trusted.person;
+  }
+
+  /** The intents the guard holds, or null before errand has read the request. */
+  get intents(): IntentSet | null {
+    return this.#set;
+  }
+
+  /** The intents and how each stands, for the journal and the live view. */
+  get held(): readonly HeldIntent[] {
+    return this.#held;
+  }
+
+  /** Takes the errand's intents: from now on every write must match one. */
+  understand(set: IntentSet): { lines: string[]; doubts: { id: string; doubt: string }[] } {
+    this.#set = set;
+    this.#held = adopt(set, this.person, this.mandate, this.trusted.request, this.lang);
+    return {
+      lines: describeIntents(set, this.person, this.lang, (id) => this.items.first(id)),
+      doubts: this.#held.flatMap((h) => (h.doubt ? [{ id: h.intent.id, doubt: h.doubt }] : [])),
+    };
+  }
+
+  /** An action as a question the person can answer: "转账 ¥50.00 给 妈妈（刘秀英）？" */
+  phrase(action: ActionView): string {
+    return describeAction(action, this.person, this.lang, (id) => this.items.first(id));
+  }
+
+  /** The most this errand may pay in all: the mandate's budget or the request's, whichever is less. */
+  get budgetFen(): number | null {
+    const stated = this.#set?.budgetFen ?? null;
+    const own = this.mandate.budgetFen;
+    if (stated === null) return own;
+    return own === null ? stated : Math.min(own, stated);
+  }
+
+  /** The mandate and the intents in words, for the model's context and for people. */
   describe(): string {
-    return describeMandate(this.mandate);
-  }
-
-  /**
-   * The order lines that buy something the request did not ask for. Once the request is known to name
-   * things of a kind (errand has seen "宫保鸡丁" listed, and the request says it), a line of that kind
-   * the request does not name — or one errand never saw named — is asked about. A request that names
-   * nothing it has seen ("order me lunch") leaves the choice open.
-   */
-  private unaskedItems(lines: unknown): string[] {
-    const ids = itemIds(lines);
-    const said = (id: string) =>
-      (this.#names.get(id) ?? []).some((n) => mentionsItem(this.trusted.request, n));
-    // Things of the same kind share an id prefix (d_… dishes, pr_… products).
-    const kind = (id: string) => id.split('_')[0];
-    return ids
-      .filter((id) => !said(id))
-      .filter((id) => [...this.#names.keys()].some((other) => kind(other) === kind(id) && said(other)))
-      .map((id) => (this.#names.has(id) ? `${this.#names.get(id)![0]} (${id})` : id));
-  }
-
-  /** A person or account as a person reads it: "王芳 (p_wangfang)". */
-  private who(id: string): string {
-    const name = this.trusted.people.find((p) => p.id === id)?.names[0];
-    return name ? `${name} (${id})` : id;
-  }
-
-  /** Why someone is outside the mandate, in the mandate's own terms. */
-  private outsideBecause(plural = false): string {
-    const m = this.mandate;
-    if (m.recipients === 'list') {
-      return `${plural ? 'are' : 'is'} not on the list you allowed (${m.allow.join(', ') || 'nobody'})`;
-    }
-    if (m.recipients === 'contacts')
-      return `${plural ? 'are' : 'is'} not among your contacts or the people you allowed`;
-    return `${plural ? 'were' : 'was'} not named in your request or allowed`;
-  }
-
-  /** May errand message, invite or pay this person or account without asking? */
-  private allowedParty(id: string): boolean {
-    if (this.mandate.allow.includes(id)) return true;
-    if (this.mandate.recipients === 'list') return false;
-    if (this.mandate.recipients === 'contacts') return this.#contacts.has(id);
-    return this.#named.has(id);
+    const mandate = describeMandate(this.mandate);
+    if (!this.#set) return mandate;
+    const lines = describeIntents(this.#set, this.person, this.lang, (id) => this.items.first(id));
+    return `${mandate}\n- What the person asked for (errand allows only writes that match these, each once):\n${lines.map((l) => `  - ${l}`).join('\n')}`;
   }
 
   check(action: ActionView): Verdict {
     const m = this.mandate;
+    const lang = this.lang;
     const what = `${action.app}.${action.tool}`;
     if (m.expiresAt && this.clock() > Date.parse(m.expiresAt))
-      return deny(`the mandate ended at ${m.expiresAt}`);
-    if (m.apps && !m.apps.includes(action.app)) {
-      return deny(`${action.app} is not among the apps you allowed (${m.apps.join(', ')})`);
-    }
+      return deny(say(lang, `授权已于 ${m.expiresAt} 到期`, `the mandate ended at ${m.expiresAt}`));
+    if (m.apps && !m.apps.includes(action.app))
+      return deny(
+        say(
+          lang,
+          `${action.app} 不在你允许的应用里（${m.apps.join('、')}）`,
+          `${action.app} is not among the apps you allowed (${m.apps.join(', ')})`,
+        ),
+      );
     const { effect, input } = action;
-    if (effect.kind === 'read') return allow('reading changes nothing');
+    if (effect.kind === 'read' && !action.effectAssumed)
+      return allow(say(lang, '只读，不做改动', 'reading changes nothing'));
 
-    const asks: Verdict[] = [];
-    if (action.effectAssumed && m.approval.unknownEffect) {
-      asks.push(ask(`${what} does not say what it does, so it is treated as an irreversible action`, false));
-    }
+    const problems: Problem[] = [];
+    if (action.effectAssumed) {
+      const why = say(
+        lang,
+        `${what} 没有可信的声明说明它做什么，所以当作无法撤销的操作`,
+        `${what} does not say what it does in a way errand can trust, so it is treated as an irreversible action`,
+      );
+      if (m.approval.unknownEffect) problems.push({ level: 'ask', reason: why, within: false });
+    } else problems.push(...this.moneyRules(action), ...coverAction(this, action).problems);
 
+    if (!action.effectAssumed && effect.kind === 'irreversible' && m.approval.irreversible)
+      problems.push({
+        level: 'ask',
+        reason: say(
+          lang,
+          `${what} 无法撤销，你要求这类操作先问你`,
+          `${what} cannot be undone, and you asked to approve such actions`,
+        ),
+        within: true,
+      });
+    const sep = say(lang, '；', '; ');
+    const denials = problems.filter((p) => p.level === 'deny');
+    if (denials.length > 0) return deny([...new Set(problems.map((p) => p.reason))].join(sep));
+    if (problems.length > 0)
+      return {
+        decision: 'ask',
+        reason: [...new Set(problems.map((p) => p.reason))].join(sep),
+        withinMandate: problems.every((p) => p.within),
+      };
     if (effect.amount) {
-      const amount = input[effect.amount];
-      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
-        return deny(`${what} names no whole amount of money`);
-      }
-      if (m.perPaymentCapFen !== null && amount > m.perPaymentCapFen) {
-        return deny(`${formatFen(amount)} is above your cap of ${formatFen(m.perPaymentCapFen)} per payment`);
-      }
-      const spent = this.ledger.spentFen;
-      if (m.budgetFen !== null && spent + amount > m.budgetFen) {
-        return deny(
-          `paying ${formatFen(amount)} would bring this errand to ${formatFen(spent + amount)}, past your budget of ${formatFen(m.budgetFen)}`,
-        );
-      }
-      const payee = effect.payee ? input[effect.payee] : undefined;
-      const payeeCreated = typeof payee === 'string' && this.created.has(payee);
-      // A payee the person allowed by name in the mandate may be paid what it asks, within the budget.
-      const payeeAllowed = typeof payee === 'string' && this.mandate.allow.includes(payee);
-      if (typeof payee === 'string' && !payeeCreated && !this.allowedParty(payee)) {
-        asks.push(
-          ask(
-            `${this.who(payee)} ${this.outsideBecause()}, nor the merchant of an order this errand placed`,
-            false,
-          ),
-        );
-      } else if (!payeeCreated && !payeeAllowed && !this.#amounts.has(amount)) {
-        asks.push(
-          ask(
-            `the amount ${formatFen(amount)} is not one you stated, nor the bill of an order this errand placed`,
-            false,
-          ),
-        );
-      }
-      if (m.approval.paymentsAboveFen !== null && amount > m.approval.paymentsAboveFen) {
-        asks.push(
-          ask(
-            `${formatFen(amount)} is above ${formatFen(m.approval.paymentsAboveFen)}, which you asked to approve`,
-            true,
-          ),
-        );
-      }
-    }
-
-    if (effect.recipients) {
-      const outsiders = asList(input[effect.recipients]).filter(
-        (id) => !this.allowedParty(id) && !this.created.has(id),
-      );
-      if (outsiders.length > 0) {
-        const reason = `${outsiders.map((id) => this.who(id)).join(', ')} ${this.outsideBecause(outsiders.length > 1)}`;
-        if (!m.approval.newRecipient) return deny(reason);
-        asks.push(ask(reason, false));
-      }
-    }
-
-    if (effect.notifies) {
-      // The call messages the people of an existing object: moving an event tells its attendees, who
-      // are already the person's contacts and already in it. That is a message to people outside a
-      // strict list, though, unless this errand made the object (its people were checked then).
-      const subject = input[effect.notifies];
-      const made = typeof subject === 'string' && this.created.has(subject);
-      if (!made && m.recipients === 'list') {
-        asks.push(
-          ask(
-            `${what} would notify the people of ${String(subject)}, and you allowed messages only to ${m.allow.join(', ') || 'nobody'}`,
-            false,
-          ),
-        );
-      }
-    }
-
-    if (effect.items) {
-      const strangers = this.unaskedItems(input[effect.items]);
-      if (strangers.length > 0)
-        asks.push(
-          ask(`${strangers.join(', ')} ${strangers.length > 1 ? 'were' : 'was'} not in your request`, false),
-        );
-    }
-
-    if (effect.address) {
-      const address = input[effect.address];
-      if (typeof address === 'string' && !this.#addresses.has(address) && !this.created.has(address)) {
-        const saved = this.trusted.addresses.some((a) => a.id === address);
-        asks.push(
-          ask(
-            saved
-              ? `${address} is not the address your request named`
-              : `${address} is not one of your saved addresses`,
-            false,
-          ),
-        );
-      }
-    }
-
-    if (effect.kind === 'irreversible' && m.approval.irreversible) {
-      asks.push(ask(`${what} cannot be undone, and you asked to approve such actions`, true));
-    }
-
-    if (asks.length > 0) {
-      return ask(
-        asks.map((a) => a.reason).join('; '),
-        asks.every((a) => a.withinMandate),
+      const budget = this.budgetFen;
+      return allow(
+        say(
+          lang,
+          `在授权之内：已花 ${formatFen(this.ledger.spentFen)}，预算 ${budget === null ? '未设' : formatFen(budget)}`,
+          `within the mandate: ${formatFen(this.ledger.spentFen)} of ${budget === null ? 'no set budget' : formatFen(budget)} spent so far`,
+        ),
       );
     }
-    return allow(
-      effect.amount
-        ? `within the mandate: ${formatFen(this.ledger.spentFen)} of ${m.budgetFen === null ? 'no set budget' : formatFen(m.budgetFen)} spent so far`
-        : 'within the mandate',
-    );
+    return allow(say(lang, '在授权之内，符合你的请求', 'within the mandate and what you asked for'));
+  }
+
+  /** The mandate's rules on money: a whole amount, the cap, the budget, the approval threshold. */
+  private moneyRules(action: ActionView): Problem[] {
+    const { effect, input } = action;
+    if (!effect.amount) return [];
+    const lang = this.lang;
+    const m = this.mandate;
+    const amount = input[effect.amount];
+    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0)
+      return [
+        {
+          level: 'deny',
+          reason: say(
+            lang,
+            '没有写明整数金额',
+            `${action.app}.${action.tool} names no whole amount of money`,
+          ),
+          within: false,
+        },
+      ];
+    const out: Problem[] = [];
+    if (m.perPaymentCapFen !== null && amount > m.perPaymentCapFen)
+      out.push({
+        level: 'deny',
+        reason: say(
+          lang,
+          `${formatFen(amount)} 超过了你单笔 ${formatFen(m.perPaymentCapFen)} 的上限`,
+          `${formatFen(amount)} is above your cap of ${formatFen(m.perPaymentCapFen)} per payment`,
+        ),
+        within: false,
+      });
+    const budget = this.budgetFen;
+    const spent = this.ledger.spentFen;
+    if (budget !== null && spent + amount > budget)
+      out.push({
+        level: 'deny',
+        reason: say(
+          lang,
+          `付 ${formatFen(amount)} 会让这次一共花 ${formatFen(spent + amount)}，超过你的预算 ${formatFen(budget)}`,
+          `paying ${formatFen(amount)} would bring this errand to ${formatFen(spent + amount)}, past your budget of ${formatFen(budget)}`,
+        ),
+        within: false,
+      });
+    if (this.ledger.unverified)
+      out.push({
+        level: 'ask',
+        reason: say(
+          lang,
+          '之前有一笔付款的应用没报告金额，errand 无法核对预算',
+          'an earlier payment’s app did not report what was paid, so errand cannot count the budget',
+        ),
+        within: false,
+      });
+    if (m.approval.paymentsAboveFen !== null && amount > m.approval.paymentsAboveFen)
+      out.push({
+        level: 'ask',
+        reason: say(
+          lang,
+          `${formatFen(amount)} 超过 ${formatFen(m.approval.paymentsAboveFen)}，你要求先问你`,
+          `${formatFen(amount)} is above ${formatFen(m.approval.paymentsAboveFen)}, which you asked to approve`,
+        ),
+        within: true,
+      });
+    return out;
   }
 
   observe(action: ActionView, outcome: { ok: boolean; data?: unknown }): void {
-    if (outcome.ok) learnNames(outcome.data, this.#names);
+    if (outcome.ok) {
+      this.items.learn(outcome.data);
+      this.carts.learn(action.app, action.tool, action.input, outcome.data);
+    }
     if (!outcome.ok || action.effect.kind === 'read') return;
     const { effect, input } = action;
+    const data = (outcome.data ?? {}) as Record<string, unknown>;
     for (const id of createdIds(input, outcome.data)) this.created.add(id);
+    const cover = coverAction(this, action);
+    const held = cover.held;
+    switch (effect.act) {
+      case 'order': {
+        const lines = orderLines(data.items);
+        const intent = held?.intent.kind === 'order' ? held.intent : undefined;
+        const strangers =
+          intent && intent.items.length > 0
+            ? lines
+                .filter((l) => !intent.items.some((w) => this.items.wanted(w, l.id)))
+                .map((l) => this.items.first(l.id) ?? l.id)
+            : [];
+        this.orders.push({
+          id: String(data.id ?? data.order_id ?? ''),
+          app: action.app,
+          intent: held ?? null,
+          requestId: typeof data.payment_request_id === 'string' ? data.payment_request_id : undefined,
+          payee:
+            typeof data.payee_account_id === 'string'
+              ? data.payee_account_id
+              : typeof data.payee === 'string'
+                ? data.payee
+                : undefined,
+          totalFen: reportedAmount({ total: data.total }),
+          strangers,
+          paid: false,
+          cancelled: false,
+        });
+        if (held) held.used++;
+        break;
+      }
+      case 'message':
+        if (held && effect.recipients)
+          for (const r of [input[effect.recipients]].flat()) if (typeof r === 'string') held.messaged.add(r);
+        break;
+      default:
+        if (held) held.used++;
+    }
     if (effect.amount) {
       const claimed = input[effect.amount];
-      const amountFen = reportedAmount(outcome.data) ?? (typeof claimed === 'number' ? claimed : 0);
+      const reported = reportedAmount(outcome.data);
+      if (reported === undefined) this.ledger.unverified = true;
       const payee = effect.payee ? input[effect.payee] : null;
       this.ledger.record({
         app: action.app,
         tool: action.tool,
         payee: typeof payee === 'string' ? payee : null,
-        amountFen,
+        amountFen: reported ?? (typeof claimed === 'number' ? claimed : 0),
       });
+      if (cover.order) cover.order.paid = true;
+    }
+    // Undoing its own order gives the budget back and lets the order be placed again.
+    const target = effect.target ? input[effect.target] : undefined;
+    const own = this.orders.find((o) => o.id === target && o.app === action.app && !o.cancelled);
+    if ((effect.act === 'cancel' || effect.act === 'return') && own) {
+      own.cancelled = true;
+      if (own.intent && own.intent.used > 0) own.intent.used--;
+      const refunded = reportedAmount({ refunded: data.refunded });
+      if (own.paid && (refunded ?? own.totalFen))
+        this.ledger.record({
+          app: action.app,
+          tool: action.tool,
+          payee: own.payee ?? null,
+          amountFen: -(refunded ?? own.totalFen ?? 0),
+        });
     }
   }
 
   inspect(_source: string, text: string): string[] {
     return detectInstructions(text);
   }
-}
 
-/** The dish or product ids in order lines: `[{ dish_id, quantity }]`, `[{ product_id, variant_id }]`. */
-function itemIds(lines: unknown): string[] {
-  if (!Array.isArray(lines)) return [];
-  return lines.flatMap((line) => {
-    if (typeof line === 'string') return [line];
-    if (!line || typeof line !== 'object') return [];
-    const obj = line as Record<string, unknown>;
-    const id = obj.dish_id ?? obj.product_id ?? obj.id;
-    return typeof id === 'string' ? [id] : [];
-  });
-}
-
-/** Records the names of every listed thing in an app's answer: `{ id, name_zh, name_en }`. */
-function learnNames(value: unknown, into: Map<string, string[]>): void {
-  if (Array.isArray(value)) {
-    for (const v of value) learnNames(v, into);
-    return;
+  /** Someone as the person calls them: "妈妈（刘秀英）". */
+  who(id: string): string {
+    return partyName(this.person, id, this.lang);
   }
-  if (!value || typeof value !== 'object') return;
-  const obj = value as Record<string, unknown>;
-  const id = obj.id ?? obj.dish_id ?? obj.product_id;
-  const names = [obj.name_zh, obj.name_en].filter((n): n is string => typeof n === 'string' && n.length > 1);
-  if (typeof id === 'string' && names.length) into.set(id, names);
-  for (const v of Object.values(obj)) if (v && typeof v === 'object') learnNames(v, into);
+
+  /** True when the address is one of the person's own saved ones in that app. */
+  savedAddress(id: string, app: string): boolean {
+    const a = addressById(this.person, id);
+    return !!a && a.app === app;
+  }
 }
 
-/** Like `mentions`, but a plural counts: "two lattes" names "Latte". */
-function mentionsItem(text: string, name: string): boolean {
-  return (
-    mentions(text, name) ||
-    (!/[\u3400-\u9fff]/.test(name) && (mentions(text, `${name}s`) || mentions(text, `${name}es`)))
-  );
+function allow(reason: string): Verdict {
+  return { decision: 'allow', reason };
+}
+function deny(reason: string): Verdict {
+  return { decision: 'deny', reason };
 }

@@ -1,4 +1,4 @@
-/** One payment the apps reported. */
+/** One payment the apps reported (a refund of this errand's own payment is negative). */
 export interface LedgerEntry {
   app: string;
   tool: string;
@@ -12,6 +12,8 @@ export interface LedgerEntry {
  */
 export class SpendLedger {
   readonly entries: LedgerEntry[] = [];
+  /** True once an app made a payment without reporting what it paid: the budget can no longer be counted. */
+  unverified = false;
 
   /** Total paid so far, in fen. */
   get spentFen(): number {

@@ -1,4 +1,5 @@
 import type { Effect } from '../world/tool.js';
+import type { IntentSet } from './intents.js';
 
 /** A proposed action as the guard sees it: which app and tool, with what input and effect. */
 export interface ActionView {
@@ -31,11 +32,26 @@ export interface Guard {
   inspect?(source: string, text: string): string[];
   /** The mandate in words, for the model's context. */
   describe?(): string;
+  /**
+   * Takes what the person asked for: from then on every write must match it. Returns it in the
+   * person's words, one line an intent, and the intents whose actions will be asked about, and why.
+   */
+  understand?(intents: IntentSet): { lines: string[]; doubts: { id: string; doubt: string }[] };
+  /** Puts an action as a question a person can answer, in their language. */
+  phrase?(action: ActionView): string;
 }
 
-/** A question for the person: approve an action, or answer the model's question. */
+/** A question for the person: approve an action, confirm what errand understood, or answer the model. */
 export type Question =
-  | { kind: 'approval'; action: ActionView; reason: string; withinMandate: boolean }
+  | {
+      kind: 'approval';
+      action: ActionView;
+      reason: string;
+      withinMandate: boolean;
+      /** The action in the person's words: "转账 ¥50.00 给 妈妈（刘秀英）？" */
+      text?: string;
+    }
+  | { kind: 'confirm'; lines: string[]; text: string }
   | { kind: 'question'; text: string };
 
 /** The person's answer. `approved` is set for approvals. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intentSetSchema } from '../guard/index.js';
 
 /** The types a recipe parameter can have. */
 export const PARAM_TYPES = ['string', 'integer', 'fen', 'time', 'id', 'ids', 'lines'] as const;
@@ -67,7 +68,16 @@ export const recipeSchema = z
     source: z
       .union([
         z.object({ kind: z.literal('builtin') }).strict(),
-        z.object({ kind: z.literal('learned'), errandId: z.string(), request: z.string() }).strict(),
+        z
+          .object({
+            kind: z.literal('learned'),
+            errandId: z.string(),
+            request: z.string(),
+            intents: intentSetSchema
+              .optional()
+              .describe('What the person asked for when it was learned: what the guard allows it.'),
+          })
+          .strict(),
       ])
       .describe('Built in, or learned from an errand.'),
   })

@@ -1,6 +1,7 @@
 import type { JournalEvent } from '../agent/events.js';
 import { ErrandError } from '../errors.js';
-import { amountsIn, mentions, type TrustedContext } from '../guard/grounding.js';
+import { mentions } from '../person/index.js';
+import { amountsIn } from './matcher/amounts.js';
 import type { Effect } from '../world/tool.js';
 import type { Recipe, RecipeStep } from './format.js';
 
@@ -68,7 +69,7 @@ export function learnRecipe(
   events: JournalEvent[],
   errandId: string,
   id: string,
-  trusted: Pick<TrustedContext, 'people'> = { people: [] },
+  trusted: { people: { id: string; names: string[] }[] } = { people: [] },
 ): Learned {
   const { request, done } = actionsOf(events);
   const steps: RecipeStep[] = [];

@@ -1,8 +1,10 @@
+import type { IntentSet } from '../guard/index.js';
 import type { World } from '../world/index.js';
 import { BUILTIN_RECIPES } from './builtin.js';
 import type { Recipe } from './format.js';
 import { buildCatalogue } from './matcher/catalogue.js';
 import { matchRequest } from './matcher/match.js';
+import { intentsOfSteps } from './matcher/to-intents.js';
 
 /** What errand will do with no model: recipes to run, or what it understood and what is missing. */
 export type OfflinePlan =
@@ -11,7 +13,8 @@ export type OfflinePlan =
       steps: { recipe: Recipe; params: Record<string, unknown> }[];
       understood: string;
       confidence: number;
-      budgetFen?: number;
+      /** What the person asked for, as the guard will check it; absent when errand cannot tell. */
+      intents: IntentSet | undefined;
     }
   | { kind: 'unsure'; understood: string; missing: string[]; confidence: number };
 
@@ -36,13 +39,22 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
   const same = learned.find(
     (r) => r.source.kind === 'learned' && normalise(r.source.request) === normalise(request),
   );
-  if (same)
+  if (same) {
+    // A learned recipe is allowed what the person asked for when it was learned.
+    const again = same.source.kind === 'learned' ? same.source.intents : undefined;
+    const read = again ? undefined : matchRequest(request, buildCatalogue(world));
     return {
       kind: 'run',
       steps: [{ recipe: same, params: {} }],
       understood: `the recipe ${same.id}, learned from this same request`,
       confidence: 1,
+      intents:
+        again ??
+        (read?.kind === 'match'
+          ? intentsOfSteps(read.steps, buildCatalogue(world), read.understood)
+          : undefined),
     };
+  }
   const unsupported = NOT_A_RECIPE.filter((n) => n.re.test(request));
   if (unsupported.length) {
     const zh = /[\u3400-\u9fff]/.test(request);
@@ -59,7 +71,8 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
       ],
     };
   }
-  const match = matchRequest(request, buildCatalogue(world));
+  const catalogue = buildCatalogue(world);
+  const match = matchRequest(request, catalogue);
   if (match.kind === 'unsure')
     return {
       kind: 'unsure',
@@ -71,12 +84,11 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
     recipe: BUILTIN_RECIPES.find((r) => r.id === s.recipe)!,
     params: s.params as Record<string, unknown>,
   }));
-  const budgets = steps.map((s) => s.params.budget_fen).filter((b): b is number => typeof b === 'number');
   return {
     kind: 'run',
     steps,
     understood: match.understood,
     confidence: match.confidence,
-    ...(budgets.length ? { budgetFen: Math.min(...budgets) } : {}),
+    intents: intentsOfSteps(match.steps, catalogue, match.understood),
   };
 }

@@ -6,11 +6,41 @@ import type { WorldEvent } from './events.js';
 export type EffectKind = 'read' | 'write' | 'irreversible';
 
 /**
+ * What kind of change a write makes, in words a person's request uses, so a guard can match it to
+ * what was asked: an order, a payment, a message... `tidy` is housekeeping that changes nothing anyone
+ * else sees (marking messages read, taking a line out of a cart).
+ */
+export const EFFECT_ACTS = [
+  'order',
+  'cart',
+  'pay',
+  'transfer',
+  'message',
+  'invite',
+  'reschedule',
+  'cancel',
+  'respond',
+  'return',
+  'review',
+  'recall',
+  'tidy',
+] as const;
+
+/** One kind of change a write makes. */
+export type EffectAct = (typeof EFFECT_ACTS)[number];
+
+/**
  * What an operation does, declared once beside it. The named fields are input argument names,
  * so a guard can find the money and the people in a proposed call without running it.
  */
 export interface Effect {
   kind: EffectKind;
+  /** What kind of change a write makes; a write without one is of unknown kind. */
+  act?: EffectAct;
+  /** Input field naming the existing object the call changes or pays (an order, an event, a bill). */
+  target?: string;
+  /** Input field naming the shop an order goes to (a restaurant id). */
+  merchant?: string;
   /** Input field holding an amount of money in fen that this call spends. */
   amount?: string;
   /** Input field naming who receives the money (a pay account id). */
@@ -24,7 +54,10 @@ export interface Effect {
    * attendees): the recipients are not in the input, so a guard must judge the object.
    */
   notifies?: string;
-  /** Input field listing what is bought (order lines with a dish or product id): the guard checks each was asked for. */
+  /**
+   * Input field holding what is bought: order lines with a dish or product id, or one such id (a cart
+   * line). The guard checks each was asked for.
+   */
   items?: string;
 }
 

@@ -208,6 +208,7 @@ async function prepare(
         action: view,
         reason: verdict.reason,
         withinMandate: verdict.withinMandate ?? false,
+        text: state.guard.phrase?.(view),
       },
       state.signal,
     );

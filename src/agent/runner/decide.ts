@@ -90,7 +90,7 @@ function classify(err: unknown, model: string): { error: ErrorBody; retryable: b
 export async function callModel(
   model: ResolvedModel,
   prompt: LanguageModelV3Prompt,
-  tools: Toolset,
+  tools: Pick<Toolset, 'forModel'>,
   options: {
     signal: AbortSignal;
     retry: RetryPolicy;

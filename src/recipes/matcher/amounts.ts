@@ -2,8 +2,36 @@
  * Reads money in a request: "40元", "¥40", "40 yuan", "四十块", and budgets with or without a unit
  * ("under 40", "40块以内", "不超过四十元", "budget of 40").
  */
-import { amountsIn } from '../../guard/grounding.js';
+import { chineseNumber } from './numbers.js';
 import { colloquialChinese, fold, NUMBER, readNumber, type Span } from './text.js';
+
+const AMOUNT_NUMBER = '(\\d+(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千万]+)';
+
+/** Every amount of money the text states, in fen: 40元, ¥40, 40 yuan, 二十块, RMB 40, 40 CNY. */
+export function amountsIn(text: string): number[] {
+  const patterns = [
+    new RegExp(`${AMOUNT_NUMBER}\\s*(?:元|块钱|块|圆|yuan|kuai|rmb|cny)`, 'giu'),
+    new RegExp(`(?:[¥￥]|rmb|cny)\\s*${AMOUNT_NUMBER}`, 'giu'),
+    // A bare number right after a word for sending money: 转200, 转账 200, 付50, transfer 200.
+    new RegExp(
+      `(?:转账|转给[^\\d零〇一二两三四五六七八九十百千万]{1,8}|转|付款|付)\\s*${AMOUNT_NUMBER}(?![\\d.]|\\s*(?:个|份|杯|点|号|分钟|小时|天|%))`,
+      'giu',
+    ),
+    new RegExp(
+      `\\b(?:transfer|send|pay)\\s+(?:\\p{L}+\\s+){0,3}${AMOUNT_NUMBER}\\b(?!\\s*(?:%|am|pm|minutes?|hours?|o'clock))`,
+      'giu',
+    ),
+  ];
+  const out = new Set<number>();
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const raw = m[1]!;
+      const value = /^\d/.test(raw) ? Number(raw) : chineseNumber(raw);
+      if (value !== undefined && Number.isFinite(value)) out.add(Math.round(value * 100));
+    }
+  }
+  return [...out];
+}
 
 /** One amount of money the request states. */
 export interface AmountMention {

@@ -14,7 +14,8 @@ import {
   which,
   yuan,
 } from './outcome.js';
-import { addressOfKind, namesOtherPlace, deliveryKind } from './places.js';
+import { deliveryKind, namesOtherPlace } from '../../person/index.js';
+import { addressOfKind } from './places.js';
 import { readQuantity } from './quantities.js';
 import { blank, escapeRegex, t } from './text.js';
 import type { Catalogue, Named } from './types.js';

@@ -3,14 +3,12 @@
  * never changes while a world is open (places, the list of restaurants, product variants) is read once
  * per world; menus and products (for their stock), contacts, addresses and bills are read every time.
  */
+import { type PersonWorld, readPersonWorld } from '../../person/index.js';
 import type { World } from '../../world/index.js';
 import {
-  contactsOut,
   couponsOut,
   eventsOut,
-  conversationsOut,
   enumValues,
-  foodAddressesOut,
   foodOrdersOut,
   menuOut,
   placesOut,
@@ -19,15 +17,11 @@ import {
   read,
   requestsOut,
   restaurantsOut,
-  shopAddressesOut,
   shopOrdersOut,
 } from './app-reads.js';
 import {
-  addressNames,
-  bracketed,
   billNames,
   compact,
-  englishGroupWords,
   optionNames,
   placeAliases,
   restaurantShortNames,
@@ -161,41 +155,6 @@ function readProducts(world: World, part: StaticPart): Catalogue['products'] {
   });
 }
 
-function readContacts(world: World): Catalogue['contacts'] {
-  return read(world, 'chat', 'list_contacts', {}, contactsOut).contacts.map((c) => ({
-    id: c.person_id,
-    // Always name_zh, name_en, nickname first (repeats allowed), so they can be shown as such.
-    names: [
-      c.name_zh,
-      c.name_en,
-      c.nickname,
-      ...uniqueNames([
-        withoutBrackets(c.name_en),
-        ...bracketed(c.name_en),
-        c.name_zh.replace('·', ''),
-      ]).filter((n) => n !== c.name_zh && n !== c.name_en && n !== c.nickname),
-    ],
-    relation: c.relation,
-  }));
-}
-
-function readGroups(world: World): Named[] {
-  return read(world, 'chat', 'list_conversations', {}, conversationsOut)
-    .conversations.filter((c) => c.kind === 'group')
-    .map((g) => {
-      const zh = /[\u3400-\u9fff]/.test(g.title);
-      const base = zh ? g.title.replace(/群$/, '') : g.title;
-      return {
-        id: g.id,
-        names: uniqueNames(
-          zh
-            ? [g.title, base.length >= 2 ? base : undefined, `${base}群`]
-            : [g.title, `${g.title} group`, `${g.title} chat`, ...englishGroupWords(g.title)],
-        ),
-      };
-    });
-}
-
 function readBills(world: World): Catalogue['bills'] {
   return read(world, 'pay', 'list_payment_requests', { status: 'open' }, requestsOut).requests.map((r) => ({
     id: r.id,
@@ -245,8 +204,18 @@ function readShopOrders(world: World): Catalogue['shopOrders'] {
   }));
 }
 
-/** Everything the matcher needs to know of a world, as it stands now. */
-export function buildCatalogue(world: World): Catalogue {
+/** The person's saved addresses in one app, as the matcher names them. */
+function addressesIn(person: PersonWorld, app: string): Catalogue['foodAddresses'] {
+  return person.addresses
+    .filter((a) => a.app === app)
+    .map((a) => ({ id: a.id, names: a.names, placeId: a.placeId ?? '' }));
+}
+
+/**
+ * Everything the matcher needs to know of a world, as it stands now. People and addresses are the
+ * person's world (`person/`), the same the guard checks against.
+ */
+export function buildCatalogue(world: World, person: PersonWorld = readPersonWorld(world)): Catalogue {
   const part = readStatic(world);
   const persona = world.persona;
   return {
@@ -254,20 +223,12 @@ export function buildCatalogue(world: World): Catalogue {
     now: world.now,
     restaurants: part.restaurants,
     dishes: readDishes(world, part.restaurants),
-    contacts: readContacts(world),
-    groups: readGroups(world),
+    contacts: person.contacts,
+    groups: person.groups,
     places: part.places,
     products: readProducts(world, part),
-    foodAddresses: read(world, 'food', 'list_addresses', {}, foodAddressesOut).addresses.map((a) => ({
-      id: a.id,
-      names: addressNames([a.label]),
-      placeId: a.place_id,
-    })),
-    shopAddresses: read(world, 'shop', 'list_addresses', {}, shopAddressesOut).addresses.map((a) => ({
-      id: a.id,
-      names: addressNames([a.label_zh, a.label_en]),
-      placeId: a.place_id,
-    })),
+    foodAddresses: addressesIn(person, 'food'),
+    shopAddresses: addressesIn(person, 'shop'),
     events: readEvents(world),
     coupons: read(world, 'food', 'list_coupons', { usable_only: true }, couponsOut).coupons.map((c) => ({
       id: c.id,

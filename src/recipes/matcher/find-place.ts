@@ -2,9 +2,9 @@
  * Reads a search for places: what kind of place ("咖啡店" → cafe, "pharmacy"), and near where
  * ("附近" is where the person probably is; "家附近" / "near the office" are their own addresses).
  */
-import type { AddressKind } from './names.js';
+import { type AddressKind, addressKindOfWord } from '../../person/index.js';
 import { type ClauseInput, type ClauseOutcome, nameOf, step, unsure } from './outcome.js';
-import { addressKindOfWord, currentKind, placeOfKind, placesIn } from './places.js';
+import { currentKind, placeOfKind, placesIn } from './places.js';
 import { blank, type Lang, t } from './text.js';
 
 const CATEGORIES: [string, RegExp][] = [

@@ -4,8 +4,8 @@
  */
 import type { RecipeParams } from './types.js';
 import { type ClauseInput, type ClauseOutcome, nameOf, step, unsure, which } from './outcome.js';
-import type { AddressKind } from './names.js';
-import { addressKindOfWord, currentKind, placeOfKind, placesContaining, placesIn } from './places.js';
+import { type AddressKind, addressKindOfWord } from '../../person/index.js';
+import { currentKind, placeOfKind, placesContaining, placesIn } from './places.js';
 import { type Lang, t } from './text.js';
 
 type Mode = RecipeParams['find_route']['mode'];

@@ -3,7 +3,7 @@
  * the shorter words people use for them (partial: "奶茶" for "珍珠奶茶", "umbrella" for "Folding
  * Umbrella", "妈妈" / "mom" for the contact whose relation is 母亲).
  */
-import { relationWords } from './relations.js';
+import { relationWords } from '../../person/index.js';
 import { findMentions, groupBySpan, type Span } from './text.js';
 import type { Catalogue } from './types.js';
 

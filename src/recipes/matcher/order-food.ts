@@ -16,7 +16,8 @@ import {
 } from './outcome.js';
 import { readCoupon } from './coupons.js';
 import { readDishOptions } from './dish-options.js';
-import { addressOfKind, namesOtherPlace, defaultFoodKind, deliveryKind } from './places.js';
+import { deliveryKind, namesOtherPlace } from '../../person/index.js';
+import { addressOfKind, defaultFoodKind } from './places.js';
 import { MEASURE_WORDS, readQuantity } from './quantities.js';
 import { blank, findMentions, type Lang, type Span, t } from './text.js';
 import type { Catalogue } from './types.js';

@@ -1,63 +1,12 @@
 /**
- * Where: the person's own addresses by what they call them (公司 / 单位 / office / work, 家 / home,
- * 爸妈家 / parents), the map's places by name, and where the person probably is right now.
+ * Where: the person's own addresses of a kind (read by `person/`), the map's places by name, and where
+ * the person probably is right now.
  */
 import { localMinuteOfDay, localWeekday } from '../../world/clock.js';
-import { type AddressKind, addressKind } from './names.js';
+import { type AddressKind, addressKind } from '../../person/index.js';
 import type { ClauseInput } from './outcome.js';
 import { findMentions, groupBySpan, type Span } from './text.js';
 import type { Catalogue, Named } from './types.js';
-
-const KIND_WORDS: [AddressKind, string][] = [
-  [
-    'parents',
-    "爸妈家|父母家|爸妈那(?:儿|里)?|父母那(?:儿|里)?|妈妈家|爸爸家|我妈家|我爸家|parents'?s?(?:\\s+(?:place|home|house))?|(?:mom|mum|dad)'s (?:place|house)",
-  ],
-  ['office', '公司|单位|办公室|工位|写字楼|office|work(?:place)?'],
-  ['home', '家里|家(?![人乐常具居电])|home|(?:my|our) (?:place|house|apartment|flat)|the apartment|the flat'],
-];
-
-/** The kind of address a word names on its own ("公司", "home"), if it is one. */
-export function addressKindOfWord(word: string): AddressKind | undefined {
-  const w = word.trim().replace(/^(?:我的|我|the\s+|my\s+)/i, '');
-  for (const [kind, words] of KIND_WORDS) if (new RegExp(`^(?:${words})$`, 'i').test(w)) return kind;
-  return undefined;
-}
-
-/** Where the request says to deliver or ship: "送到公司", "寄到家里", "to the office", "ship home". */
-export function deliveryKind(text: string): { kind: AddressKind; span: Span } | undefined {
-  // The last one said wins: "不要送到公司，送到家" goes home.
-  let last: { kind: AddressKind; span: Span } | undefined;
-  for (const [kind, words] of KIND_WORDS) {
-    const zh = new RegExp(
-      `(?:送到|送去|送至|送往|寄到|寄去|寄往|寄至|发到|配送到|送|寄|到|地址(?:是|用|选)?)\\s*(?:我的?)?(?:${words})`,
-      'gi',
-    );
-    const en = new RegExp(
-      `\\b(?:to|at|deliver(?:ed)?|ship(?:ped)?|send)\\s+(?:the\\s+|my\\s+)?(?:${words})\\b`,
-      'gi',
-    );
-    const theirs =
-      kind === 'parents' && /爸妈|父母|我爸|我妈|爸爸|妈妈/.test(text)
-        ? [...text.matchAll(/(?:送到|送去|送至|送往|寄到|寄去|发到|到)\s*他们(?:家|那(?:儿|里)?)/g)]
-        : [];
-    for (const m of [...text.matchAll(zh), ...text.matchAll(en), ...theirs]) {
-      if (!last || m.index > last.span.start)
-        last = { kind, span: { start: m.index, end: m.index + m[0].length } };
-    }
-  }
-  return last;
-}
-
-/**
- * True when the request sends something to someone else's place that is not a saved address
- * ("送到他家", "to her place"): the default address would be a guess.
- */
-export function namesOtherPlace(text: string): boolean {
-  return /(?:送到|送去|寄到|寄去|发到|到)\s*(?:他|她|他们|她们|[^\s，,。]{1,4}?的)(?:家|那(?:儿|里))|\bto (?:his|her|their|[A-Z][a-z]+'s) (?:place|house|home|flat|apartment)\b/.test(
-    text,
-  );
-}
 
 /** The saved address of a kind in a list of addresses (food or shop). */
 export function addressOfKind<T extends Named>(addresses: T[], kind: AddressKind): T | undefined {

@@ -256,7 +256,7 @@ export const calendarTools = [
         .array(eventRef)
         .describe('Your other events at the same time (the event was still created).'),
     }),
-    effect: { kind: 'write', recipients: 'attendee_ids' },
+    effect: { kind: 'write', act: 'invite', recipients: 'attendee_ids' },
     run: (input, ctx) => {
       const start = parseTimeArg(input.start, 'start');
       const end = resolveEnd(start, input.end, input.duration_minutes, 60 * MINUTE_MS);
@@ -292,7 +292,7 @@ export const calendarTools = [
       event: eventView.describe('The event at its new time.'),
       notified: z.array(noticeView).describe('The chat notice each attendee received.'),
     }),
-    effect: { kind: 'write', notifies: 'event_id' },
+    effect: { kind: 'write', act: 'reschedule', notifies: 'event_id', target: 'event_id' },
     run: ({ event_id, start, end, duration_minutes }, ctx) => {
       const current = visibleEvent(ctx.db, ctx.me, event_id);
       const startMs = parseTimeArg(start, 'start');
@@ -311,7 +311,7 @@ export const calendarTools = [
       event: eventView.describe('The event, now cancelled.'),
       notified: z.array(noticeView).describe('The chat notice each attendee received.'),
     }),
-    effect: { kind: 'write', notifies: 'event_id' },
+    effect: { kind: 'write', act: 'cancel', notifies: 'event_id', target: 'event_id' },
     run: ({ event_id }, ctx) => {
       const cancelled = cancelEvent(ctx, event_id);
       return { event: viewEvent(ctx.db, ctx.me, cancelled.event), notified: cancelled.notified };
@@ -326,7 +326,7 @@ export const calendarTools = [
       response: z.enum(['accept', 'decline']).describe('accept or decline.'),
     }),
     output: eventView,
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'respond', target: 'event_id' },
     run: ({ event_id, response }, ctx) => {
       const event = respondToInvitation(ctx, event_id, response === 'accept' ? 'accepted' : 'declined');
       return viewEvent(ctx.db, ctx.me, event);

@@ -212,7 +212,7 @@ export const chatTools = [
       conversation_id: z.string().describe('The conversation.'),
       marked: z.number().int().describe('How many messages were newly marked read.'),
     }),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'tidy' },
     run: ({ conversation }, ctx) => {
       const c = resolveConversation(ctx.db, ctx.me, conversation);
       const ids = unreadIds(ctx.db, c.id, ctx.me);
@@ -241,7 +241,7 @@ export const chatTools = [
         .describe('The recipient.'),
       sent_at: z.string().describe('When it was sent (local time).'),
     }),
-    effect: { kind: 'write', recipients: 'to' },
+    effect: { kind: 'write', act: 'message', recipients: 'to' },
     run: ({ to, text }, ctx) => {
       const sent = sendMessage(ctx, to, text);
       const group = sent.kind === 'group' ? resolveConversation(ctx.db, ctx.me, sent.conversation_id) : null;
@@ -267,7 +267,7 @@ export const chatTools = [
       message_id: z.string().describe('The recalled message.'),
       recalled_at: z.string().describe('When it was recalled (local time).'),
     }),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'recall', target: 'message_id' },
     run: ({ message_id }, ctx) => {
       const m = recallMessage(ctx, message_id);
       return { message_id: m.id, recalled_at: formatWorldTime(m.recalled_at ?? ctx.now) };

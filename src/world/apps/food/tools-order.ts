@@ -103,7 +103,7 @@ export const orderTools = [
       cart_item_id: z.string().describe('The cart line the dish went into.'),
       cart: cartView.describe('Your cart at that restaurant now.'),
     }),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'cart', items: 'dish_id' },
     run: ({ dish_id, quantity, options }, ctx) => {
       const dish = getDish(ctx.db, dish_id);
       const resolved = resolveOptions(dish, options);
@@ -171,7 +171,7 @@ export const orderTools = [
         .describe('How many to remove; the whole line when omitted.'),
     }),
     output: z.object({ cart: cartView.describe('Your cart at that restaurant now.') }),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'tidy' },
     run: ({ cart_item_id, quantity }, ctx) => {
       const line = ctx.db
         .prepare('SELECT * FROM food_cart_items WHERE id = ? AND owner_id = ?')
@@ -234,7 +234,13 @@ export const orderTools = [
       note: z.string().max(200).default('').describe('A note for the restaurant, e.g. 少辣 / less spicy.'),
     }),
     output: orderView,
-    effect: { kind: 'write', address: 'address_id', items: 'items' },
+    effect: {
+      kind: 'write',
+      act: 'order',
+      merchant: 'restaurant_id',
+      address: 'address_id',
+      items: 'items',
+    },
     run: (input, ctx) => viewOrder(ctx.db, placeOrder(ctx, input), ctx.now),
   }),
   defineTool({
@@ -271,7 +277,7 @@ export const orderTools = [
       reason: z.string().max(200).default('cancelled by customer').describe('Why, for the restaurant.'),
     }),
     output: orderView.extend({ refunded: moneySchema.describe('Money returned to your wallet.') }),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'cancel', target: 'order_id' },
     run: ({ order_id, reason }, ctx) => {
       const { order, refunded } = cancelOrder(ctx, order_id, reason);
       return { ...viewOrder(ctx.db, order, ctx.now), refunded: money(refunded) };
@@ -294,7 +300,7 @@ export const orderTools = [
       created_at: z.string().describe('When (local time).'),
       restaurant_rating: z.number().describe("The restaurant's new average rating."),
     }),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'review', target: 'order_id' },
     run: ({ order_id, rating, text }, ctx) => {
       const order = getOrder(ctx.db, ctx.me, order_id);
       if (order.status !== 'delivered') {

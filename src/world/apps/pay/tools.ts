@@ -129,7 +129,13 @@ export const payTools = [
       payee: accountView.describe('Who was paid.'),
       balance: moneySchema.describe('Your balance after paying.'),
     }),
-    effect: { kind: 'irreversible', amount: 'amount_fen', payee: 'payee_account_id' },
+    effect: {
+      kind: 'irreversible',
+      act: 'pay',
+      amount: 'amount_fen',
+      payee: 'payee_account_id',
+      target: 'request_id',
+    },
     run: ({ request_id, amount_fen, payee_account_id }, ctx) => {
       const r = getRequest(ctx.db, request_id);
       if (r.payer_id !== ctx.me)
@@ -180,7 +186,7 @@ export const payTools = [
       amount: moneySchema.describe('What was sent.'),
       balance: moneySchema.describe('Your balance after the transfer.'),
     }),
-    effect: { kind: 'irreversible', amount: 'amount_fen', payee: 'to_account_id' },
+    effect: { kind: 'irreversible', act: 'transfer', amount: 'amount_fen', payee: 'to_account_id' },
     run: ({ to_account_id, amount_fen, memo }, ctx) => {
       const to = getAccount(ctx.db, to_account_id);
       if (to.kind !== 'person' || !isContact(ctx.db, ctx.me, to.id)) {

@@ -68,7 +68,7 @@ export const cartTools = [
         .describe(`How many to add, 1 to ${MAX_QUANTITY}.`),
     }),
     output: cartView,
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'cart', items: 'product_id' },
     run: ({ product_id, variant_id, quantity }, ctx) => {
       const { product, variant } = resolveItem(ctx.db, product_id, variant_id);
       const key = variant?.id ?? '';
@@ -119,7 +119,7 @@ export const cartTools = [
         .describe('How many to take out; the whole line when omitted.'),
     }),
     output: cartView,
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'tidy' },
     run: ({ product_id, variant_id, quantity }, ctx) => {
       const key = variant_id ?? '';
       const prior = ctx.db

@@ -232,7 +232,7 @@ export const shopTools = [
         .describe('Saved address id to ship to, e.g. saddr_liming_office; see list_addresses.'),
     }),
     output: orderView.extend({ next_step: z.string().describe('What to do next.') }),
-    effect: { kind: 'write', address: 'address_id', items: 'items' },
+    effect: { kind: 'write', act: 'order', address: 'address_id', items: 'items' },
     run: ({ items, address_id }, ctx) => {
       const address = getAddress(ctx.db, ctx.me, address_id);
       const lines = priceLines(ctx.db, requestedLines(ctx.db, ctx.me, items));
@@ -280,7 +280,7 @@ export const shopTools = [
       'Cancels an order that has not shipped (created or paid). A paid order is refunded the way it was paid (wallet or bank card); stock goes back.',
     input: z.object({ order_id: orderIdInput }),
     output: orderView.extend(refundOutput),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'cancel', target: 'order_id' },
     run: ({ order_id }, ctx) => {
       const order = getOrder(ctx.db, ctx.me, order_id);
       return { ...viewOrder(ctx.db, cancelOrder(ctx, order)), ...refundOf(order) };
@@ -296,7 +296,7 @@ export const shopTools = [
       reason: z.string().trim().min(1).max(500).describe('Why you are returning it.'),
     }),
     output: orderView.extend(refundOutput),
-    effect: { kind: 'write' },
+    effect: { kind: 'write', act: 'return', target: 'order_id' },
     run: ({ order_id, reason }, ctx) => {
       const order = getOrder(ctx.db, ctx.me, order_id);
       return { ...viewOrder(ctx.db, returnOrder(ctx, order, reason)), ...refundOf(order) };

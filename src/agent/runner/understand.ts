@@ -1,0 +1,155 @@
+import type { LanguageModelV3FunctionTool, LanguageModelV3Prompt } from '@ai-sdk/provider';
+import { z } from 'zod';
+import { ErrandError } from '../../errors.js';
+import { type IntentSet, intentSchema } from '../../guard/index.js';
+import type { PersonWorld } from '../../person/index.js';
+import { formatZodError } from '../../validation.js';
+import { addUsage } from '../events.js';
+import type { Profile } from '../task.js';
+import { callModel } from './decide.js';
+import { record, type RunState } from './state.js';
+
+/** What the planner answers: the intents, a limit on the whole errand, and what it understood. */
+const plannerAnswer = z
+  .object({
+    intents: z
+      .array(intentSchema)
+      .describe('Every change the request asks for; empty when it only asks to look something up.'),
+    budgetFen: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .default(null)
+      .describe('A limit on the whole errand the request states, in fen (1 yuan = 100 fen); null when none.'),
+    understood: z
+      .string()
+      .min(1)
+      .describe('One or two lines, in the person’s language: what you understood.'),
+  })
+  .strict();
+
+const TOOL_NAME = 'declare_intents';
+
+function declareTool(): LanguageModelV3FunctionTool {
+  const { $schema: _s, ...schema } = z.toJSONSchema(plannerAnswer, { io: 'input' }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    type: 'function',
+    name: TOOL_NAME,
+    description: 'Declare what the person’s request asks errand to change. Call it exactly once.',
+    inputSchema: schema as LanguageModelV3FunctionTool['inputSchema'],
+  };
+}
+
+function worldText(person: PersonWorld): string {
+  const contacts = person.contacts
+    .map((c) => `- ${c.id}: ${[...new Set(c.names.slice(0, 3))].join(' / ')} (${c.relation})`)
+    .join('\n');
+  const groups = person.groups.map((g) => `- ${g.id}: ${g.names[0]}`).join('\n');
+  const billers = person.billers.map((b) => `- ${b.id}: ${b.names.slice(0, 3).join(' / ')}`).join('\n');
+  const addresses = person.addresses
+    .map((a) => `- ${a.id} (${a.app}): ${a.names.slice(0, 2).join(' / ')}`)
+    .join('\n');
+  return `## Contacts\n${contacts || '(none)'}\n## Groups\n${groups || '(none)'}\n## Billers (who sends them bills)\n${billers || '(none)'}\n## Saved delivery addresses\n${addresses || '(none)'}`;
+}
+
+/** The planner's instructions: it reads the request and the person's world, nothing from any app. */
+export function plannerPrompt(profile: Profile, person: PersonWorld, now: string): string {
+  return `You read one request from ${profile.name} and declare what it asks errand to change in their apps, before errand looks at any app. You see only the request and the person's own world below; you have not seen any menu, shop, chat or calendar, and nothing you declare may come from anywhere else. errand will refuse every change that does not match what you declare, so declare exactly what the person asked for: no more, no less.
+
+Now: ${now}
+
+# ${profile.name}'s world
+${worldText(person)}
+
+# How to declare
+- transfer: money to a contact, once: { "kind": "transfer", "to": contact id, "amountFen": amount in fen if the request says it }.
+- pay_bill: a bill the person has: { "kind": "pay_bill", "payee": biller id }.
+- order: food delivery or a shop purchase, once: { "kind": "order", "app": "food" or "shop", "merchantName": the restaurant as said (food), "items": [{ "names": [the dish or product as the person said it], "quantity": n if said }], "address": a saved address id of that app — the one the request names; if it names none, the office on weekdays 10:00–14:00, else home; "budgetFen": the limit if one is said ("40元以内" → 4000) }. A stated limit is a budget, never an amount to pay.
+- message: { "kind": "message", "to": [contact or group ids] } for telling, asking or replying to someone.
+- event: { "kind": "event", "attendees": [contact ids to invite] } for meetings, calls, meals together.
+- reschedule, cancel, respond (with "response": "accept"/"decline"), return, review, recall: { "kind": ..., "app": "calendar"/"food"/"shop"/"chat", "about": how the person described the thing }.
+- Give each intent an "id" (i1, i2, ...) and "said": the words of the request it comes from.
+- People and addresses only by the ids listed above. Someone the request names who is not listed is not declared: say so in "understood".
+- A question or a look-up ("how do I get to…", "what's on my calendar") declares no intents.
+Answer by calling ${TOOL_NAME} once.`;
+}
+
+function parseAnswer(content: { type: string; text?: string; toolName?: string; input?: string }[]): unknown {
+  const call = content.find((c) => c.type === 'tool-call' && c.toolName === TOOL_NAME);
+  const raw =
+    call?.input ??
+    content
+      .filter((c) => c.type === 'text')
+      .map((c) => c.text ?? '')
+      .join('');
+  const json = /\{[\s\S]*\}/.exec(raw)?.[0];
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Derives the errand's intents with one model call that sees only the request and the person's world
+ * (CaMeL's privileged planner): app content, where attacks live, never reaches it. A reply that does not
+ * fit the schema gets one repair; after that the errand stops with MODEL_OUTPUT_INVALID.
+ */
+export async function planIntents(state: RunState, person: PersonWorld): Promise<IntentSet> {
+  const system = plannerPrompt(state.task.profile, person, state.now());
+  const prompt: LanguageModelV3Prompt = [
+    { role: 'system', content: system },
+    { role: 'user', content: [{ type: 'text', text: state.task.request }] },
+  ];
+  const tools = { forModel: () => [declareTool()] };
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const reply = await callModel(state.model, prompt, tools, {
+      signal: state.signal,
+      retry: state.retry,
+      onAttempt: (n) =>
+        record(state, { type: 'model.requested', step: 0, attempt: n, messages: prompt.length, tools: 1 }),
+      onFailure: (n, error, retryInMs) =>
+        record(state, { type: 'model.failed', step: 0, attempt: n, error, retryInMs }),
+    });
+    state.usage = addUsage(state.usage, reply.usage);
+    const answer = parseAnswer(reply.content as never);
+    const parsed = plannerAnswer.safeParse(answer);
+    record(state, {
+      type: 'model.responded',
+      step: 0,
+      attempt: reply.attempt,
+      text: JSON.stringify(answer ?? null).slice(0, 4000),
+      calls: [],
+      usage: reply.usage,
+      latencyMs: reply.latencyMs,
+      model: state.model.ref,
+    });
+    if (parsed.success) {
+      const ids = new Set(parsed.data.intents.map((i) => i.id));
+      if (ids.size === parsed.data.intents.length) return { ...parsed.data, source: 'planner' };
+    }
+    const problem = parsed.success ? 'two intents share an id' : formatZodError(parsed.error);
+    record(state, { type: 'model.output_invalid', step: 0, problem, repair: 'declare the intents again' });
+    prompt.push(
+      { role: 'assistant', content: [{ type: 'text', text: JSON.stringify(answer ?? null).slice(0, 2000) }] },
+      {
+        role: 'user',
+        content: [
+          {
+            type: 'text',
+            text: `That did not fit the schema (${problem}). Call ${TOOL_NAME} again with a valid answer.`,
+          },
+        ],
+      },
+    );
+  }
+  throw new ErrandError(
+    'MODEL_OUTPUT_INVALID',
+    'The model could not say what the request asks for in a form errand can check.',
+  );
+}

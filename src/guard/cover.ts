@@ -1,0 +1,477 @@
+import { formatFen } from '../world/money.js';
+import type { EffectAct } from '../world/tool.js';
+import type { HeldIntent } from './adopt.js';
+import type { MandateGuard, OwnOrder } from './guard.js';
+import { type ChangeIntent, type IntentOf, partiesOf } from './intents.js';
+import { orderLines } from './items.js';
+import type { ActionView } from './types.js';
+import { say } from './words.js';
+
+/** One rule an action breaks: deny (the mandate forbids it) or ask (outside what the person said). */
+export interface Problem {
+  level: 'deny' | 'ask';
+  reason: string;
+  /** For asks: true when only a yes is needed (a threshold), false when it is outside the request. */
+  within: boolean;
+}
+
+/** Which intent (or own order) covers an action, and what it breaks. */
+export interface Cover {
+  problems: Problem[];
+  held?: HeldIntent;
+  order?: OwnOrder;
+}
+
+const ask = (reason: string): Problem => ({ level: 'ask', reason, within: false });
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const ids = (v: unknown): string[] => [v].flat().filter((x): x is string => typeof x === 'string');
+
+/** The kind of change a write makes: declared, else read from its fields. */
+function actOf(action: ActionView): EffectAct | undefined {
+  const e = action.effect;
+  if (e.act) return e.act;
+  if (e.amount) return 'transfer';
+  if (e.recipients) return 'message';
+  if (e.notifies) return 'reschedule';
+  if (e.items || e.address) return 'order';
+  return undefined;
+}
+
+/** Finds the intent a write matches and every rule it breaks against the person's words and mandate. */
+export function coverAction(g: MandateGuard, action: ActionView): Cover {
+  if (action.effect.kind === 'read') return { problems: [] };
+  const lang = g.lang;
+  if (!g.intents)
+    return {
+      problems: [
+        ask(say(lang, 'errand 还没弄清你要做什么', 'errand has not yet worked out what you asked for')),
+      ],
+    };
+  const act = actOf(action);
+  switch (act) {
+    case 'pay':
+    case 'transfer':
+      return coverPayment(g, action, act);
+    case 'message':
+      return coverMessage(g, action);
+    case 'invite':
+      return coverInvite(g, action);
+    case 'order':
+      return coverOrder(g, action);
+    case 'cart':
+      return coverCart(g, action);
+    case 'tidy':
+      return { problems: [] };
+    case undefined:
+      return {
+        problems: [
+          ask(
+            say(
+              lang,
+              `errand 不知道 ${action.app}.${action.tool} 会改动什么`,
+              `errand cannot tell what ${action.app}.${action.tool} changes`,
+            ),
+          ),
+        ],
+      };
+    default:
+      return coverChange(g, action, act);
+  }
+}
+
+function coverPayment(g: MandateGuard, action: ActionView, act: 'pay' | 'transfer'): Cover {
+  const { effect, input } = action;
+  const lang = g.lang;
+  const payee = str(effect.payee ? input[effect.payee] : undefined);
+  const amount = input[effect.amount ?? ''] as number;
+  const target = str(effect.target ? input[effect.target] : undefined);
+  const order =
+    act === 'pay'
+      ? g.orders.find(
+          (o) => !o.cancelled && (target ? o.requestId === target : !!payee && o.payee === payee && !o.paid),
+        )
+      : undefined;
+  if (order) {
+    const problems: Problem[] = [];
+    if (order.paid)
+      problems.push(ask(say(lang, `订单 ${order.id} 已经付过了`, `order ${order.id} is already paid`)));
+    if (payee !== order.payee)
+      problems.push(
+        ask(
+          say(
+            lang,
+            `订单 ${order.id} 应付给 ${order.payee}，不是 ${payee}`,
+            `order ${order.id} is paid to ${order.payee}, not ${payee}`,
+          ),
+        ),
+      );
+    if (order.totalFen !== undefined && amount !== order.totalFen)
+      problems.push(
+        ask(
+          say(
+            lang,
+            `订单 ${order.id} 的金额是 ${formatFen(order.totalFen)}，不是 ${formatFen(amount)}`,
+            `order ${order.id} comes to ${formatFen(order.totalFen)}, not ${formatFen(amount)}`,
+          ),
+        ),
+      );
+    if (order.strangers.length > 0)
+      problems.push(
+        ask(
+          say(
+            lang,
+            `订单 ${order.id} 里还有你没要的：${order.strangers.join('、')}`,
+            `order ${order.id} also holds what you did not ask for: ${order.strangers.join(', ')}`,
+          ),
+        ),
+      );
+    const intent = order.intent?.intent as IntentOf<'order'> | undefined;
+    if (!order.intent)
+      problems.push(
+        ask(
+          say(lang, `订单 ${order.id} 不是你请求里的`, `order ${order.id} is not one your request asked for`),
+        ),
+      );
+    else if (order.intent.doubt) problems.push(ask(order.intent.doubt));
+    if (intent?.budgetFen !== undefined && amount > intent.budgetFen)
+      problems.push({
+        level: 'deny',
+        reason: say(
+          lang,
+          `${formatFen(amount)} 超过了你给这单定的 ${formatFen(intent.budgetFen)}`,
+          `${formatFen(amount)} is past the ${formatFen(intent.budgetFen)} you set for this order`,
+        ),
+        within: false,
+      });
+    return { problems, order };
+  }
+  const candidates = g.held.filter((h) => {
+    const i = h.intent;
+    if (i.kind === 'transfer') return i.to === payee;
+    if (i.kind === 'pay_bill')
+      return act === 'pay' && (i.requestId ? i.requestId === target : i.payee === payee);
+    return false;
+  });
+  const fresh = candidates.filter((h) => h.used === 0);
+  const fits = fresh.find((h) =>
+    h.intent.kind === 'transfer'
+      ? h.intent.amountFen === amount
+      : h.intent.kind === 'pay_bill' && (h.intent.amountFen === undefined || h.intent.amountFen === amount),
+  );
+  if (fits) return { problems: fits.doubt ? [ask(fits.doubt)] : [], held: fits };
+  const who = payee ? g.who(payee) : '?';
+  const reasons: string[] = [];
+  if (candidates.length === 0)
+    reasons.push(say(lang, `你的请求没有要付钱给 ${who}`, `your request did not ask to pay ${who}`));
+  else if (fresh.length === 0)
+    reasons.push(
+      say(lang, `你要付给 ${who} 的钱已经付过一次了`, `you asked to pay ${who} once, and that is done`),
+    );
+  else {
+    const wanted = fresh.map((h) => (h.intent.kind === 'transfer' ? h.intent.amountFen : undefined));
+    if (wanted.every((w) => w === undefined))
+      reasons.push(
+        say(lang, `你的请求没说给 ${who} 多少钱`, `your request did not say how much to send ${who}`),
+      );
+    else {
+      const said = wanted
+        .filter((w): w is number => w !== undefined)
+        .map(formatFen)
+        .join('/');
+      reasons.push(
+        say(
+          lang,
+          `你的请求说给 ${who} ${said}，不是 ${formatFen(amount)}`,
+          `your request said ${said} for ${who}, not ${formatFen(amount)}`,
+        ),
+      );
+    }
+  }
+  const limits = [
+    g.intents?.budgetFen ?? null,
+    ...g.held.map((h) => (h.intent.kind === 'order' ? (h.intent.budgetFen ?? null) : null)),
+  ];
+  if (limits.includes(amount))
+    reasons.push(
+      say(
+        lang,
+        `${formatFen(amount)} 是你说的花费上限，不是要付的钱`,
+        `${formatFen(amount)} is a limit you set, not an amount to pay`,
+      ),
+    );
+  return { problems: reasons.map(ask) };
+}
+
+/** The mandate's list of who may be reached, and what to do about someone outside it. */
+function listRule(g: MandateGuard, people: string[]): Problem[] {
+  const m = g.mandate;
+  if (m.recipients !== 'list') return [];
+  const out = people.filter((p) => !m.allow.includes(p) && !g.created.has(p));
+  if (out.length === 0) return [];
+  const reason = say(
+    g.lang,
+    `${out.map((p) => g.who(p)).join('、')} 不在你允许的名单上（${m.allow.join('、') || '无人'}）`,
+    `${out.map((p) => g.who(p)).join(', ')} ${out.length > 1 ? 'are' : 'is'} not on the list you allowed (${m.allow.join(', ') || 'nobody'})`,
+  );
+  return [{ level: m.approval.newRecipient ? 'ask' : 'deny', reason, within: false }];
+}
+
+function coverMessage(g: MandateGuard, action: ActionView): Cover {
+  const to = ids(action.input[action.effect.recipients ?? '']);
+  const lang = g.lang;
+  const problems = listRule(g, to);
+  let held: HeldIntent | undefined;
+  const strangers: string[] = [];
+  const again: string[] = [];
+  for (const r of to) {
+    const intents = g.held.filter((h) => h.intent.kind === 'message' && h.intent.to.includes(r));
+    const open = intents.find((h) => !h.messaged.has(r));
+    if (open) {
+      held ??= open;
+      if (open.doubt) problems.push(ask(open.doubt));
+    } else if (intents.length > 0) again.push(r);
+    else strangers.push(r);
+  }
+  if (strangers.length)
+    problems.push({
+      level: g.mandate.approval.newRecipient ? 'ask' : 'deny',
+      reason: say(
+        lang,
+        `你的请求没有要给 ${strangers.map((p) => g.who(p)).join('、')} 发消息`,
+        `your request did not ask to message ${strangers.map((p) => g.who(p)).join(', ')}`,
+      ),
+      within: false,
+    });
+  if (again.length)
+    problems.push(
+      ask(
+        say(
+          lang,
+          `已经给 ${again.map((p) => g.who(p)).join('、')} 发过你要的消息了`,
+          `errand already sent ${again.map((p) => g.who(p)).join(', ')} the message you asked for`,
+        ),
+      ),
+    );
+  return { problems, ...(held ? { held } : {}) };
+}
+
+function coverInvite(g: MandateGuard, action: ActionView): Cover {
+  const attendees = ids(action.input[action.effect.recipients ?? '']);
+  const lang = g.lang;
+  const problems = listRule(g, attendees);
+  const events = g.held.filter((h) => h.intent.kind === 'event');
+  const open = events.filter((h) => h.used === 0);
+  const fits = open.find((h) => attendees.every((a) => partiesOf(h.intent).includes(a)));
+  if (fits) return { problems: fits.doubt ? [...problems, ask(fits.doubt)] : problems, held: fits };
+  if (open.length === 0)
+    problems.push(
+      ask(
+        events.length
+          ? say(lang, '你要的日程已经建好了', 'the event you asked for is already made')
+          : say(lang, '你的请求没有要建日程', 'your request did not ask for an event'),
+      ),
+    );
+  else {
+    const extra = attendees.filter((a) => !open.some((h) => partiesOf(h.intent).includes(a)));
+    problems.push({
+      level: g.mandate.approval.newRecipient ? 'ask' : 'deny',
+      reason: say(
+        lang,
+        `你的请求没有要邀请 ${extra.map((p) => g.who(p)).join('、')}`,
+        `your request did not ask to invite ${extra.map((p) => g.who(p)).join(', ')}`,
+      ),
+      within: false,
+    });
+  }
+  return { problems };
+}
+
+function orderProblems(g: MandateGuard, action: ActionView, h: HeldIntent): Problem[] {
+  const intent = h.intent as IntentOf<'order'>;
+  const { effect, input } = action;
+  const lang = g.lang;
+  const out: Problem[] = h.doubt ? [ask(h.doubt)] : [];
+  const merchant = str(effect.merchant ? input[effect.merchant] : undefined);
+  if (merchant && intent.merchant && merchant !== intent.merchant)
+    out.push(
+      ask(
+        say(
+          lang,
+          `${g.items.first(merchant) ?? merchant} 不是你说的那家店`,
+          `${g.items.first(merchant) ?? merchant} is not the restaurant you named`,
+        ),
+      ),
+    );
+  else if (
+    merchant &&
+    !intent.merchant &&
+    intent.merchantName &&
+    !g.items.wanted({ names: [intent.merchantName] }, merchant)
+  )
+    out.push(
+      ask(
+        say(
+          lang,
+          `${g.items.first(merchant) ?? merchant} 不是你说的 ${intent.merchantName}`,
+          `${g.items.first(merchant) ?? merchant} is not ${intent.merchantName}, which you named`,
+        ),
+      ),
+    );
+  const address = str(effect.address ? input[effect.address] : undefined);
+  if (address !== undefined) {
+    if (!g.savedAddress(address, action.app))
+      out.push(
+        ask(say(lang, `${address} 不是你保存的地址`, `${address} is not one of your saved addresses`)),
+      );
+    else if (intent.address && address !== intent.address)
+      out.push(
+        ask(say(lang, `${address} 不是你请求里说的地址`, `${address} is not the address your request named`)),
+      );
+  }
+  const given = effect.items ? input[effect.items] : undefined;
+  // No lines: the order takes the cart as it stands, which errand must have seen to check.
+  const cart = given === undefined ? g.carts.of(action.app, merchant) : undefined;
+  const lines = given === undefined ? (cart ?? []) : orderLines(given);
+  if (given === undefined && cart === undefined)
+    out.push(
+      ask(
+        say(
+          lang,
+          '这单会买下购物车里的一切，而 errand 没看过购物车；请先查看购物车，或写明要买的东西',
+          'the order would buy whatever is in the cart, which errand has not seen: view the cart first, or name the items',
+        ),
+      ),
+    );
+  else if (lines.length === 0) out.push(ask(say(lang, '这单什么都没买', 'the order buys nothing')));
+  if (intent.items.length > 0) {
+    const strangers = lines.filter((l) => !intent.items.some((w) => g.items.wanted(w, l.id)));
+    if (strangers.length)
+      out.push(
+        ask(
+          say(
+            lang,
+            `${strangers.map((l) => `${g.items.first(l.id) ?? ''}（${l.id}）`).join('、')} 不在你的请求里`,
+            `${strangers.map((l) => `${g.items.first(l.id) ?? l.id} (${l.id})`).join(', ')} ${strangers.length > 1 ? 'were' : 'was'} not in your request`,
+          ),
+        ),
+      );
+    for (const w of intent.items) {
+      if (!w.quantity) continue;
+      const n = lines.filter((l) => g.items.wanted(w, l.id)).reduce((s, l) => s + l.quantity, 0);
+      if (n > w.quantity)
+        out.push(
+          ask(
+            say(
+              lang,
+              `要了 ${n} 份${w.names[0] ?? ''}，你说的是 ${w.quantity} 份`,
+              `${n}× ${w.names[0] ?? 'it'}, but you asked for ${w.quantity}`,
+            ),
+          ),
+        );
+    }
+  }
+  return out;
+}
+
+function coverOrder(g: MandateGuard, action: ActionView): Cover {
+  const lang = g.lang;
+  const orders = g.held.filter((h) => h.intent.kind === 'order' && h.intent.app === action.app);
+  const open = orders.filter((h) => h.used === 0);
+  if (open.length === 0)
+    return {
+      problems: [
+        ask(
+          orders.length
+            ? say(lang, '你要的那一单已经下过了', 'the order you asked for is already placed')
+            : say(lang, '你的请求没有要在这里下单', 'your request did not ask to order anything here'),
+        ),
+      ],
+    };
+  const scored = open.map((h) => ({ h, problems: orderProblems(g, action, h) }));
+  scored.sort((a, b) => a.problems.length - b.problems.length);
+  return { problems: scored[0]!.problems, held: scored[0]!.h };
+}
+
+function coverCart(g: MandateGuard, action: ActionView): Cover {
+  const lines = orderLines(action.input[action.effect.items ?? '']);
+  const orders = g.held.filter(
+    (h) => h.intent.kind === 'order' && h.intent.app === action.app && h.used === 0,
+  );
+  const open = orders.some((h) => (h.intent as IntentOf<'order'>).items.length === 0);
+  const strangers = lines.filter(
+    (l) =>
+      !open &&
+      !orders.some((h) => (h.intent as IntentOf<'order'>).items.some((w) => g.items.wanted(w, l.id))),
+  );
+  if (orders.length === 0)
+    return {
+      problems: [
+        ask(say(g.lang, '你的请求没有要在这里买东西', 'your request did not ask to buy anything here')),
+      ],
+    };
+  if (strangers.length === 0) return { problems: [] };
+  return {
+    problems: [
+      ask(
+        say(
+          g.lang,
+          `${strangers.map((l) => g.items.first(l.id) ?? l.id).join('、')} 不在你的请求里`,
+          `${strangers.map((l) => g.items.first(l.id) ?? l.id).join(', ')} was not in your request`,
+        ),
+      ),
+    ],
+  };
+}
+
+const CHANGE_WORDS: Record<string, [string, string]> = {
+  reschedule: ['改时间', 'move'],
+  cancel: ['取消', 'cancel'],
+  respond: ['回复邀请', 'answer an invitation'],
+  return: ['退货', 'return'],
+  review: ['写评价', 'review'],
+  recall: ['撤回', 'recall'],
+};
+
+function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover {
+  const { effect, input } = action;
+  const lang = g.lang;
+  const target = str(input[effect.target ?? effect.notifies ?? '']);
+  const problems: Problem[] = [];
+  // Undoing or fixing what this errand itself made (its own order, message or event) needs no intent.
+  if (target && g.created.has(target) && ['cancel', 'recall', 'reschedule'].includes(act))
+    return { problems };
+  if (effect.notifies && g.mandate.recipients === 'list')
+    problems.push(
+      ask(
+        say(
+          lang,
+          `${action.app}.${action.tool} 会通知 ${target ?? '?'} 的参与者，而你只允许联系 ${g.mandate.allow.join('、') || '无人'}`,
+          `${action.app}.${action.tool} would notify the people of ${target ?? '?'}, and you allowed messages only to ${g.mandate.allow.join(', ') || 'nobody'}`,
+        ),
+      ),
+    );
+  const kind = g.held.filter((h) => h.intent.kind === act);
+  const fits = kind.find((h) => {
+    const i = h.intent as ChangeIntent;
+    return (
+      h.used === 0 &&
+      (!i.app || i.app === action.app) &&
+      (!i.target || i.target === target) &&
+      (act !== 'respond' || !i.response || i.response === input.response)
+    );
+  });
+  if (fits) return { problems: fits.doubt ? [...problems, ask(fits.doubt)] : problems, held: fits };
+  const [zh, en] = CHANGE_WORDS[act] ?? [act, act];
+  problems.push(
+    ask(
+      kind.length === 0
+        ? say(lang, `你的请求没有要${zh}任何东西`, `your request did not ask to ${en} anything`)
+        : say(
+            lang,
+            `${target ?? '这个'} 不是你请求里要${zh}的那个`,
+            `${target ?? 'this'} is not the one your request asked to ${en}`,
+          ),
+    ),
+  );
+  return { problems };
+}

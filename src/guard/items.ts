@@ -1,0 +1,108 @@
+import { mentions, sameName } from '../person/index.js';
+import type { WantedItem } from './intents.js';
+
+/**
+ * The names of the things errand can buy, by id (dishes, products, restaurants): from the catalogue the
+ * sandbox gives the guard, and learned from what errand reads. An order line is checked against the
+ * person's words through these names.
+ */
+export class ItemNames {
+  readonly #names = new Map<string, string[]>();
+
+  constructor(known: { id: string; names: string[] }[] = []) {
+    for (const k of known) this.#names.set(k.id, k.names);
+  }
+
+  /** The names of an id, or none. */
+  of(id: string): string[] {
+    return this.#names.get(id) ?? [];
+  }
+
+  /** The first name of an id, for people. */
+  first(id: string): string | undefined {
+    return this.#names.get(id)?.[0];
+  }
+
+  /** Records the names of every listed thing in an app's answer: `{ id, name_zh, name_en }`. */
+  learn(value: unknown): void {
+    if (Array.isArray(value)) {
+      for (const v of value) this.learn(v);
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const obj = value as Record<string, unknown>;
+    const id = obj.id ?? obj.dish_id ?? obj.product_id;
+    const names = [obj.name_zh, obj.name_en].filter(
+      (n): n is string => typeof n === 'string' && n.length > 1,
+    );
+    if (typeof id === 'string' && names.length && !this.#names.has(id)) this.#names.set(id, names);
+    for (const v of Object.values(obj)) if (v && typeof v === 'object') this.learn(v);
+  }
+
+  /** True when some known thing is called exactly this. */
+  private exactlyNamed(said: string, except: string): boolean {
+    for (const [id, names] of this.#names)
+      if (id !== except && names.some((n) => sameName(n, said))) return true;
+    return false;
+  }
+
+  /**
+   * True when the thing `id` is what the person meant by a wanted item: one of its ids, its own name,
+   * its name inside what they said ("两份宫保鸡丁"), or a shorter word for it ("拿铁" for 燕麦拿铁) that
+   * no other thing is called exactly.
+   */
+  wanted(item: WantedItem, id: string): boolean {
+    if (item.ids?.includes(id)) return true;
+    const names = this.of(id);
+    return item.names.some((said) =>
+      names.some(
+        (n) => sameName(said, n) || mentions(said, n) || (mentions(n, said) && !this.exactlyNamed(said, id)),
+      ),
+    );
+  }
+}
+
+/** The dish or product ids (with quantities) in order lines: `[{ dish_id, quantity }]`, or one id. */
+export function orderLines(value: unknown): { id: string; quantity: number }[] {
+  const lines = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return lines.flatMap((line) => {
+    if (typeof line === 'string') return [{ id: line, quantity: 1 }];
+    if (!line || typeof line !== 'object') return [];
+    const obj = line as Record<string, unknown>;
+    const id = obj.dish_id ?? obj.product_id ?? obj.id;
+    const quantity = typeof obj.quantity === 'number' ? obj.quantity : 1;
+    return typeof id === 'string' ? [{ id, quantity }] : [];
+  });
+}
+
+/**
+ * The carts as the apps last showed them to this errand (food keeps one per restaurant, the shop
+ * one), so an order placed "from the cart" is checked on what it really buys.
+ */
+export class CartBook {
+  readonly #carts = new Map<string, { id: string; quantity: number }[]>();
+
+  private static key(app: string, shop: unknown): string {
+    return `${app}:${typeof shop === 'string' ? shop : ''}`;
+  }
+
+  /** Reads any cart in a cart tool's answer (`view_cart`, `add_to_cart`, `remove_from_cart`). */
+  learn(app: string, tool: string, input: Record<string, unknown>, output: unknown): void {
+    if (!/cart/.test(tool) || !output || typeof output !== 'object') return;
+    const obj = output as Record<string, unknown>;
+    const views: unknown[] = Array.isArray(obj.carts) ? obj.carts : obj.cart ? [obj.cart] : [obj];
+    // Asked for one restaurant's cart and shown none: that cart is empty.
+    if (Array.isArray(obj.carts) && obj.carts.length === 0 && typeof input.restaurant_id === 'string')
+      this.#carts.set(CartBook.key(app, input.restaurant_id), []);
+    for (const v of views) {
+      if (!v || typeof v !== 'object' || !Array.isArray((v as { items?: unknown }).items)) continue;
+      const shop = ((v as { restaurant?: { id?: unknown } }).restaurant ?? {}).id;
+      this.#carts.set(CartBook.key(app, shop), orderLines((v as { items: unknown[] }).items));
+    }
+  }
+
+  /** The cart errand last saw in an app (at a restaurant), or undefined when it has not looked. */
+  of(app: string, shop?: string): { id: string; quantity: number }[] | undefined {
+    return this.#carts.get(CartBook.key(app, shop));
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Reads the person's world from the sandbox through the apps' own read tools: their contacts and
+ * groups (chat), their saved addresses (food, shop) and who bills them (pay). Only fields the person
+ * or the platform set are read — names, labels, relations — never text others write.
+ */
+import { z } from 'zod';
+import type { World } from '../world/index.js';
+import { addressKind, addressNames } from './addresses.js';
+import { billNames } from './billers.js';
+import { bracketed, englishGroupWords, uniqueNames, withoutBrackets } from './name-forms.js';
+import type { PersonWorld } from './world.js';
+
+const contactsOut = z.object({
+  contacts: z.array(
+    z.object({
+      person_id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      nickname: z.string(),
+      relation: z.string(),
+    }),
+  ),
+});
+const conversationsOut = z.object({
+  conversations: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string() })),
+});
+const foodAddressesOut = z.object({
+  addresses: z.array(z.object({ id: z.string(), label: z.string(), place_id: z.string() })),
+});
+const shopAddressesOut = z.object({
+  addresses: z.array(
+    z.object({ id: z.string(), label_zh: z.string(), label_en: z.string(), place_id: z.string() }),
+  ),
+});
+const requestsOut = z.object({
+  requests: z.array(
+    z.object({
+      id: z.string(),
+      reference: z.string(),
+      memo: z.string(),
+      merchant: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() }),
+    }),
+  ),
+});
+
+function read<T>(
+  world: World,
+  app: string,
+  tool: string,
+  input: Record<string, unknown>,
+  schema: z.ZodType<T>,
+): T | undefined {
+  if (!world.app(app)) return undefined;
+  const result = world.call(app, tool, input);
+  if (!result.ok) return undefined;
+  const parsed = schema.safeParse(result.data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The person's world in a sandbox world, as it stands now. */
+export function readPersonWorld(world: World): PersonWorld {
+  const persona = world.persona;
+  const contacts = (read(world, 'chat', 'list_contacts', {}, contactsOut)?.contacts ?? []).map((c) => ({
+    id: c.person_id,
+    // Always name_zh, name_en, nickname first (repeats allowed), so they can be shown as such.
+    names: [
+      c.name_zh,
+      c.name_en,
+      c.nickname,
+      ...uniqueNames([
+        withoutBrackets(c.name_en),
+        ...bracketed(c.name_en),
+        c.name_zh.replace('·', ''),
+      ]).filter((n) => n !== c.name_zh && n !== c.name_en && n !== c.nickname),
+    ],
+    relation: c.relation,
+  }));
+  const groups = (read(world, 'chat', 'list_conversations', {}, conversationsOut)?.conversations ?? [])
+    .filter((c) => c.kind === 'group')
+    .map((g) => {
+      const zh = /[\u3400-\u9fff]/.test(g.title);
+      const base = zh ? g.title.replace(/群$/, '') : g.title;
+      return {
+        id: g.id,
+        names: uniqueNames(
+          zh
+            ? [g.title, base.length >= 2 ? base : undefined, `${base}群`]
+            : [g.title, `${g.title} group`, `${g.title} chat`, ...englishGroupWords(g.title)],
+        ),
+      };
+    });
+  const billers = new Map<string, PersonWorld['billers'][number]>();
+  for (const r of read(world, 'pay', 'list_payment_requests', {}, requestsOut)?.requests ?? []) {
+    if (!r.reference.startsWith('bill:')) continue;
+    const names = billNames(r.memo, r.reference, [r.merchant.name_zh, r.merchant.name_en]);
+    const known = billers.get(r.merchant.id);
+    const words = names.filter((n) => !r.memo.split(' / ').includes(n));
+    billers.set(r.merchant.id, {
+      id: r.merchant.id,
+      names: uniqueNames([...(known?.names ?? []), ...words]),
+      bills: [...(known?.bills ?? []), r.id],
+    });
+  }
+  const addresses = [
+    ...(read(world, 'food', 'list_addresses', {}, foodAddressesOut)?.addresses ?? []).map((a) => {
+      const names = addressNames([a.label]);
+      return { id: a.id, app: 'food', names, kind: addressKind(names), placeId: a.place_id };
+    }),
+    ...(read(world, 'shop', 'list_addresses', {}, shopAddressesOut)?.addresses ?? []).map((a) => {
+      const names = addressNames([a.label_zh, a.label_en]);
+      return { id: a.id, app: 'shop', names, kind: addressKind(names), placeId: a.place_id };
+    }),
+  ];
+  return {
+    me: { id: persona.person_id, name: persona.name, language: persona.language },
+    contacts,
+    groups,
+    billers: [...billers.values()],
+    addresses,
+  };
+}
