@@ -55,14 +55,18 @@ function intentsFor(
   task: Task,
   world: World,
   model: ResolvedModel,
+  prefer: IntentChoice,
 ): { intents: IntentSet | undefined; from: TrialResult['intentSource'] } {
   if (!['builtin', 'recipe', 'scripted'].includes(model.provider))
     return { intents: undefined, from: 'planner' };
-  const plan = planOffline(task.request, world);
-  if (plan.kind === 'run' && plan.intents) return { intents: plan.intents, from: 'reader' };
+  const plan = prefer === 'task' ? undefined : planOffline(task.request, world);
+  if (plan?.kind === 'run' && plan.intents) return { intents: plan.intents, from: 'reader' };
   if (task.intents) return { intents: { ...task.intents, source: 'task' }, from: 'task' };
   return { intents: { intents: [], budgetFen: null, understood: '', source: 'task' }, from: 'none' };
 }
+
+/** Where an agent with no model takes its intents: the reader when sure, else the task file (`auto`), or only the task file. */
+export type IntentChoice = 'auto' | 'task';
 
 /** What agent plays a trial: a model for the task (built-in agents make one per task). */
 export type AgentFactory = (task: Task) => ResolvedModel | LanguageModelV3;
@@ -75,6 +79,7 @@ export async function runTrial(
   trial = 0,
   /** More run options, such as recipes offered to the model as tools. */
   extra: Partial<RunOptions> = {},
+  prefer: IntentChoice = 'auto',
 ): Promise<TrialResult> {
   const world = taskWorld(task);
   const before = world.snapshot();
@@ -84,7 +89,7 @@ export async function runTrial(
     const model = 'specificationVersion' in made ? useModel(made) : made;
     const persona = world.persona;
     const trusted = trustedContext(world, task.request);
-    const source = intentsFor(task, world, model);
+    const source = intentsFor(task, world, model, prefer);
     const guard = new MandateGuard(task.mandate, trusted, () => world.now);
     const { errandId, report } = await runErrand({
       task: {
