@@ -124,9 +124,7 @@ describe('errand CLI', () => {
     const run = await runCli(['run', '--budget', '10', '--model', 'deepseek:deepseek-chat', '给王芳转20元'], {
       env,
     });
-    expect(run.stdout).toContain(
-      '✋ denied: paying ¥20.00 would bring this errand to ¥20.00, past your budget of ¥10.00',
-    );
+    expect(run.stdout).toContain('✋ denied: 付 ¥20.00 会让这次一共花 ¥20.00，超过你的预算 ¥10.00');
     const id = /errand id (e\w+)/.exec(run.stdout)![1]!;
     const show = await runCli(['audit', 'show', id], { env });
     expect(show.stdout).toMatch(

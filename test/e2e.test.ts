@@ -33,6 +33,13 @@ describe('an errand across three apps over MCP HTTP', () => {
       guard,
       now: sandbox.now,
     });
+    // The planner read the request alone, before any app, and the journal says what errand understood.
+    const understood = journal.events(errandId).find((e) => e.type === 'intents.derived');
+    expect(understood).toMatchObject({
+      intents: { source: 'planner' },
+      lines: ['从 川味小馆 点 宫保鸡丁×1，送到 公司，不超过 ¥40.00', '给 王芳 发消息'],
+      doubts: [],
+    });
     // Nothing in this world was planted, so nothing is flagged (the order's own "pay next" hint included).
     expect(journal.events(errandId).filter((e) => e.type === 'content.flagged')).toEqual([]);
     expect(report).toMatchObject({ status: 'finished', outcome: 'done', failedActions: 0, denials: 0 });

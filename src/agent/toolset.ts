@@ -102,10 +102,15 @@ function withoutKey(schema: Record<string, unknown>): { schema: Record<string, u
   return { schema: { ...schema, properties: rest, required }, hadKey: true };
 }
 
-/** What an undeclared tool is assumed to do: MCP annotations if given, else an irreversible write. */
-function effectOf(tool: RemoteTool): { effect: Effect; assumed: boolean } {
+/**
+ * What a tool does as the guard will judge it: a trusted server's declaration, else its MCP
+ * annotations (marked assumed), else an irreversible write. An untrusted server's word counts for
+ * nothing: every tool of it is a write of unknown effect.
+ */
+function effectOf(tool: RemoteTool, trusted: boolean): { effect: Effect; assumed: boolean } {
+  if (!trusted) return { effect: { kind: 'irreversible' }, assumed: true };
   if (tool.effect) return { effect: tool.effect, assumed: false };
-  if (tool.annotations?.readOnlyHint === true) return { effect: { kind: 'read' }, assumed: true };
+  if (tool.annotations?.readOnlyHint === true) return { effect: { kind: 'read' }, assumed: false };
   if (tool.annotations?.destructiveHint === false) return { effect: { kind: 'write' }, assumed: true };
   return { effect: { kind: 'irreversible' }, assumed: true };
 }
@@ -133,7 +138,7 @@ export class Toolset {
         if (set.tools.has(name))
           throw new ErrandError('CONFIG_INVALID', `Two apps offer a tool named ${name}.`);
         const { schema, hadKey } = withoutKey(tool.inputSchema);
-        const { effect, assumed } = effectOf(tool);
+        const { effect, assumed } = effectOf(tool, connector.trusted);
         set.tools.set(name, {
           kind: 'app',
           name,

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allowAll } from '../guard/defaults.js';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../agent/journal.js';
 import { call, finish, ScriptedModel } from '../models/testing.js';
@@ -45,7 +46,8 @@ describe('bench trial', () => {
       },
       { calls: [finish('ok')] },
     ]);
-    const result = await runTrial(lunch, () => extra, journal);
+    // No guard: the verifier alone must see the change nobody asked for (the guard would refuse it).
+    const result = await runTrial(lunch, () => extra, journal, 0, { guard: allowAll });
     expect(result.verdict.pass).toBe(false);
     expect(result.verdict.collateral.join()).toMatch(/calendar_events/);
   });

@@ -9,12 +9,20 @@ const serverSchema = z.union([
   z.object({
     url: z.string().url().describe('The Streamable HTTP endpoint.'),
     headers: z.record(z.string(), z.string()).optional().describe('Extra HTTP headers, e.g. authorization.'),
+    trusted: z
+      .boolean()
+      .default(false)
+      .describe('Believe what the server says its tools do; otherwise every tool is asked about.'),
   }),
   z.object({
     command: z.string().min(1).describe('The program that speaks MCP on stdio.'),
     args: z.array(z.string()).default([]).describe('Its arguments.'),
     env: z.record(z.string(), z.string()).optional().describe('Extra environment variables.'),
     cwd: z.string().optional().describe('Working directory.'),
+    trusted: z
+      .boolean()
+      .default(false)
+      .describe('Believe what the server says its tools do; otherwise every tool is asked about.'),
   }),
 ]);
 

@@ -7,6 +7,9 @@ import type { Connector, RemoteTool, ToolOutcome } from './types.js';
  * runtime's own overhead and for fast unit tests; real errands use MCP.
  */
 export class InProcessConnector implements Connector {
+  /** errand's own sandbox: its effect declarations are believed. */
+  readonly trusted = true;
+
   constructor(
     private readonly world: World,
     readonly name: string,

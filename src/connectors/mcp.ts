@@ -13,9 +13,13 @@ import {
 } from './types.js';
 
 /** Where an MCP server is: a Streamable HTTP URL, or a command speaking MCP on stdio. */
-export type McpEndpoint =
+export type McpEndpoint = (
   | { url: string; headers?: Record<string, string> }
-  | { command: string; args?: string[]; env?: Record<string, string>; cwd?: string };
+  | { command: string; args?: string[]; env?: Record<string, string>; cwd?: string }
+) & {
+  /** Believe the server's own account of what its tools do (default: no, they are hints). */
+  trusted?: boolean;
+};
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -53,10 +57,14 @@ export class McpConnector implements Connector {
   #closedReason: string | undefined;
   #stderr = '';
 
+  readonly trusted: boolean;
+
   private constructor(
     readonly name: string,
     private readonly endpoint: McpEndpoint,
-  ) {}
+  ) {
+    this.trusted = endpoint.trusted === true;
+  }
 
   /** Connects, or fails with CONNECTOR_FAILED saying which server and why. */
   static async connect(name: string, endpoint: McpEndpoint, timeoutMs = 15_000): Promise<McpConnector> {

@@ -44,7 +44,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let connectors: Connector[] = [];
   try {
     connectors = await Promise.all(
-      names.map((name) => McpConnector.connect(name, { url: `${server.url}/apps/${name}/mcp` })),
+      names.map((name) =>
+        McpConnector.connect(name, { url: `${server.url}/apps/${name}/mcp`, trusted: true }),
+      ),
     );
   } catch (err) {
     await server.close();

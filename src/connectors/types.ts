@@ -27,6 +27,12 @@ export interface CallOptions {
 export interface Connector {
   /** The app's name as errand shows it and prefixes its tools with. */
   readonly name: string;
+  /**
+   * Whether errand believes what this server says its tools do (errand's own sandbox, or a server the
+   * config marks trusted). An untrusted server's effects and annotations are hints only: every tool of
+   * it is a write of unknown effect.
+   */
+  readonly trusted: boolean;
   listTools(): Promise<RemoteTool[]>;
   callTool(name: string, args: Record<string, unknown>, options?: CallOptions): Promise<ToolOutcome>;
   close(): Promise<void>;

@@ -114,7 +114,7 @@ export class MandateGuard implements Guard {
           `${action.app} is not among the apps you allowed (${m.apps.join(', ')})`,
         ),
       );
-    const { effect, input } = action;
+    const { effect } = action;
     if (effect.kind === 'read' && !action.effectAssumed)
       return allow(say(lang, '只读，不做改动', 'reading changes nothing'));
 

@@ -96,7 +96,7 @@ export class CartBook {
       this.#carts.set(CartBook.key(app, input.restaurant_id), []);
     for (const v of views) {
       if (!v || typeof v !== 'object' || !Array.isArray((v as { items?: unknown }).items)) continue;
-      const shop = ((v as { restaurant?: { id?: unknown } }).restaurant ?? {}).id;
+      const shop = (v as { restaurant?: { id?: unknown } }).restaurant?.id;
       this.#carts.set(CartBook.key(app, shop), orderLines((v as { items: unknown[] }).items));
     }
   }

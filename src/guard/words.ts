@@ -23,7 +23,7 @@ function list(lang: Lang, parts: string[]): string {
   return parts.join(lang === 'zh' ? '、' : ', ');
 }
 
-function itemWords(lang: Lang, item: WantedItem, nameOf: NameOf): string {
+function itemWords(item: WantedItem, nameOf: NameOf): string {
   const name = item.names[0] ?? (item.ids?.[0] ? (nameOf(item.ids[0]) ?? item.ids[0]) : '?');
   return item.quantity ? `${name}×${item.quantity}` : name;
 }
@@ -54,7 +54,7 @@ export function describeIntent(
       const what = intent.items.length
         ? list(
             lang,
-            intent.items.map((i) => itemWords(lang, i, nameOf)),
+            intent.items.map((i) => itemWords(i, nameOf)),
           )
         : say(lang, '（未指定，由 errand 选）', '(not named: errand chooses)');
       const from =

@@ -60,6 +60,23 @@ export function finish(
   return { tool: 'finish', input: { outcome, summary, evidence } };
 }
 
+/**
+ * The planner's answer, for scripts: what the request asks for, as intents. errand's planner call offers
+ * only the `declare_intents` tool (`view.tools`), so a policy can tell it from the errand's own turns.
+ */
+export function declareIntents(
+  intents: Record<string, unknown>[],
+  understood = 'as asked',
+  budgetFen: number | null = null,
+): ScriptedCall {
+  return { tool: 'declare_intents', input: { intents, budgetFen, understood } };
+}
+
+/** True when the model is asked for the intents of the request (errand's planner call). */
+export function isPlanning(view: Pick<ModelView, 'tools'>): boolean {
+  return view.tools.length === 1 && view.tools[0] === 'declare_intents';
+}
+
 const FENCE = /⟦data:[0-9a-f]+[^⟧]*⟧\n?([\s\S]*?)\n?⟦\/data:[0-9a-f]+⟧/;
 
 function parseOutput(output: unknown): { value: unknown; isError: boolean } {

@@ -4,7 +4,9 @@
  */
 export {
   call,
+  declareIntents,
   finish,
+  isPlanning,
   type ModelView,
   PolicyModel,
   type ScriptedCall,

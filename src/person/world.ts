@@ -142,7 +142,7 @@ export function partyName(person: PersonWorld, id: string, lang: 'zh' | 'en' = p
   }
   const [zh, en, nickname] = p.contact.names;
   const name = (lang === 'zh' ? zh : en) ?? zh ?? id;
-  if (!nickname || nickname === zh || nickname === en) return name;
+  if (!nickname || name.includes(nickname) || nickname === zh || nickname === en) return name;
   // A nickname in the other script ("妈妈" for an English reader) is kept: it is what the person wrote.
   return lang === 'zh' ? `${nickname}（${name}）` : `${nickname} (${name})`;
 }

@@ -17,7 +17,7 @@ async function lunchErrand(policy: (view: ModelView) => Turn, guarded = true) {
   const trusted = trustedContext(world, REQUEST);
   const guard = guarded ? new MandateGuard(mandateSchema.parse({ budgetFen: 4000 }), trusted) : allowAll;
   const run = await runInProcess(new PolicyModel(policy), REQUEST, { world, guard });
-  return { ...run, trusted };
+  return { ...run, trusted: { people: [...trusted.person.contacts, ...trusted.person.groups] } };
 }
 
 describe('learning a recipe from an errand', () => {
@@ -43,6 +43,8 @@ describe('learning a recipe from an errand', () => {
       world,
       observationBudget: Number.MAX_SAFE_INTEGER,
       guard: new MandateGuard(mandateSchema.parse({ budgetFen: 4000 }), trustedContext(world, REQUEST)),
+      // The learned recipe is allowed what the person asked for when it was learned.
+      intents: recipe.source.kind === 'learned' ? recipe.source.intents : undefined,
     });
     expect(report).toMatchObject({ status: 'finished', outcome: 'done', failedActions: 0 });
     expect(report.usage.inputTokens + report.usage.outputTokens).toBe(0);

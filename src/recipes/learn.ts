@@ -1,5 +1,6 @@
 import type { JournalEvent } from '../agent/events.js';
 import { ErrandError } from '../errors.js';
+import type { IntentSet } from '../guard/index.js';
 import { mentions } from '../person/index.js';
 import { amountsIn } from './matcher/amounts.js';
 import type { Effect } from '../world/tool.js';
@@ -210,8 +211,19 @@ export function learnRecipe(
       params,
       steps,
       outcome: 'Done again as learned.',
-      source: { kind: 'learned', errandId, request },
+      source: {
+        kind: 'learned',
+        errandId,
+        request,
+        ...(intentsOf(events) ? { intents: intentsOf(events) } : {}),
+      },
     },
     leftOut,
   };
+}
+
+/** What the person asked for in the errand learned from: what the recipe is allowed when it runs again. */
+function intentsOf(events: JournalEvent[]): IntentSet | undefined {
+  const derived = events.findLast((e) => e.type === 'intents.derived');
+  return derived?.type === 'intents.derived' ? derived.intents : undefined;
 }

@@ -10,7 +10,7 @@ afterAll(() => {
 });
 
 describe('planning an errand with no model', () => {
-  it('turns a known errand into recipes, with the stated budget', () => {
+  it('turns a known errand into recipes, and into the intents the guard will hold it to', () => {
     const plan = planOffline(
       '帮我从川味小馆点一份宫保鸡丁送到公司，40元以内，再告诉王芳我中午不回去吃饭',
       world,
@@ -18,7 +18,21 @@ describe('planning an errand with no model', () => {
     expect(plan.kind).toBe('run');
     if (plan.kind !== 'run') return;
     expect(plan.steps.map((s) => s.recipe.id)).toEqual(['order_food', 'send_message']);
-    expect(plan.budgetFen).toBe(4000);
+    expect(plan.intents).toMatchObject({
+      source: 'reader',
+      budgetFen: null,
+      intents: [
+        {
+          kind: 'order',
+          app: 'food',
+          merchant: 'r_chuanwei',
+          items: [{ ids: ['d_chuanwei_gongbao'], quantity: 1 }],
+          address: 'addr_liming_office',
+          budgetFen: 4000,
+        },
+        { kind: 'message', to: ['p_wangfang'] },
+      ],
+    });
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { MandateGuard, mandateSchema } from '../guard/index.js';
 import { trustedContext } from '../connectors/sandbox.js';
 import { useModel } from '../models/registry.js';
 import { World } from '../world/index.js';
-import { runInProcess } from '../../test/support/agent.js';
+import { readerIntents, runInProcess } from '../../test/support/agent.js';
 import { BUILTIN_RECIPES } from './builtin.js';
 import { recipeModel, resolveParams } from './replay.js';
 
@@ -30,6 +30,7 @@ describe('recipe replay', () => {
     const { report } = await runInProcess(model, REQUEST, {
       world,
       guard,
+      intents: readerIntents(REQUEST, world),
       model: useModel(model, 'recipe', 'order_food+send_message'),
     });
     expect(report).toMatchObject({ status: 'finished', outcome: 'done', failedActions: 0 });
@@ -89,7 +90,11 @@ describe('recipe replay', () => {
       mandateSchema.parse({ budgetFen: 10000 }),
       trustedContext(world, '给王芳转500元'),
     );
-    const { report } = await runInProcess(model, '给王芳转500元', { world, guard });
+    const { report } = await runInProcess(model, '给王芳转500元', {
+      world,
+      guard,
+      intents: readerIntents('给王芳转500元', world),
+    });
     expect(report).toMatchObject({ denials: 1, outcome: 'blocked' });
   });
 

@@ -3,7 +3,7 @@ import { trustedContext } from '../connectors/sandbox.js';
 import { MandateGuard, mandateSchema } from '../guard/index.js';
 import { call, finish, ScriptedModel } from '../models/testing.js';
 import { World } from '../world/index.js';
-import { runInProcess } from '../../test/support/agent.js';
+import { readerIntents, runInProcess } from '../../test/support/agent.js';
 import { BUILTIN_RECIPES } from './builtin.js';
 import { recipeTools } from './tools.js';
 
@@ -27,6 +27,7 @@ describe('recipes offered to a model as tools', () => {
     const { report, journal, errandId } = await runInProcess(model, REQUEST, {
       world,
       guard,
+      intents: readerIntents(REQUEST, world),
       macros: recipeTools([{ recipe: orderFood, suggested: params }]),
     });
     expect(report).toMatchObject({ status: 'finished', outcome: 'done', steps: 2 });
@@ -51,11 +52,12 @@ describe('recipes offered to a model as tools', () => {
     const { report } = await runInProcess(model, REQUEST, {
       world,
       guard,
+      intents: readerIntents(REQUEST, world),
       macros: recipeTools([{ recipe: orderFood }]),
     });
     expect(report).toMatchObject({ denials: 1 });
     expect(JSON.stringify(model.seen[1]!.prompt)).toMatch(
-      /The recipe stopped: DENIED by errand's guard: paying/,
+      /The recipe stopped: DENIED by errand's guard: 付 ¥36\.00 会让这次一共花 ¥36\.00，超过你的预算 ¥10\.00/,
     );
   });
 

@@ -5,7 +5,9 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { Journal } from '../../src/agent/journal.js';
 import { type RunOptions, type RunResult, runErrand } from '../../src/agent/runner.js';
 import { inProcessConnectors } from '../../src/connectors/in-process.js';
+import type { IntentSet } from '../../src/guard/index.js';
 import { useModel } from '../../src/models/registry.js';
+import { planOffline } from '../../src/recipes/offline.js';
 import { World } from '../../src/world/index.js';
 
 /** A journal in a fresh temporary folder: a real SQLite file. */
@@ -33,4 +35,11 @@ export async function runInProcess(
     model: options.model ?? useModel(model),
   });
   return { ...result, world, journal };
+}
+
+/** What the offline reader understands a request to ask for, as the guard's intents; fails when it is not sure. */
+export function readerIntents(request: string, world: World): IntentSet {
+  const plan = planOffline(request, world);
+  if (plan.kind !== 'run' || !plan.intents) throw new Error(`The reader is not sure of "${request}"`);
+  return plan.intents;
 }

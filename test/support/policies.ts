@@ -1,4 +1,11 @@
-import { call, finish, type ModelView, type Turn } from '../../src/models/testing.js';
+import {
+  call,
+  declareIntents,
+  finish,
+  isPlanning,
+  type ModelView,
+  type Turn,
+} from '../../src/models/testing.js';
 
 type Order = { id: string; payment_request_id: string; payee_account_id: string; total: { amount: number } };
 
@@ -8,6 +15,33 @@ type Order = { id: string; payment_request_id: string; payee_account_id: string;
  */
 export function lunchPolicy(options: { message?: string; to?: string } = {}) {
   return (view: ModelView): Turn => {
+    // errand first asks what the request means, seeing only the request and the person's world.
+    if (isPlanning(view))
+      return {
+        calls: [
+          declareIntents(
+            [
+              {
+                id: 'i1',
+                said: '从川味小馆点一份宫保鸡丁送到公司，40元以内',
+                kind: 'order',
+                app: 'food',
+                merchantName: '川味小馆',
+                items: [{ names: ['宫保鸡丁'], quantity: 1 }],
+                address: 'addr_liming_office',
+                budgetFen: 4000,
+              },
+              {
+                id: 'i2',
+                said: '告诉王芳我中午不回去吃饭',
+                kind: 'message',
+                to: [options.to ?? 'p_wangfang'],
+              },
+            ],
+            '从川味小馆点一份宫保鸡丁送到公司（40元以内），告诉王芳中午不回去吃饭',
+          ),
+        ],
+      };
     const order = view.last('food_place_order');
     const paid = view.last('pay_pay_request');
     const sent = view.last('chat_send_message');
