@@ -125,10 +125,16 @@ describe('errand CLI', () => {
       env,
     });
     expect(run.stdout).toContain('✋ denied: 付 ¥20.00 会让这次一共花 ¥20.00，超过你的预算 ¥10.00');
+    // The model said it was done and cited a transfer; nothing was made, so errand says so and exits 1.
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('■ blocked — 已给王芳转账20元。');
+    expect(run.stdout).toContain('模型说“done”');
+    expect(run.stdout).toContain('没做到: 给 王芳 转账 ¥20.00');
+    expect(run.stdout).toContain('引用了不是这次做的: pay transfer txn_0001');
     const id = /errand id (e\w+)/.exec(run.stdout)![1]!;
     const show = await runCli(['audit', 'show', id], { env });
     expect(show.stdout).toMatch(
-      /pay\.transfer to_account_id="p_wangfang" amount_fen=2000[\s\S]*DENIED by guard: paying ¥20\.00/,
+      /pay\.transfer to_account_id="p_wangfang" amount_fen=2000[\s\S]*DENIED by guard: 付 ¥20\.00/,
     );
     expect(show.stdout).toContain('Audit chain: intact');
     const ok = await runCli(['audit', 'verify', id], { env });

@@ -40,10 +40,11 @@ describe('MCP servers errand did not write', () => {
     expect(JSON.stringify(model.seen[1]!.prompt)).toContain('宫保鸡丁');
   });
 
-  it('runs an errand with the official everything server, taking effects from its annotations', async () => {
+  it('runs an errand with the official everything server, trusting its annotations only when told to', async () => {
     const everything = await connect('everything', {
       command: bin('mcp-server-everything'),
       args: ['stdio'],
+      trusted: true,
     });
     const tools = await everything.listTools();
     expect(tools.length).toBeGreaterThan(3);
@@ -60,6 +61,18 @@ describe('MCP servers errand did not write', () => {
       effect: { kind: string };
     };
     expect(proposed.effect.kind).toBe(echo!.annotations?.readOnlyHint ? 'read' : 'irreversible');
+
+    // Not marked trusted, the same server's word counts for nothing: echo is a write of unknown effect.
+    const untrusted = await connect('stranger', { command: bin('mcp-server-everything'), args: ['stdio'] });
+    const again = await runInProcess(
+      new ScriptedModel([{ calls: [call('stranger_echo', { message: 'hi' })] }, { calls: [finish('ok')] }]),
+      'echo',
+      { connectors: [untrusted] },
+    );
+    const seen = again.journal.events(again.errandId).find((e) => e.type === 'action.proposed') as {
+      effect: { kind: string };
+    };
+    expect(seen.effect.kind).toBe('irreversible');
   });
 });
 

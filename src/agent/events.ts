@@ -38,8 +38,11 @@ export interface Evidence {
   detail?: string;
 }
 
-/** How an errand ended. */
-export type Outcome = 'done' | 'blocked' | 'refused';
+/**
+ * How an errand ended, as errand judged it: `done` only when everything asked was carried out,
+ * `partial` when some of it was, `blocked` or `refused` when it could not or should not be done.
+ */
+export type Outcome = 'done' | 'partial' | 'blocked' | 'refused';
 
 /** Every event of an errand, in the order it happened. The journal stores these; everything reads them. */
 export type ErrandEvent =
@@ -104,7 +107,14 @@ export type ErrandEvent =
   | { type: 'context.compacted'; step: number; observations: number; charsBefore: number; charsAfter: number }
   | {
       type: 'task.finished';
+      /** The outcome as judged from the journal and the apps' state. */
       outcome: Outcome;
+      /** What the model said the outcome was, when it differs. */
+      claimed?: Outcome;
+      /** Intents not carried out, in the person's words. */
+      missing?: string[];
+      /** Evidence the model cited that this errand did not make. */
+      unsupported?: string[];
       summary: string;
       evidence: Evidence[];
       usage: Usage;

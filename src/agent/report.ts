@@ -23,6 +23,12 @@ export interface Report {
   model: string;
   status: 'running' | 'finished' | 'failed' | 'cancelled';
   outcome: Outcome | null;
+  /** What the model said the outcome was, when errand judged otherwise. */
+  claimed: Outcome | null;
+  /** What the person asked for that was not carried out, in their words. */
+  missing: string[];
+  /** Evidence the model cited that this errand did not make. */
+  unsupported: string[];
   summary: string | null;
   error: ErrorBody | null;
   evidence: Evidence[];
@@ -71,6 +77,9 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
     model: '',
     status: 'running',
     outcome: null,
+    claimed: null,
+    missing: [],
+    unsupported: [],
     summary: null,
     error: null,
     evidence: [],
@@ -125,6 +134,9 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
         Object.assign(report, {
           status: 'finished',
           outcome: e.outcome,
+          claimed: e.claimed ?? null,
+          missing: e.missing ?? [],
+          unsupported: e.unsupported ?? [],
           summary: e.summary,
           evidence: e.evidence,
           usage: e.usage,

@@ -9,6 +9,7 @@ import { formatZodError } from '../validation.js';
 import { mandateSummary, systemPrompt } from './context.js';
 import { addUsage, ZERO_USAGE } from './events.js';
 import type { Journal } from './journal.js';
+import { judge } from './judge.js';
 import { buildReport, type Report } from './report.js';
 import type { IntentSet } from '../guard/intents.js';
 import { act } from './runner/act.js';
@@ -268,15 +269,26 @@ function repair(
 function finish(state: RunState, end: StepEnd): RunResult {
   const totals = { usage: state.usage, steps: state.step };
   switch (end.type) {
-    case 'finish':
+    case 'finish': {
+      state.journal.flush();
+      const judged = judge(
+        end.outcome,
+        end.evidence,
+        state.journal.events(state.errandId),
+        state.guard.progress?.(),
+      );
       record(state, {
         type: 'task.finished',
-        outcome: end.outcome,
+        outcome: judged.outcome,
+        ...(judged.outcome !== end.outcome ? { claimed: end.outcome } : {}),
+        ...(judged.missing.length ? { missing: judged.missing } : {}),
+        ...(judged.unsupported.length ? { unsupported: judged.unsupported } : {}),
         summary: end.summary,
         evidence: end.evidence,
         ...totals,
       });
       break;
+    }
     case 'fail':
       record(state, { type: 'task.failed', error: end.error, ...totals });
       break;

@@ -92,13 +92,16 @@ describe('what a person sees', () => {
       const answer = terminalApprover(input, output).ask({
         kind: 'approval',
         action: view,
-        reason: 'p_stranger_cs was not named in your request',
+        reason: '你的请求没有要付钱给 客服小张',
         withinMandate: false,
+        text: '转账 ¥50.00 给 客服小张？',
       });
       input.write(reply);
       expect((await answer).approved).toBe(approved);
-      expect(shown).toContain('⚠ p_stranger_cs was not named in your request');
-      expect(shown).toContain('pay.transfer to_account_id="p_stranger_cs" amount_fen=5000');
+      // The person reads the action in plain words and why it is asked, in their language.
+      expect(shown).toContain('⚠ 转账 ¥50.00 给 客服小张？');
+      expect(shown).toContain('原因: 你的请求没有要付钱给 客服小张');
+      expect(shown).toContain('允许吗？[y/N]');
     }
   });
 });

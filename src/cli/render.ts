@@ -31,6 +31,19 @@ function shortResult(output: unknown): string {
   return parts.length ? parts.join(' ') : shortArgs(obj, 80);
 }
 
+const SOURCE_EN: Record<string, string> = {
+  reader: 'read offline',
+  planner: 'by the model, from your request only',
+  task: 'from the task',
+  person: 'confirmed by you',
+};
+const SOURCE_ZH: Record<string, string> = {
+  reader: '离线读取',
+  planner: '模型只看你的请求得出',
+  task: '来自任务',
+  person: '你已确认',
+};
+
 /** Prints an errand's events as a person follows them: plan, steps, questions; a spinner while the model thinks. */
 export class LiveRenderer {
   #spinner: NodeJS.Timeout | undefined;
@@ -67,6 +80,18 @@ export class LiveRenderer {
       case 'task.started':
         this.line(`errand ${e.task.request}`);
         this.line(`  model ${e.task.model} · apps ${[...new Set(e.tools.map((t) => t.app))].join(', ')}`);
+        break;
+      case 'intents.derived': {
+        const zh =
+          e.lines.some((l) => /[\u3400-\u9fff]/.test(l)) || /[\u3400-\u9fff]/.test(e.intents.understood);
+        const by = zh ? SOURCE_ZH[e.intents.source] : SOURCE_EN[e.intents.source];
+        this.line(zh ? `  errand 理解为（${by}）：` : `  errand understood (${by}):`);
+        for (const l of e.lines) this.line(`    • ${l}`);
+        for (const d of e.doubts) this.line(`    ⚠ ${zh ? '会先问你' : 'will ask first'}: ${d.doubt}`);
+        break;
+      }
+      case 'intents.confirmed':
+        this.line(`    ${e.approved ? '✔' : '✗'} ${e.answer} (${e.by})`);
         break;
       case 'model.requested':
         this.startSpinner(`thinking (step ${e.step}${e.attempt > 1 ? `, attempt ${e.attempt}` : ''})…`);
@@ -132,17 +157,34 @@ function fmtInt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+const OUTCOME_MARK: Record<string, string> = {
+  done: '✔ done',
+  partial: '◐ partial',
+  blocked: '■ blocked',
+  refused: '■ refused',
+};
+
 /** The report as a person reads it at the end of an errand. */
 export function formatReport(r: Report): string {
+  const zh = /[\u3400-\u9fff]/.test(r.request);
   const head =
     r.status === 'finished'
-      ? `${r.outcome === 'done' ? '✔ done' : r.outcome === 'blocked' ? '■ blocked' : '■ refused'} — ${r.summary ?? ''}`
+      ? `${OUTCOME_MARK[r.outcome ?? 'done']} — ${r.summary ?? ''}`
       : r.status === 'failed'
         ? `✗ failed — ${r.error?.message ?? ''} [${r.error?.code ?? ''}]`
         : r.status === 'cancelled'
           ? `■ cancelled — ${r.summary ?? ''}`
           : '… still running';
   const lines = ['', head];
+  if (r.claimed && r.claimed !== r.outcome)
+    lines.push(
+      zh
+        ? `  （模型说“${r.claimed}”，但 errand 按实际记录判断为“${r.outcome}”）`
+        : `  (the model said "${r.claimed}"; errand judged "${r.outcome}" from what really happened)`,
+    );
+  for (const m of r.missing) lines.push(`  ${zh ? '没做到' : 'Not done'}: ${m}`);
+  for (const u of r.unsupported)
+    lines.push(`  ${zh ? '引用了不是这次做的' : 'Cited, but not made by this errand'}: ${u}`);
   if (r.receipts.length) {
     lines.push('', 'What was done:');
     for (const rc of r.receipts) {

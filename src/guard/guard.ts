@@ -9,7 +9,7 @@ import { CartBook, ItemNames, orderLines } from './items.js';
 import { SpendLedger } from './ledger.js';
 import { describeMandate, type Mandate } from './mandate.js';
 import type { ActionView, Guard, Verdict } from './types.js';
-import { describeAction, describeIntents, type Lang, langOf, say } from './words.js';
+import { describeAction, describeIntent, describeIntents, type Lang, langOf, say } from './words.js';
 
 /** An order this errand placed, as the app reported it. */
 export interface OwnOrder {
@@ -77,6 +77,27 @@ export class MandateGuard implements Guard {
       lines: describeIntents(set, this.person, this.lang, (id) => this.items.first(id)),
       doubts: this.#held.flatMap((h) => (h.doubt ? [{ id: h.intent.id, doubt: h.doubt }] : [])),
     };
+  }
+
+  /**
+   * Which intents were carried out: a transfer, bill, event or change made; an order placed and (when it
+   * had a bill) paid; every recipient of a message messaged.
+   */
+  progress(): { done: string[]; missing: string[] } {
+    const done: string[] = [];
+    const missing: string[] = [];
+    const nameOf = (id: string) => this.items.first(id);
+    for (const h of this.#held) {
+      const i = h.intent;
+      const fulfilled =
+        i.kind === 'message'
+          ? i.to.every((r) => h.messaged.has(r))
+          : i.kind === 'order'
+            ? this.orders.some((o) => o.intent === h && !o.cancelled && (o.paid || !o.requestId))
+            : h.used > 0;
+      (fulfilled ? done : missing).push(describeIntent(i, this.person, this.lang, nameOf));
+    }
+    return { done, missing };
   }
 
   /** An action as a question the person can answer: "转账 ¥50.00 给 妈妈（刘秀英）？" */

@@ -37,6 +37,8 @@ export interface Guard {
    * person's words, one line an intent, and the intents whose actions will be asked about, and why.
    */
   understand?(intents: IntentSet): { lines: string[]; doubts: { id: string; doubt: string }[] };
+  /** Which of the person's intents were carried out and which were not, in their words. */
+  progress?(): { done: string[]; missing: string[] };
   /** Puts an action as a question a person can answer, in their language. */
   phrase?(action: ActionView): string;
 }
