@@ -1,8 +1,13 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, serveWorld, WorldHost } from '../src/world/index.js';
+import { cliCommand, runCli } from './support/cli.js';
 import { floodRequest, rawRequest } from './support/raw-http.js';
 
 /**
@@ -389,5 +394,74 @@ describe('listening beyond this machine', () => {
     } finally {
       await guarded.close();
     }
+  });
+});
+
+/** Runs `errand world serve` while `use` calls it at the URL it prints; returns what it printed. */
+async function serveCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  use: (url: string) => Promise<void> = async () => {},
+): Promise<string> {
+  const { command, args: argv } = cliCommand(['world', 'serve', '--port', '0', ...args]);
+  const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        if (stdout.includes('Press Ctrl-C')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`world serve exited ${code}: ${stderr}`)));
+    });
+    await use(/http:\/\/127\.0\.0\.1:\d+/.exec(stdout)![0]);
+  } finally {
+    child.kill('SIGINT');
+    await exited;
+  }
+  return stdout;
+}
+
+describe('errand world serve', () => {
+  it('refuses to listen beyond this machine without a token, saying how to set one', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'errand-world-'));
+    const { code, stderr } = await runCli(['world', 'serve', '--host', '0.0.0.0', '--port', '0'], {
+      env: { ERRAND_HOME: home, ERRAND_WORLD_TOKEN: '' },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/ERRAND_WORLD_TOKEN=<secret>.*\[CONFIG_INVALID\]/);
+  });
+
+  it('keeps its admin token in errand home, readable only by the person, and shows it only once', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'errand-world-'));
+    const env = { ERRAND_HOME: home, ERRAND_WORLD_TOKEN: '' };
+    const file = join(home, 'world-token');
+    const snapshot = (url: string, token?: string) =>
+      fetch(`${url}/admin/snapshot`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: '{}',
+      });
+    const first = await serveCli([], env, async (url) => {
+      expect((await snapshot(url)).status).toBe(401);
+      expect((await snapshot(url, readFileSync(file, 'utf8').trim())).status).toBe(200);
+    });
+    const token = readFileSync(file, 'utf8').trim();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(first.split(token).length - 1).toBe(1);
+    const second = await serveCli([], env, async (url) => {
+      expect((await snapshot(url, token)).status).toBe(200);
+    });
+    expect(second).not.toContain(token);
+    expect(second).toContain(file);
   });
 });
