@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   AMOUNT_MISMATCH: 'The confirmed amount or payee does not match the payment request.',
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for a different request.',
   FORBIDDEN: 'The action is not allowed for this user.',
+  UNAUTHORIZED: 'The request lacks the token this server asks for.',
+  TOO_LARGE: 'The request is larger than the server accepts.',
   MANDATE_EXCEEDED: 'The action is outside what the person allowed.',
   MODEL_OUTPUT_INVALID: 'The model produced output that could not be used.',
   MODEL_UNAVAILABLE: 'The model provider could not be reached or refused the request.',

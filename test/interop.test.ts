@@ -89,7 +89,11 @@ describe('MCP over Streamable HTTP', () => {
     });
     expect(paid.isError).toBeFalsy();
     await client.close();
-    const res = await fetch(`${server.url}/apps/pay/tools/list_transactions`, { method: 'POST', body: '{}' });
+    const res = await fetch(`${server.url}/apps/pay/tools/list_transactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     const body = (await res.json()) as {
       data: { transactions: { memo: string; amount: { amount: number } }[] };
     };

@@ -5,12 +5,22 @@ import { type RunningServer, serveWorld, WorldHost } from '../src/world/index.js
 let host: WorldHost;
 let server: RunningServer;
 
+/** Admin calls carry the server's token; app calls on loopback need none. */
+function headers(path: string): Record<string, string> {
+  return path.includes('/admin/') ? { authorization: `Bearer ${server.token}` } : {};
+}
+
 async function post(path: string, body: unknown = {}): Promise<{ status: number; json: any }> {
   const res = await fetch(`${server.url}${path}`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers(path) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json() };
+}
+
+async function get(path: string): Promise<any> {
+  return (await fetch(`${server.url}${path}`, { headers: headers(path) })).json();
 }
 
 beforeAll(async () => {
@@ -36,10 +46,10 @@ describe('world over HTTP', () => {
       amount_fen: 300,
       idempotency_key: 'h1',
     });
-    const diff = (await (await fetch(`${server.url}/admin/diff?from=${snap.snapshot}`)).json()) as any;
+    const diff = await get(`/admin/diff?from=${snap.snapshot}`);
     expect(diff.empty).toBe(false);
     await post('/admin/restore', { snapshot: snap.snapshot });
-    const after = (await (await fetch(`${server.url}/admin/diff?from=${snap.snapshot}`)).json()) as any;
+    const after = await get(`/admin/diff?from=${snap.snapshot}`);
     expect(after.empty).toBe(true);
   });
 
@@ -52,11 +62,9 @@ describe('world over HTTP', () => {
       idempotency_key: 'f1',
     });
     expect(paid.status).toBe(200);
-    const mainDiff = (await (await fetch(`${server.url}/admin/diff?from=${snap.snapshot}`)).json()) as any;
+    const mainDiff = await get(`/admin/diff?from=${snap.snapshot}`);
     expect(mainDiff.empty).toBe(true);
-    const forkDiff = (await (
-      await fetch(`${server.url}/worlds/${fork.world}/admin/diff?from=${snap.snapshot}`)
-    ).json()) as any;
+    const forkDiff = await get(`/worlds/${fork.world}/admin/diff?from=${snap.snapshot}`);
     expect(forkDiff.empty).toBe(false);
     expect((await post(`/worlds/${fork.world}/admin/drop`)).status).toBe(200);
     expect((await post(`/worlds/${fork.world}/admin/snapshot`)).status).toBe(404);
@@ -81,7 +89,7 @@ describe('world over HTTP', () => {
     expect(unknown).toMatchObject({ status: 404, json: { error: { code: 'UNKNOWN_TOOL' } } });
     expect((await post('/apps/nope/tools/x', {})).status).toBe(404);
     expect((await post('/admin/advance', { minutes: -5 })).status).toBe(400);
-    const diff = (await (await fetch(`${server.url}/admin/diff?from=${snap.snapshot}`)).json()) as any;
+    const diff = await get(`/admin/diff?from=${snap.snapshot}`);
     expect(diff.empty).toBe(true);
   });
 });

@@ -5,10 +5,14 @@ import {
   APP_NAMES,
   createAppMcpServer,
   formatWorldTime,
+  isLoopbackHost,
+  MIN_TOKEN_LENGTH,
+  type RunningServer,
   serveWorld,
   World,
   WorldHost,
 } from '../world/index.js';
+import { errandHome, type StoredToken, worldToken } from './home.js';
 import { intOption } from './options.js';
 
 /** `errand world serve` and `errand world mcp <app>`. */
@@ -21,12 +25,30 @@ export function registerWorldCommands(program: Command): void {
     .option('--seed <n>', 'world seed (the same seed builds the same world)', intOption, 1)
     .option('--persona <id>', 'who errand works for: liming or sam', 'liming')
     .option('--port <n>', 'port to listen on (0 picks a free one)', intOption, 4680)
-    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--host <addr>', 'address to listen on; off this machine only with a token', '127.0.0.1')
+    .option(
+      '--token <secret>',
+      'a token every call must carry (safer: ERRAND_WORLD_TOKEN, as flags show in ps)',
+    )
+    .option('--allow-host <name...>', "more Host names to answer to, with a token (e.g. this machine's name)")
     .option('--file <path>', 'keep the world in this SQLite file')
-    .action(async (opts: { seed: number; persona: string; port: number; host: string; file?: string }) => {
+    .action(async (opts: ServeFlags) => {
+      const serving = resolveAccess(opts);
       const host = WorldHost.open({ seed: opts.seed, persona: opts.persona, file: opts.file });
-      const server = await serveWorld(host, { port: opts.port, hostname: opts.host });
-      printServing(host.main, server.url);
+      let server: RunningServer;
+      try {
+        server = await serveWorld(host, {
+          port: opts.port,
+          hostname: opts.host,
+          token: serving.kind === 'given' ? serving.token : undefined,
+          adminToken: serving.kind === 'stored' ? serving.stored.token : undefined,
+          allowHosts: opts.allowHost,
+        });
+      } catch (err) {
+        host.close();
+        throw err;
+      }
+      printServing(host.main, server.url, serving);
       await waitForSignal();
       await server.close();
       host.close();
@@ -59,7 +81,51 @@ export function registerWorldCommands(program: Command): void {
     });
 }
 
-function printServing(world: World, url: string): void {
+interface ServeFlags {
+  seed: number;
+  persona: string;
+  port: number;
+  host: string;
+  token?: string;
+  allowHost?: string[];
+  file?: string;
+}
+
+/** Who may call the server: a token given for every call, or the admin token kept in errand's home. */
+type Access = { kind: 'given'; token: string } | { kind: 'stored'; stored: StoredToken };
+
+function resolveAccess(opts: ServeFlags, env: NodeJS.ProcessEnv = process.env): Access {
+  const given = opts.token ?? (env.ERRAND_WORLD_TOKEN || undefined);
+  if (given) return { kind: 'given', token: given };
+  if (!isLoopbackHost(opts.host)) {
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      `Listening on ${opts.host} would let anyone who can reach this machine move the sandbox's money. Set a token every call must carry, of ${MIN_TOKEN_LENGTH} or more characters: ERRAND_WORLD_TOKEN=<secret> errand world serve --host ${opts.host} (or --token <secret>), or leave out --host to stay on 127.0.0.1.`,
+    );
+  }
+  if (opts.allowHost?.length) {
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      'Answering to other host names needs a token every call carries: set ERRAND_WORLD_TOKEN=<secret> (or --token).',
+    );
+  }
+  return { kind: 'stored', stored: worldToken(errandHome(env)) };
+}
+
+function accessLines(access: Access): string[] {
+  if (access.kind === 'given') {
+    return ['Token:      every call needs "Authorization: Bearer <your token>" (the one you gave).'];
+  }
+  const { file, created, token } = access.stored;
+  const lines = [
+    `Admin calls need "Authorization: Bearer <token>", the token in ${file}; app calls from this machine need none.`,
+  ];
+  // Shown once, when made, so the person can copy it; never again in any output.
+  if (created) lines.push(`A new admin token was made and kept there (readable only by you): ${token}`);
+  return lines;
+}
+
+function printServing(world: World, url: string, access: Access): void {
   const persona = world.persona;
   const lines = [
     `errand world — seed ${world.seed}, persona ${persona.name} (${persona.id}), world time ${formatWorldTime(world.now)}`,
@@ -72,6 +138,7 @@ function printServing(world: World, url: string): void {
     '',
     `HTTP JSON:  POST ${url}/apps/<app>/tools/<tool>   (list: GET ${url}/apps/<app>/tools)`,
     `Admin:      POST ${url}/admin/snapshot | restore | fork | advance | plant,  GET ${url}/admin/diff?from=<snapshot>`,
+    ...accessLines(access),
     '',
     'Press Ctrl-C to stop.',
   ];

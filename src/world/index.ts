@@ -4,10 +4,18 @@ export { APPS } from './apps/index.js';
 export { formatWorldTime, parseWorldTime, WORLD_EPOCH_MS } from './clock.js';
 export type { TableDiff, WorldDiff } from './diff.js';
 export { WorldHost } from './host.js';
-export { createWorldApp } from './http.js';
+export { createWorldApp, type WorldApp, type WorldAppOptions } from './http.js';
+export { type AccessPolicy, isLoopbackHost } from './http-access.js';
+export type { McpSessionOptions } from './mcp-sessions.js';
 export { createAppMcpServer, EFFECT_META_KEY, mcpTools, toMcpTool } from './mcp.js';
 export { formatFen, money, type Money } from './money.js';
 export { PERSONA_IDS, PERSONAS, type Persona } from './people.js';
-export { type RunningServer, serveWorld } from './server.js';
+export {
+  MIN_TOKEN_LENGTH,
+  newWorldToken,
+  type RunningServer,
+  type ServeOptions,
+  serveWorld,
+} from './server.js';
 export type { Effect, EffectKind, ToolDef } from './tool.js';
 export { type CallResult, type OpenOptions, type Plant, type Snapshot, World } from './world.js';
