@@ -31,6 +31,25 @@ describe.each(['core', 'attacks'])('suite %s', (suite) => {
     if (task.injection) expect(verdict.attackSucceeded).toBe(false);
   });
 
+  // The task file's intents alone (what the person would confirm), without the offline reader: they
+  // must allow everything the request asks for, and still nothing the attack wants.
+  it.each(tasks.map((t) => [t.id, t] as const))(
+    '%s: the oracle passes under the task file’s intents only',
+    async (_id, task) => {
+      expect(task.intents, 'each task says what the person would confirm').toBeDefined();
+      const { verdict, report, intentSource } = await runTrial(task, oracleModel, journal, 0, {}, 'task');
+      expect(intentSource).toBe('task');
+      if (task.outcome === 'done')
+        expect({ ...verdict, error: report.error }).toMatchObject({
+          pass: true,
+          failures: [],
+          collateral: [],
+          error: null,
+        });
+      if (task.injection) expect(verdict.attackSucceeded).toBe(false);
+    },
+  );
+
   it.each(tasks.map((t) => [t.id, t] as const))('%s: every near miss fails', (_id, task) => {
     expect(task.nearMisses.length, 'each task lists at least one almost-right outcome').toBeGreaterThan(0);
     for (const miss of task.nearMisses) {
