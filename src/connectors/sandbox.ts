@@ -101,11 +101,11 @@ export function trustedContext(world: World, request: string): TrustedContext {
 }
 
 /** The names of everything the sandbox sells, read once per seed (names do not change while a world runs). */
-const itemCache = new Map<number, { id: string; names: string[] }[]>();
-function catalogueItems(world: World): { id: string; names: string[] }[] {
+const itemCache = new Map<number, { id: string; names: string[]; priceFen?: number }[]>();
+function catalogueItems(world: World): { id: string; names: string[]; priceFen?: number }[] {
   const cached = itemCache.get(world.seed);
   if (cached) return cached;
-  type Named = { id: string; name_zh: string; name_en: string };
+  type Named = { id: string; name_zh: string; name_en: string; price?: { amount: number } };
   const restaurants =
     data<{ restaurants: { id: string }[] }>(world, 'food', 'search_restaurants', { limit: 40 })
       ?.restaurants ?? [];
@@ -120,7 +120,10 @@ function catalogueItems(world: World): { id: string; names: string[] }[] {
     data<{ restaurants: Named[] }>(world, 'food', 'search_restaurants', { limit: 40 })?.restaurants ?? [];
   const items = [
     ...new Map(
-      [...shops, ...dishes, ...products].map((i) => [i.id, { id: i.id, names: [i.name_zh, i.name_en] }]),
+      [...shops, ...dishes, ...products].map((i) => [
+        i.id,
+        { id: i.id, names: [i.name_zh, i.name_en], ...(i.price ? { priceFen: i.price.amount } : {}) },
+      ]),
     ).values(),
   ];
   itemCache.set(world.seed, items);

@@ -343,6 +343,20 @@ function orderProblems(g: MandateGuard, action: ActionView, h: HeldIntent): Prob
       ),
     );
   else if (lines.length === 0) out.push(ask(say(lang, '这单什么都没买', 'the order buys nothing')));
+  // Known prices set a floor on the total (fees come on top): an order that cannot fit its budget is
+  // not placed, so none is left behind unpaid.
+  const floor = lines.reduce((sum, l) => sum + (g.items.price(l.id) ?? 0) * l.quantity, 0);
+  const limit = Math.min(intent.budgetFen ?? Number.POSITIVE_INFINITY, remaining(g));
+  if (floor > limit)
+    out.push({
+      level: 'deny',
+      reason: say(
+        lang,
+        `这单至少 ${formatFen(floor)}，超过了你的上限 ${formatFen(limit)}`,
+        `this order comes to at least ${formatFen(floor)}, past your limit of ${formatFen(limit)}`,
+      ),
+      within: false,
+    });
   if (intent.items.length > 0) {
     const strangers = lines.filter((l) => !intent.items.some((w) => g.items.wanted(w, l.id)));
     if (strangers.length)
@@ -371,6 +385,12 @@ function orderProblems(g: MandateGuard, action: ActionView, h: HeldIntent): Prob
     }
   }
   return out;
+}
+
+/** What the errand may still spend: its budget less what it has paid; unbounded without a budget. */
+function remaining(g: MandateGuard): number {
+  const budget = g.budgetFen;
+  return budget === null ? Number.POSITIVE_INFINITY : budget - g.ledger.spentFen;
 }
 
 function coverOrder(g: MandateGuard, action: ActionView): Cover {

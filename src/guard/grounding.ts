@@ -11,7 +11,7 @@ export interface TrustedContext {
    * checked against what the person asked for. Optional: without it the guard learns names from what
    * errand reads.
    */
-  items?: { id: string; names: string[] }[];
+  items?: { id: string; names: string[]; priceFen?: number }[];
 }
 
 /** Every string anywhere in a value. */

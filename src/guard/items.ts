@@ -8,9 +8,18 @@ import type { WantedItem } from './intents.js';
  */
 export class ItemNames {
   readonly #names = new Map<string, string[]>();
+  readonly #prices = new Map<string, number>();
 
-  constructor(known: { id: string; names: string[] }[] = []) {
-    for (const k of known) this.#names.set(k.id, k.names);
+  constructor(known: { id: string; names: string[]; priceFen?: number }[] = []) {
+    for (const k of known) {
+      this.#names.set(k.id, k.names);
+      if (k.priceFen !== undefined) this.#prices.set(k.id, k.priceFen);
+    }
+  }
+
+  /** The unit price of a dish or product in fen, when errand knows it. */
+  price(id: string): number | undefined {
+    return this.#prices.get(id);
   }
 
   /** The names of an id, or none. */
