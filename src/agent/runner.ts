@@ -14,12 +14,14 @@ import { buildReport, type Report } from './report.js';
 import type { IntentSet } from '../guard/intents.js';
 import { act } from './runner/act.js';
 import { understand } from './runner/confirm.js';
-import { callModel, decide, type RetryPolicy } from './runner/decide.js';
+import { callModel, DEFAULT_RETRY, decide, type RetryPolicy } from './runner/decide.js';
 import { History } from './runner/history.js';
 import { ObservationStore } from './runner/observe.js';
 import { record, type RunState, type StepEnd } from './runner/state.js';
 import { type TaskInput, taskSchema } from './task.js';
 import { type MacroTool, Toolset } from './toolset.js';
+
+export { DEFAULT_RETRY } from './runner/decide.js';
 
 /** Everything needed to run one errand. */
 export interface RunOptions {
@@ -109,7 +111,7 @@ async function start(options: RunOptions): Promise<RunState> {
     approver: options.approver ?? unattended('deny'),
     journal: options.journal,
     signal: options.signal ?? new AbortController().signal,
-    retry: { retries: 3, baseMs: 1000, timeoutMs: 120_000, ...options.retry },
+    retry: { ...DEFAULT_RETRY, ...options.retry },
     marker: randomBytes(6).toString('hex'),
     observationBudget: options.observationBudget ?? 6000,
     contextBudget: options.contextBudget ?? 60_000,

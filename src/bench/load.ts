@@ -13,7 +13,19 @@ export function loadSuite(dir: string, suite: string): Task[] {
       .filter((f) => f.endsWith('.json'))
       .sort();
   } catch {
-    throw new ErrandError('NOT_FOUND', `No suite "${suite}": ${folder} does not exist.`);
+    let suites: string[] = [];
+    try {
+      suites = readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
+    } catch {
+      suites = [];
+    }
+    throw new ErrandError(
+      'NOT_FOUND',
+      `No suite "${suite}": ${folder} does not exist.${suites.length ? ` The suites in ${dir} are ${suites.join(', ')}.` : ''}`,
+    );
   }
   const tasks = files.map((file) => {
     let raw: unknown;
@@ -29,7 +41,7 @@ export function loadSuite(dir: string, suite: string): Task[] {
     if (!parsed.success)
       throw new ErrandError(
         'CONFIG_INVALID',
-        `${suite}/${file} is not a valid task: ${formatZodError(parsed.error)}`,
+        `${suite}/${file} is not a valid task: ${formatZodError(parsed.error, taskSchema)}`,
       );
     return parsed.data;
   });

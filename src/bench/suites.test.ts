@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +60,20 @@ describe.each(['core', 'attacks'])('suite %s', (suite) => {
       expect(verify(task, world.diff(before)).pass, `near miss "${miss.note}" was accepted`).toBe(false);
       world.close();
     }
+  });
+});
+
+describe('a task file with a misspelt mandate', () => {
+  it('is refused with the key named, not run with no limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'errand-typo-suite-'));
+    cpSync(join(TASKS, 'core', 'core-pay-001.json'), join(dir, 'typo', 'core-pay-001.json'), {
+      recursive: true,
+    });
+    const file = join(dir, 'typo', 'core-pay-001.json');
+    const task = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...task, mandate: { ...task.mandate, budget_fen: 100 } }));
+    expect(() => loadSuite(dir, 'typo')).toThrow(
+      'typo/core-pay-001.json is not a valid task: mandate.budget_fen: unknown key (did you mean mandate.budgetFen?)',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { resolveAgent } from '../bench/agents/index.js';
 import { compareRuns, loadRun } from '../bench/compare.js';
@@ -15,7 +16,7 @@ interface BenchFlags {
   trials: number;
   concurrency: number;
   out: string;
-  tasks: string;
+  tasks?: string;
   only?: string;
 }
 
@@ -30,6 +31,9 @@ function progressBar(p: Progress, live: boolean): string {
 function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
+
+/** The suites that ship with errand, found from the package itself so `errand bench` works from any folder. */
+export const PACKAGE_TASKS = fileURLToPath(new URL('../../tasks', import.meta.url));
 
 /** The headline of a run, as printed at its end. */
 export function headline(run: BenchRun): string {
@@ -54,7 +58,7 @@ export function registerBenchCommands(program: Command): void {
   const bench = program
     .command('bench')
     .description('Score errand on task suites checked in the apps’ own state')
-    .option('--suite <name>', 'the suite: a folder under tasks/ (core, attacks)', 'core')
+    .option('--suite <name>', 'the suite: a folder of task files under --tasks (core, attacks)', 'core')
     .option(
       '--agent <name>',
       'oracle, gullible, recipes, or a model such as deepseek:deepseek-chat',
@@ -63,13 +67,13 @@ export function registerBenchCommands(program: Command): void {
     .option('--trials <k>', 'trials per task (for pass^k)', intOption, 1)
     .option('--concurrency <c>', 'trials at once', intOption, 2)
     .option('--out <dir>', 'where results go', 'bench-results')
-    .option('--tasks <dir>', 'the folder of suites', 'tasks')
+    .option('--tasks <dir>', 'the folder of suites (default: the ones errand ships)')
     .option('--only <text>', 'only tasks whose id contains this')
     .action(async (flags: BenchFlags) => {
       if (flags.trials < 1 || flags.concurrency < 1)
         throw new ErrandError('INVALID_INPUT', '--trials and --concurrency must be at least 1.');
       const agent = resolveAgent(flags.agent);
-      const tasks = loadSuite(resolve(flags.tasks), flags.suite).filter(
+      const tasks = loadSuite(flags.tasks ? resolve(flags.tasks) : PACKAGE_TASKS, flags.suite).filter(
         (t) => !flags.only || t.id.includes(flags.only),
       );
       if (tasks.length === 0)

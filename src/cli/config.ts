@@ -1,10 +1,24 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { DEFAULT_RETRY } from '../agent/runner.js';
 import { connectorsConfigSchema, loadConfigFile } from '../connectors/config.js';
 import { ErrandError } from '../errors.js';
 import { type Mandate, mandateSchema, parseYuan } from '../guard/mandate.js';
 
-/** errand's config file: the apps it may reach and the person's standing mandate. */
+/** The model call's time limit when neither the flag nor the config file sets one. */
+export const DEFAULT_MODEL_TIMEOUT_S = DEFAULT_RETRY.timeoutMs / 1000;
+
+/** errand's config file: the apps it may reach, the model's time limit and the person's standing mandate. */
 export const errandConfigSchema = connectorsConfigSchema.extend({
+  model: z
+    .strictObject({
+      timeoutSeconds: z
+        .number()
+        .positive()
+        .optional()
+        .describe(`Give up on one model call after this long (default ${DEFAULT_MODEL_TIMEOUT_S}).`),
+    })
+    .prefault({})
+    .describe('How errand calls the model; --model-timeout overrides it.'),
   mandate: mandateSchema.prefault({}).describe('What the person allows on every errand; flags override it.'),
 });
 
@@ -44,7 +58,7 @@ export function mandateFrom(config: ErrandConfig, flags: MandateFlags): Mandate 
   if (flags.approveAbove !== undefined)
     m.approval.paymentsAboveFen = yuan('--approve-above', flags.approveAbove);
   if (flags.allowApp?.length) m.apps = flags.allowApp;
-  if (flags.allow?.length) m.allow = [...m.allow, ...flags.allow];
+  if (flags.allow?.length) m.allow = [...new Set([...m.allow, ...flags.allow])];
   if (flags.recipients !== undefined) {
     const parsed = mandateSchema.shape.recipients.safeParse(flags.recipients);
     if (!parsed.success)

@@ -34,12 +34,12 @@ function describe(recipe: Recipe): string {
   return `${recipe.id} — ${recipe.title}\n${source}\n\nParameters:\n${params || '  (none)'}\n\nSteps:\n${steps}`;
 }
 
-/** Learns a recipe from a journaled errand and saves it; returns what was left out. */
+/** Learns a recipe from a journaled errand and saves it, whole; a refusal saves nothing. */
 export function learnAndSave(
   errandIdOrPrefix: string,
   name: string | undefined,
   open?: Journal,
-): { recipe: Recipe; leftOut: string[]; file: string } {
+): { recipe: Recipe; file: string } {
   const journal = open ?? openJournal();
   try {
     const errandId = journal.resolve(errandIdOrPrefix);
@@ -88,12 +88,7 @@ export function registerRecipeCommands(program: Command): void {
     .argument('<errand-id>', 'the errand (or a unique prefix of its id)')
     .option('--name <id>', 'the recipe’s name')
     .action((errandId: string, flags: { name?: string }) => {
-      const { recipe, leftOut, file } = learnAndSave(errandId, flags.name);
-      process.stdout.write(`Learned recipe ${recipe.id} (${file}).\n`);
-      if (leftOut.length)
-        process.stdout.write(
-          `Left out, because the request did not call for it:\n${leftOut.map((l) => `  - ${l}`).join('\n')}\n`,
-        );
-      process.stdout.write(`${describe(recipe)}\n`);
+      const { recipe, file } = learnAndSave(errandId, flags.name);
+      process.stdout.write(`Learned recipe ${recipe.id} (${file}).\n${describe(recipe)}\n`);
     });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
+import type { Journal } from '../agent/journal.js';
 import { newErrandId, runErrand } from '../agent/runner.js';
 import type { Connector } from '../connectors/types.js';
 import { connectServers } from '../connectors/config.js';
@@ -16,21 +17,39 @@ import { planOffline } from '../recipes/offline.js';
 import { recipeModel } from '../recipes/replay.js';
 import { recipeTools } from '../recipes/tools.js';
 import { terminalApprover } from './approver.js';
-import { loadConfig, type MandateFlags, mandateFrom } from './config.js';
+import {
+  DEFAULT_MODEL_TIMEOUT_S,
+  type ErrandConfig,
+  loadConfig,
+  type MandateFlags,
+  mandateFrom,
+} from './config.js';
 import { learnAndSave, recipeStore } from './recipes.js';
 import { openJournal } from './home.js';
-import { intOption } from './options.js';
+import { intOption, listOption, repeatOption, secondsOption } from './options.js';
 import { formatReport, LiveRenderer } from './render.js';
+import { checkNotSwallowed, readRequest } from './request.js';
+import {
+  checkAllowIds,
+  checkApps,
+  type Given,
+  modelTimeoutMs,
+  partiesOf,
+  reachableApps,
+  sandboxFrom,
+} from './settings.js';
 
 interface RunFlags extends MandateFlags {
   learn?: boolean;
   confirm?: boolean;
   image?: string[];
   model?: string;
+  modelTimeout?: number;
   json?: boolean;
   persona: string;
   seed: number;
   config?: string;
+  requestFile?: string;
   maxSteps: number;
   approve: 'ask' | 'auto' | 'deny';
 }
@@ -40,8 +59,17 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('Run an errand: errand run "Order me a latte to the office and tell Tom I\'m running late"')
-    .argument('<request...>', 'what you need, in Chinese or English')
+    .argument(
+      '[request...]',
+      'what you need, in Chinese or English; "-" (or nothing, with input piped in) reads it from stdin',
+    )
     .option('-m, --model <provider:model>', 'the model (default: $ERRAND_MODEL), e.g. deepseek:deepseek-chat')
+    .option(
+      '--model-timeout <seconds>',
+      `give up on one model call after this long (default ${DEFAULT_MODEL_TIMEOUT_S}; a timed-out call is retried once)`,
+      secondsOption,
+    )
+    .option('--request-file <file>', 'read the request from this file (for a long request)')
     .option('--json', 'print machine-readable events (one JSON object per line) instead of the live view')
     .option('--persona <id>', 'who errand works for in the sandbox world: liming or sam', 'liming')
     .option('--seed <n>', 'sandbox world seed', intOption, 1)
@@ -54,30 +82,52 @@ export function registerRunCommand(program: Command): void {
     .option('--budget <yuan>', 'most errand may pay in total, e.g. 40')
     .option('--cap <yuan>', 'most one payment may be')
     .option('--approve-above <yuan>', 'ask before any payment above this')
-    .option('--allow-app <app...>', 'only these apps, e.g. --allow-app food pay chat')
-    .option('--allow <id...>', 'people or accounts errand may always message or pay')
+    .option(
+      '--allow-app <apps>',
+      'only these apps, comma-separated (may repeat): --allow-app food,pay,chat',
+      listOption,
+    )
+    .option(
+      '--allow <ids>',
+      'people or accounts errand may always message or pay, comma-separated: --allow p_wangfang,m_power',
+      listOption,
+    )
     .option('--recipients <who>', 'who errand may message or pay: named (in the request), contacts, or list')
     .option(
       '--config <file>',
-      'a config file: MCP servers, sandbox settings and a standing mandate (see README)',
+      'a config file: MCP servers, sandbox settings, model timeout and a standing mandate (see README)',
     )
     .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
     .option('--confirm', 'show what errand understood and ask before anything runs')
-    .option('--image <file...>', 'attach pictures to the request (png, jpeg, webp, gif), for models that see')
-    .action(async (words: string[], flags: RunFlags) => {
-      process.exitCode = await runCommand(words.join(' '), flags);
+    .option(
+      '--image <file>',
+      'attach a picture to the request (png, jpeg, webp, gif), for models that see; repeat for more',
+      repeatOption,
+    )
+    .action(async (words: string[], flags: RunFlags, command: Command) => {
+      const given = (option: string) => command.getOptionValueSource(option) === 'cli';
+      process.exitCode = await runCommand(words, flags, given);
     });
 }
 
-async function runCommand(request: string, flags: RunFlags): Promise<number> {
+async function runCommand(words: string[], flags: RunFlags, given: Given): Promise<number> {
+  checkNotSwallowed(words, flags);
   const ref = flags.model || process.env.ERRAND_MODEL || undefined;
   if (!['ask', 'auto', 'deny'].includes(flags.approve)) {
     throw new ErrandError('INVALID_INPUT', `--approve takes ask, auto or deny, not "${flags.approve}".`);
   }
   let model = ref ? resolveModel(ref) : undefined;
   const config = loadConfig(flags.config);
+  const sandboxOptions = sandboxFrom(config, flags.config, flags, given);
   const images = (flags.image ?? []).map(readImage);
   const mandate = mandateFrom(config, flags);
+  const appsFromFlag = Boolean(flags.allowApp?.length);
+  checkApps(
+    mandate.apps,
+    reachableApps(config),
+    appsFromFlag || !flags.config ? { kind: 'flag' } : { kind: 'config', file: flags.config },
+  );
+  const request = await readRequest(words, { file: flags.requestFile, stdin: process.stdin });
   const journal = openJournal();
   let sandbox: Sandbox | undefined;
   const connectors: Connector[] = [];
@@ -90,10 +140,10 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
   process.on('SIGINT', onSigint);
   const renderer = new LiveRenderer(process.stdout);
   try {
-    const sandboxOptions = flags.config ? config.sandbox : { seed: flags.seed, persona: flags.persona };
     if (sandboxOptions !== false) {
       sandbox = await startSandbox(sandboxOptions);
       connectors.push(...sandbox.connectors);
+      checkAllowed(sandbox, config, flags);
     }
     connectors.push(...(await connectServers(config.servers)));
     const note = (text: string) => (flags.json ? process.stderr : process.stdout).write(`${text}\n`);
@@ -155,6 +205,7 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
       journal,
       approver,
       signal: controller.signal,
+      retry: { timeoutMs: modelTimeoutMs(flags.modelTimeout, config, DEFAULT_MODEL_TIMEOUT_S) },
       now: sandbox?.now,
       macros,
       intents,
@@ -163,10 +214,9 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
         ? { observationBudget: Number.MAX_SAFE_INTEGER, contextBudget: Number.MAX_SAFE_INTEGER }
         : {}),
     });
-    if (flags.learn && report.status === 'finished' && report.outcome === 'done' && !recipeRun) {
+    if (flags.learn && report.status === 'finished' && report.outcome === 'done') {
       journal.flush();
-      const learned = learnAndSave(report.errandId, undefined, journal);
-      note(`Learned recipe ${learned.recipe.id}: the same request will run again with no model.`);
+      note(learnAfterRun(report.errandId, journal));
     }
     unsubscribe();
     renderer.close();
@@ -195,6 +245,26 @@ function emptyPerson(profile: { name: string; language: 'zh' | 'en' }): PersonWo
     billers: [],
     addresses: [],
   };
+}
+
+/** Refuses --allow ids (and the config's mandate.allow) that name nobody the persona knows. */
+function checkAllowed(sandbox: Sandbox, config: ErrandConfig, flags: RunFlags): void {
+  const parties = partiesOf(sandbox);
+  const persona = sandbox.host.main.persona.id;
+  checkAllowIds(flags.allow ?? [], parties, persona, { kind: 'flag' });
+  if (flags.config)
+    checkAllowIds(config.mandate.allow, parties, persona, { kind: 'config', file: flags.config });
+}
+
+/** Learns the errand just run, or says why it was not learned: a refusal does not fail the errand. */
+function learnAfterRun(errandId: string, journal: Journal): string {
+  try {
+    const learned = learnAndSave(errandId, undefined, journal);
+    return `Learned recipe ${learned.recipe.id}: the same request will run again with no model.`;
+  } catch (err) {
+    if (err instanceof ErrandError && err.code === 'CONFLICT') return `Not learned: ${err.message}`;
+    throw err;
+  }
 }
 
 const IMAGE_TYPES: Record<string, string> = {

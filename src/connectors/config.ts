@@ -2,46 +2,78 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ErrandError } from '../errors.js';
 import { formatZodError } from '../validation.js';
+import { APP_NAMES, PERSONA_IDS } from '../world/index.js';
 import { McpConnector } from './mcp.js';
 import type { Connector } from './types.js';
 
-const serverSchema = z.union([
-  z.object({
-    url: z.string().url().describe('The Streamable HTTP endpoint.'),
-    headers: z.record(z.string(), z.string()).optional().describe('Extra HTTP headers, e.g. authorization.'),
-    trusted: z
-      .boolean()
-      .default(false)
-      .describe('Believe what the server says its tools do; otherwise every tool is asked about.'),
-  }),
-  z.object({
-    command: z.string().min(1).describe('The program that speaks MCP on stdio.'),
-    args: z.array(z.string()).default([]).describe('Its arguments.'),
-    env: z.record(z.string(), z.string()).optional().describe('Extra environment variables.'),
-    cwd: z.string().optional().describe('Working directory.'),
-    trusted: z
-      .boolean()
-      .default(false)
-      .describe('Believe what the server says its tools do; otherwise every tool is asked about.'),
-  }),
-]);
+const trusted = z
+  .boolean()
+  .default(false)
+  .describe('Believe what the server says its tools do; otherwise every tool is asked about.');
 
-/** The connectors file: which MCP servers errand may use, and whether the sandbox world runs too. */
-export const connectorsConfigSchema = z.object({
+const httpServerSchema = z.strictObject({
+  url: z.string().url().describe('The Streamable HTTP endpoint.'),
+  headers: z.record(z.string(), z.string()).optional().describe('Extra HTTP headers, e.g. authorization.'),
+  trusted,
+});
+
+const stdioServerSchema = z.strictObject({
+  command: z.string().min(1).describe('The program that speaks MCP on stdio.'),
+  args: z.array(z.string()).default([]).describe('Its arguments.'),
+  env: z.record(z.string(), z.string()).optional().describe('Extra environment variables.'),
+  cwd: z.string().optional().describe('Working directory.'),
+  trusted,
+});
+
+/** One MCP server: a URL, or a command to start — not both. */
+const serverSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (value && typeof value === 'object' && 'url' in value && 'command' in value)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give url (a server that is running) or command (a program to start), not both',
+      });
+  })
+  .pipe(z.union([httpServerSchema, stdioServerSchema]));
+
+/**
+ * The connectors file: which MCP servers errand may use, and whether the sandbox world runs too.
+ * Strict everywhere: a key errand does not know is refused with its path, never ignored.
+ */
+export const connectorsConfigSchema = z.strictObject({
   sandbox: z
     .union([
       z.literal(false),
-      z.object({
-        seed: z.number().int().default(1).describe('World seed.'),
-        persona: z.string().default('liming').describe('Who errand works for.'),
+      z.strictObject({
+        seed: z.number().int().optional().describe('World seed (default 1).'),
+        persona: z
+          .string()
+          .refine((p) => PERSONA_IDS.includes(p), {
+            error: (issue) =>
+              `no persona "${String(issue.input)}"; the sandbox has ${PERSONA_IDS.join(', ')}`,
+          })
+          .optional()
+          .describe(`Who errand works for: ${PERSONA_IDS.join(' or ')} (default ${PERSONA_IDS[0]}).`),
         file: z.string().optional().describe('Keep the world in this SQLite file.'),
-        apps: z.array(z.string()).optional().describe('Only these sandbox apps.'),
+        apps: z
+          .array(
+            z.enum(APP_NAMES, {
+              error: (issue) =>
+                `"${String(issue.input)}" is not a sandbox app; the apps are ${APP_NAMES.join(', ')}`,
+            }),
+          )
+          .optional()
+          .describe('Only these sandbox apps.'),
       }),
     ])
-    .default({ seed: 1, persona: 'liming' })
+    .default({})
     .describe('The sandbox world (on by default); false to use only the servers below.'),
   servers: z
-    .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/), serverSchema)
+    .record(
+      z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'a server name is letters, digits and -'),
+      serverSchema,
+    )
     .default({})
     .describe('MCP servers by name.'),
 });
@@ -61,7 +93,7 @@ export function loadConfigFile<T>(file: string, schema: z.ZodType<T>): T {
   if (!parsed.success)
     throw new ErrandError(
       'CONFIG_INVALID',
-      `The config file ${file} is invalid: ${formatZodError(parsed.error)}`,
+      `The config file ${file} is invalid: ${formatZodError(parsed.error, schema)}. Fix it (the README lists every setting) and run again.`,
     );
   return parsed.data;
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** What the person allows errand to do on one errand. Enforced by the guard, outside the model. */
-export const mandateSchema = z.object({
+/**
+ * What the person allows errand to do on one errand. Enforced by the guard, outside the model.
+ * Strict: a misspelt limit (`budget_fen`) must be refused, not dropped while the errand runs unlimited.
+ */
+export const mandateSchema = z.strictObject({
   currency: z.literal('CNY').default('CNY').describe('Currency of every amount below.'),
   budgetFen: z
     .number()
@@ -29,7 +32,7 @@ export const mandateSchema = z.object({
     .default([])
     .describe('People or accounts errand may always message or pay, by id.'),
   approval: z
-    .object({
+    .strictObject({
       paymentsAboveFen: z
         .number()
         .int()

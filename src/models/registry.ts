@@ -12,6 +12,8 @@ interface Preset {
   keyEnv?: string;
   /** A note for the error message when the key is missing. */
   where?: string;
+  /** For a server on this machine: how a person starts it, said when nothing answers. */
+  start?: string;
 }
 
 /** OpenAI-compatible presets: `--model <name>:<model>`; `<NAME>_BASE_URL` overrides the address. */
@@ -36,10 +38,10 @@ export const PRESETS: Record<string, Preset> = {
     keyEnv: 'MOONSHOT_API_KEY',
     where: 'platform.moonshot.cn',
   },
-  ollama: { baseURL: 'http://127.0.0.1:11434/v1' },
-  lmstudio: { baseURL: 'http://127.0.0.1:1234/v1' },
-  vllm: { baseURL: 'http://127.0.0.1:8000/v1' },
-  llamacpp: { baseURL: 'http://127.0.0.1:8080/v1' },
+  ollama: { baseURL: 'http://127.0.0.1:11434/v1', start: 'ollama serve' },
+  lmstudio: { baseURL: 'http://127.0.0.1:1234/v1', start: 'lms server start' },
+  vllm: { baseURL: 'http://127.0.0.1:8000/v1', start: 'vllm serve <model>' },
+  llamacpp: { baseURL: 'http://127.0.0.1:8080/v1', start: 'llama-server -m <model.gguf>' },
 };
 
 /** Every provider name `--model` accepts. */
@@ -52,6 +54,17 @@ export interface ResolvedModel {
   modelId: string;
   model: LanguageModelV3;
   price: ModelPrice & { known: boolean };
+  /** For a local server (ollama, lmstudio, vllm, llamacpp): where it was looked for and how to fix that. */
+  local?: LocalServer;
+}
+
+/** Where errand looks for a local model server, and what a person can do when nothing answers there. */
+export interface LocalServer {
+  baseURL: string;
+  /** The variable that moves it: OLLAMA_BASE_URL. */
+  baseUrlEnv: string;
+  /** The command that starts it. */
+  start: string;
 }
 
 /** Splits `provider:model`; the model id may itself contain colons (`ollama:qwen2.5:7b`). */
@@ -81,8 +94,10 @@ function key(env: NodeJS.ProcessEnv, name: string, provider: string, where?: str
 /** Builds a model from `provider:model`, with keys and base URLs from the environment. */
 export function resolveModel(ref: string, env: NodeJS.ProcessEnv = process.env): ResolvedModel {
   const { provider, modelId } = parseModelRef(ref);
-  const baseOverride = env[`${provider.toUpperCase()}_BASE_URL`];
+  const baseUrlEnv = `${provider.toUpperCase()}_BASE_URL`;
+  const baseOverride = env[baseUrlEnv];
   let model: LanguageModelV3;
+  let local: LocalServer | undefined;
   if (provider === 'openai') {
     model = createOpenAI({ apiKey: key(env, 'OPENAI_API_KEY', provider), baseURL: baseOverride }).chat(
       modelId,
@@ -108,8 +123,9 @@ export function resolveModel(ref: string, env: NodeJS.ProcessEnv = process.env):
         : env[`${provider.toUpperCase()}_API_KEY`],
       includeUsage: true,
     }).chatModel(modelId);
+    if (preset.start) local = { baseURL: baseOverride ?? preset.baseURL, baseUrlEnv, start: preset.start };
   }
-  return { ref, provider, modelId, model, price: priceOf(provider, modelId) };
+  return { ref, provider, modelId, model, price: priceOf(provider, modelId), ...(local ? { local } : {}) };
 }
 
 /** Wraps a model object (a scripted model, or one built in code) with its price. */

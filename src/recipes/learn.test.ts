@@ -8,6 +8,7 @@ import { runInProcess } from '../../test/support/agent.js';
 import { lunchPolicy } from '../../test/support/policies.js';
 import { recipeSchema } from './format.js';
 import { learnRecipe } from './learn.js';
+import { planOffline } from './offline.js';
 import { recipeModel } from './replay.js';
 
 const REQUEST = '帮我从川味小馆点一份宫保鸡丁送到公司，40元以内，再告诉王芳我中午不回去吃饭';
@@ -23,8 +24,7 @@ async function lunchErrand(policy: (view: ModelView) => Turn, guarded = true) {
 describe('learning a recipe from an errand', () => {
   it('turns request values into parameters and found ids into lookups by name, and replays with no model', async () => {
     const { journal, errandId, trusted } = await lunchErrand(lunchPolicy());
-    const { recipe, leftOut } = learnRecipe(journal.events(errandId), errandId, 'lunch', trusted);
-    expect(leftOut).toEqual([]);
+    const { recipe } = learnRecipe(journal.events(errandId), errandId, 'lunch', trusted);
     expect(recipeSchema.parse(recipe)).toBeTruthy();
     const defaults = Object.values(recipe.params).map((p) => p.default);
     expect(defaults).toEqual(expect.arrayContaining(['川味小馆', '宫保鸡丁', '公司', 'p_wangfang']));
@@ -48,15 +48,23 @@ describe('learning a recipe from an errand', () => {
     });
     expect(report).toMatchObject({ status: 'finished', outcome: 'done', failedActions: 0 });
     expect(report.usage.inputTokens + report.usage.outputTokens).toBe(0);
-    const order = world.diff(before).tables.find((t) => t.table === 'food_orders')!.added[0]!;
-    expect(order).toMatchObject({
-      restaurant_id: 'r_chuanwei',
-      address_id: 'addr_liming_office',
-      status: 'paid',
-    });
+    const diff = world.diff(before);
+    const added = (table: string) => diff.tables.find((t) => t.table === table)?.added ?? [];
+    expect(added('food_orders')).toEqual([
+      expect.objectContaining({
+        restaurant_id: 'r_chuanwei',
+        address_id: 'addr_liming_office',
+        status: 'paid',
+      }),
+    ]);
+    // The whole errand again: the order, its payment, and the message.
+    expect(added('pay_transactions')).toEqual([expect.objectContaining({ kind: 'payment' })]);
+    expect(added('chat_messages')).toEqual([
+      expect.objectContaining({ conversation_id: 'cv_liming_wangfang', text: '我中午不回去吃饭了' }),
+    ]);
   });
 
-  it('does not learn what an instruction planted in an app made the errand do', async () => {
+  it('learns nothing, and says why, from an errand an instruction planted in an app made do more', async () => {
     const lunch = lunchPolicy();
     let obeyed = 0;
     // A fooled model: it also does what a restaurant notice told it (with no guard to stop it).
@@ -81,13 +89,27 @@ describe('learning a recipe from an errand', () => {
     };
     const { journal, errandId, trusted, report } = await lunchErrand(fooled, false);
     expect(report.receipts.map((r) => r.tool)).toContain('pay_transfer'); // it really happened in that errand
-    const { recipe, leftOut } = learnRecipe(journal.events(errandId), errandId, 'lunch', trusted);
-    const text = JSON.stringify(recipe);
-    expect(text).not.toContain('p_zhaolei');
-    expect(text).not.toContain('pay_transfer');
-    expect(text).not.toContain('laziji');
-    expect(leftOut.join(' ')).toMatch(/pay_transfer/);
-    expect(leftOut.join(' ')).toMatch(/not named in the request/);
+    // Dropping the transfer and the extra dish would leave a recipe that is not the errand that ran:
+    // a recipe is learned whole or not at all.
+    const learn = () => learnRecipe(journal.events(errandId), errandId, 'lunch', trusted);
+    expect(learn).toThrow(/only whole/);
+    expect(learn).toThrow(/pay_transfer: it used a value the request did not give/);
+    expect(learn).toThrow(/1 item\(s\) of items not named in the request/);
+    expect(learn).toThrow(/Nothing was saved/);
+  });
+
+  it('refuses to learn an errand run by its own recipes, which already runs with no model', async () => {
+    const world = World.open({ seed: 1 });
+    const plan = planOffline(REQUEST, world);
+    if (plan.kind !== 'run')
+      throw new Error(`the offline matcher should read the lunch errand: ${plan.understood}`);
+    const { journal, errandId } = await runInProcess(recipeModel(plan.steps), REQUEST, {
+      world,
+      observationBudget: Number.MAX_SAFE_INTEGER,
+    });
+    expect(() => learnRecipe(journal.events(errandId), errandId, 'lunch')).toThrow(
+      /run by errand's recipes \(order_food\+send_message\)[\s\S]*Nothing was saved/,
+    );
   });
 
   it('refuses to learn from an errand that did not meet its need', async () => {

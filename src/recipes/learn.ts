@@ -14,10 +14,9 @@ interface Done {
   output: unknown;
 }
 
-/** A learned recipe, and what was left out of it and why. */
+/** A learned recipe: always the whole errand (learning refuses rather than leave a part out). */
 export interface Learned {
   recipe: Recipe;
-  leftOut: string[];
 }
 
 const NAME_FIELDS = ['name_zh', 'name_en', 'nickname', 'name', 'title', 'label', 'label_zh', 'label_en'];
@@ -41,6 +40,14 @@ function actionsOf(events: JournalEvent[]): { request: string; done: Done[] } {
   if (end?.type !== 'task.finished' || end.outcome !== 'done') {
     throw new ErrandError('CONFLICT', 'Only an errand that finished with its need met can be learned from.');
   }
+  // Recipes look things up outside the journal (the offline matcher reads the world), so their errands
+  // hold ids with no lookup to learn from; and they already run again with no model.
+  if (start.task.model.startsWith('recipe:')) {
+    throw new ErrandError(
+      'CONFLICT',
+      `That errand was run by errand's recipes (${start.task.model.slice('recipe:'.length)}), not by a model: the same request already runs again with no model, so there is nothing new to learn. Nothing was saved.`,
+    );
+  }
   const proposed = new Map<string, Extract<JournalEvent, { type: 'action.proposed' }>>();
   const done: Done[] = [];
   for (const e of events) {
@@ -63,8 +70,9 @@ function actionsOf(events: JournalEvent[]): { request: string; done: Done[] } {
  * Turns a successful errand's journal into a recipe. Values the person gave in the request become
  * parameters (with the original as default); ids the errand found by name become lookups by that name;
  * values created by earlier steps stay bound to them. A write carrying anything else — an id or amount
- * that came only from app content — is not called for by the request and is left out, so an
- * instruction planted in an app cannot be learned.
+ * that came only from app content — is not called for by the request, so an instruction planted in
+ * an app cannot be learned. A recipe is learned whole or not at all: when any action cannot be bound,
+ * learning refuses with the reason rather than keep a recipe that would do only part of the errand.
  */
 export function learnRecipe(
   events: JournalEvent[],
@@ -197,10 +205,16 @@ export function learnRecipe(
     steps.push({ call: action.tool, input: input as Record<string, unknown>, as: name });
     kept.push({ name, output: action.output });
   });
+  if (leftOut.length) {
+    throw new ErrandError(
+      'CONFLICT',
+      `errand learns a recipe only whole, and part of that errand cannot be learned: ${leftOut.join('; ')}. Nothing was saved: learn from a run of this request that does only what it asks, finding each thing by a name the request gives.`,
+    );
+  }
   if (!steps.some((s) => 'call' in s)) {
     throw new ErrandError(
       'CONFLICT',
-      `Nothing in that errand can be learned: ${leftOut.join('; ') || 'it changed nothing'}.`,
+      'Nothing in that errand can be learned: it changed nothing. Nothing was saved.',
     );
   }
   return {
@@ -218,7 +232,6 @@ export function learnRecipe(
         ...(intentsOf(events) ? { intents: intentsOf(events) } : {}),
       },
     },
-    leftOut,
   };
 }
 

@@ -11,7 +11,18 @@ export interface RetryPolicy {
   baseMs: number;
   /** Give up on one model call after this long. */
   timeoutMs: number;
+  /**
+   * Retries after a call that timed out (at most `retries`): a model that never answers should fail in
+   * about twice the timeout, not once per retry.
+   */
+  timeoutRetries: number;
 }
+
+/** The retry policy an errand gets unless it says otherwise. */
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseMs: 1000, timeoutMs: 90_000, timeoutRetries: 1 };
+
+/** Why a model call failed, as far as retrying is concerned. */
+type Failure = 'timeout' | 'refused-local' | 'other';
 
 /** A tool call that passed every check and can be acted on. */
 export interface ValidCall {
@@ -54,7 +65,33 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function classify(err: unknown, model: string): { error: ErrorBody; retryable: boolean } {
+/** True when a connection was refused somewhere in an error's chain of causes. */
+function refused(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e = err; e instanceof Error && !seen.has(e); e = e.cause) {
+    seen.add(e);
+    if ((e as NodeJS.ErrnoException).code === 'ECONNREFUSED') return true;
+    if (e instanceof AggregateError && e.errors.some(refused)) return true;
+  }
+  return false;
+}
+
+function classify(
+  err: unknown,
+  model: ResolvedModel,
+  timeoutMs: number,
+): { error: ErrorBody; retryable: boolean; failure: Failure } {
+  if (model.local && refused(err)) {
+    const { baseURL, baseUrlEnv, start } = model.local;
+    return {
+      error: {
+        code: 'MODEL_UNAVAILABLE',
+        message: `Nothing is listening at ${baseURL} for ${model.ref} (connection refused). Start the ${model.provider} server (${start}), or set ${baseUrlEnv} to the address it listens on.`,
+      },
+      retryable: false,
+      failure: 'refused-local',
+    };
+  }
   if (APICallError.isInstance(err)) {
     const status = err.statusCode;
     const retryable = err.isRetryable || status === 429 || (status !== undefined && status >= 500);
@@ -67,9 +104,10 @@ function classify(err: unknown, model: string): { error: ErrorBody; retryable: b
     return {
       error: {
         code: 'MODEL_UNAVAILABLE',
-        message: `${model} answered ${status ?? 'an error'}: ${err.message}.${hint}`,
+        message: `${model.ref} answered ${status ?? 'an error'}: ${err.message}.${hint}`,
       },
       retryable,
+      failure: 'other',
     };
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -77,9 +115,12 @@ function classify(err: unknown, model: string): { error: ErrorBody; retryable: b
   return {
     error: {
       code: 'MODEL_UNAVAILABLE',
-      message: timeout ? `${model} did not answer in time.` : `${model} failed: ${message}`,
+      message: timeout
+        ? `${model.ref} did not answer in time (${Math.round(timeoutMs / 100) / 10} s per call). Check that the provider is up; a slow model may need a longer limit (errand run --model-timeout <seconds>).`
+        : `${model.ref} failed: ${message}`,
     },
     retryable: true,
+    failure: timeout ? 'timeout' : 'other',
   };
 }
 
@@ -132,9 +173,12 @@ export async function callModel(
       clearTimeout(timer);
       options.signal.removeEventListener('abort', cancel);
       if (options.signal.aborted) throw new ErrandError('CANCELLED', 'The errand was cancelled.');
-      const { error, retryable } = classify(err, model.ref);
-      const retryInMs =
-        retryable && attempt <= options.retry.retries ? options.retry.baseMs * 2 ** (attempt - 1) : null;
+      const { error, retryable, failure } = classify(err, model, options.retry.timeoutMs);
+      const retries =
+        failure === 'timeout'
+          ? Math.min(options.retry.retries, options.retry.timeoutRetries)
+          : options.retry.retries;
+      const retryInMs = retryable && attempt <= retries ? options.retry.baseMs * 2 ** (attempt - 1) : null;
       options.onFailure(attempt, error, retryInMs);
       if (retryInMs === null) throw new ErrandError(error.code, error.message);
       await sleep(retryInMs, options.signal);
