@@ -49,6 +49,7 @@ describe('recipes offered to a model as tools', () => {
       { calls: [finish('没成功', [], 'blocked')] },
     ]);
     const guard = new MandateGuard(mandateSchema.parse({ budgetFen: 1000 }), trustedContext(world, REQUEST));
+    const before = world.snapshot();
     const { report } = await runInProcess(model, REQUEST, {
       world,
       guard,
@@ -56,8 +57,10 @@ describe('recipes offered to a model as tools', () => {
       macros: recipeTools([{ recipe: orderFood }]),
     });
     expect(report).toMatchObject({ denials: 1 });
+    // The order could never fit the budget, so it was not placed: nothing is left behind unpaid.
+    expect(world.diff(before).tables.find((t) => t.table === 'food_orders')).toBeUndefined();
     expect(JSON.stringify(model.seen[1]!.prompt)).toMatch(
-      /The recipe stopped: DENIED by errand's guard: 付 ¥36\.00 会让这次一共花 ¥36\.00，超过你的预算 ¥10\.00/,
+      /The recipe stopped: DENIED by errand's guard: 这单至少 ¥30\.00，超过了你的上限 ¥10\.00/,
     );
   });
 
