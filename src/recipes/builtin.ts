@@ -69,6 +69,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: 'Ordered and paid {{steps.order.total.display}} (order {{steps.order.id}}).',
+    outcomeZh: '已下单并付款 {{steps.order.total.display}}（订单 {{steps.order.id}}）。',
     source: builtin,
   },
   {
@@ -89,6 +90,8 @@ export const BUILTIN_RECIPES: Recipe[] = [
     ],
     outcome:
       'Sent {{steps.transfer.amount.display}} to {{steps.transfer.to.name_zh}} ({{steps.transfer.transaction_id}}).',
+    outcomeZh:
+      '已给 {{steps.transfer.to.name_zh}} 转账 {{steps.transfer.amount.display}}（{{steps.transfer.transaction_id}}）。',
     source: builtin,
   },
   {
@@ -109,6 +112,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: 'Paid {{steps.payment.paid.display}} to {{steps.bill.merchant.name_zh}}.',
+    outcomeZh: '已向 {{steps.bill.merchant.name_zh}} 付款 {{steps.payment.paid.display}}。',
     source: builtin,
   },
   {
@@ -121,6 +125,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
     },
     steps: [{ call: 'chat_send_message', input: { to: '{{to}}', text: '{{text}}' }, as: 'message' }],
     outcome: 'Told {{steps.message.to.name}}: “{{text}}”.',
+    outcomeZh: '已告诉 {{steps.message.to.name}}：“{{text}}”。',
     source: builtin,
   },
   {
@@ -148,6 +153,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: 'Scheduled “{{title}}” at {{start}} ({{steps.event.event.id}}).',
+    outcomeZh: '已安排“{{title}}”，时间 {{start}}（{{steps.event.event.id}}）。',
     source: builtin,
   },
   {
@@ -203,6 +209,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: 'Bought it for {{steps.order.total.display}} (order {{steps.order.order_id}}).',
+    outcomeZh: '已买下，花费 {{steps.order.total.display}}（订单 {{steps.order.order_id}}）。',
     source: builtin,
   },
   {
@@ -221,6 +228,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: 'Answered “{{steps.answer.title}}”: {{response}} ({{event_id}}).',
+    outcomeZh: '已回复“{{steps.answer.title}}”：{{response}}（{{event_id}}）。',
     source: builtin,
   },
   {
@@ -239,6 +247,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: 'Moved “{{steps.moved.event.title}}” to {{start}} ({{event_id}}).',
+    outcomeZh: '已把“{{steps.moved.event.title}}”改到 {{start}}（{{event_id}}）。',
     source: builtin,
   },
   {
@@ -250,6 +259,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
     },
     steps: [{ call: 'calendar_cancel_event', input: { event_id: '{{event_id}}' }, as: 'cancelled' }],
     outcome: 'Cancelled “{{steps.cancelled.event.title}}” ({{event_id}}).',
+    outcomeZh: '已取消“{{steps.cancelled.event.title}}”（{{event_id}}）。',
     source: builtin,
   },
   {
@@ -259,6 +269,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
     params: { order_id: { type: 'id', description: 'The food order.', optional: false } },
     steps: [{ call: 'food_cancel_order', input: { order_id: '{{order_id}}' }, as: 'order' }],
     outcome: 'Cancelled the order {{order_id}} (refunded {{steps.order.refunded.display}}).',
+    outcomeZh: '已取消订单 {{order_id}}（退款 {{steps.order.refunded.display}}）。',
     source: builtin,
   },
   {
@@ -268,6 +279,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
     params: { order_id: { type: 'id', description: 'The shop order.', optional: false } },
     steps: [{ call: 'shop_cancel_order', input: { order_id: '{{order_id}}' }, as: 'order' }],
     outcome: 'Cancelled the order {{order_id}}.',
+    outcomeZh: '已取消订单 {{order_id}}。',
     source: builtin,
   },
   {
@@ -286,6 +298,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: 'Returned the order {{order_id}}.',
+    outcomeZh: '已为订单 {{order_id}} 申请退货。',
     source: builtin,
   },
   {
@@ -310,6 +323,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: '{{steps.route.distance_m}} m, about {{steps.route.duration_min}} minutes by {{mode}}.',
+    outcomeZh: '{{steps.route.distance_m}} 米，{{mode}} 约 {{steps.route.duration_min}} 分钟。',
     source: builtin,
   },
   {
@@ -329,6 +343,7 @@ export const BUILTIN_RECIPES: Recipe[] = [
       },
     ],
     outcome: 'Found {{steps.places.places.length}} places.',
+    outcomeZh: '找到 {{steps.places.places.length}} 个地方。',
     source: builtin,
   },
 ];

@@ -65,6 +65,7 @@ export const recipeSchema = z
     params: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), paramSchema).describe('Its parameters.'),
     steps: z.array(stepSchema).min(1).describe('What it does, in order.'),
     outcome: z.string().describe('The summary when it succeeds, with templates.'),
+    outcomeZh: z.string().optional().describe('The same summary in Chinese, for a Chinese request.'),
     source: z
       .union([
         z.object({ kind: z.literal('builtin') }).strict(),

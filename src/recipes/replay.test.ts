@@ -41,7 +41,7 @@ describe('recipe replay', () => {
       'pay_pay_request',
       'chat_send_message',
     ]);
-    expect(report.summary).toMatch(/Ordered and paid ¥\d+\.\d{2} \(order ord_\d+\)\. Told 王芳/);
+    expect(report.summary).toMatch(/已下单并付款 ¥\d+\.\d{2}（订单 ord_\d+）。已告诉 王芳/);
     const tables = world.diff(before).tables.map((t) => t.table);
     expect(tables).toContain('food_orders');
   });

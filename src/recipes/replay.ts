@@ -59,7 +59,7 @@ export function recipeModel(steps: { recipe: Recipe; params: Record<string, unkn
   const plans = steps.map((s) => ({ recipe: s.recipe, params: resolveParams(s.recipe, s.params) }));
   const policy = (view: ModelView): Turn => {
     // Walk from the start each turn, feeding the results the runner has shown so far.
-    const walk = new RecipeWalk(plans);
+    const walk = new RecipeWalk(plans, /[\u3400-\u9fff]/.test(view.request) ? 'zh' : 'en');
     let move = walk.next();
     for (let i = 0; move.type === 'call'; i++) {
       const seen = view.results.find((r) => r.callId === `recipe-${i}`);

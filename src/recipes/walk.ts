@@ -36,7 +36,11 @@ export class RecipeWalk {
   readonly evidence: { app: string; kind: string; id: string }[] = [];
   #pending: { tool: string; kind: 'call' | 'find'; as?: string } | undefined;
 
-  constructor(private readonly plans: { recipe: Recipe; params: Record<string, unknown> }[]) {
+  constructor(
+    private readonly plans: { recipe: Recipe; params: Record<string, unknown> }[],
+    /** The person's language: a Chinese request gets the Chinese summary. */
+    private readonly lang: 'zh' | 'en' = 'en',
+  ) {
     this.#scope = { params: plans[0]?.params ?? {}, steps: {} };
   }
 
@@ -103,11 +107,16 @@ export class RecipeWalk {
           input: fill(step.input, this.#scope) as Record<string, unknown>,
         };
       }
-      this.#summaries.push(String(fill(recipe.outcome, this.#scope)));
+      const outcome = this.lang === 'zh' ? (recipe.outcomeZh ?? recipe.outcome) : recipe.outcome;
+      this.#summaries.push(String(fill(outcome, this.#scope)));
       this.#plan++;
       this.#step = 0;
       this.#scope = { params: this.plans[this.#plan]?.params ?? {}, steps: {} };
     }
-    return { type: 'done', summary: this.#summaries.join(' '), evidence: this.evidence };
+    return {
+      type: 'done',
+      summary: this.#summaries.join(this.lang === 'zh' ? '' : ' '),
+      evidence: this.evidence,
+    };
   }
 }
