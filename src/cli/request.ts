@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { clean } from '../person/index.js';
 import { ErrandError } from '../errors.js';
 import { APP_NAMES } from '../world/index.js';
 
@@ -50,7 +51,8 @@ export async function readRequest(words: string[], sources: RequestSources): Pro
     text = words.join(' ');
     from = 'the command line';
   }
-  const request = text.trim();
+  // Read as the person sees it: characters that show nothing cannot split or disguise a name.
+  const request = clean(text).trim();
   if (!request)
     throw new ErrandError(
       'INVALID_INPUT',
