@@ -69,6 +69,13 @@ export function shortArgs(input: unknown, width = 80): string {
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }
 
+/** What a write was given, short — but a message's text whole: the person must see what was said for them. */
+function receiptWhat(input: unknown): string {
+  if (!input || typeof input !== 'object') return shortArgs(input);
+  const { text, ...rest } = input as Record<string, unknown>;
+  return typeof text === 'string' ? `${shortArgs(rest)} “${text}”` : shortArgs(input);
+}
+
 /** Builds the report of an errand from its events. */
 export function buildReport(events: JournalEvent[], errandId: string): Report {
   const report: Report = {
@@ -121,7 +128,7 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
             kind: p.effect.kind,
             id: (pick(e.output, ID_FIELDS) as string | undefined) ?? null,
             amount: typeof amount === 'object' && amount?.display ? amount.display : null,
-            what: shortArgs(p.input),
+            what: receiptWhat(p.input),
           });
         }
         break;

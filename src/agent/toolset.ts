@@ -36,7 +36,7 @@ export interface BuiltinTool {
 /** One step a macro asks for, or its end. */
 export type MacroMove =
   | { type: 'call'; tool: string; input: Record<string, unknown> }
-  | { type: 'done'; summary: string }
+  | { type: 'done'; summary: string; evidence?: { app: string; kind: string; id: string }[] }
   | { type: 'stop'; reason: string };
 
 /**

@@ -87,6 +87,8 @@ export class LiveRenderer {
         const by = zh ? SOURCE_ZH[e.intents.source] : SOURCE_EN[e.intents.source];
         this.line(zh ? `  errand 理解为（${by}）：` : `  errand understood (${by}):`);
         for (const l of e.lines) this.line(`    • ${l}`);
+        if (e.intents.source === 'planner' && e.intents.understood)
+          this.line(`    (${e.intents.understood})`);
         for (const d of e.doubts) this.line(`    ⚠ ${zh ? '会先问你' : 'will ask first'}: ${d.doubt}`);
         break;
       }
@@ -98,7 +100,8 @@ export class LiveRenderer {
         break;
       case 'model.responded':
         this.stopSpinner();
-        if (e.text) this.line(`  💭 ${e.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+        // Step 0 is the planner: what it understood is shown with the intents, not as raw JSON.
+        if (e.text && e.step > 0) this.line(`  💭 ${e.text.replace(/\s+/g, ' ').slice(0, 160)}`);
         break;
       case 'model.failed':
         this.line(
@@ -186,17 +189,19 @@ export function formatReport(r: Report): string {
   for (const u of r.unsupported)
     lines.push(`  ${zh ? '引用了不是这次做的' : 'Cited, but not made by this errand'}: ${u}`);
   if (r.receipts.length) {
-    lines.push('', 'What was done:');
+    lines.push('', zh ? '做了什么：' : 'What was done:');
     for (const rc of r.receipts) {
       lines.push(
         `  ${`${rc.app}.${rc.tool.slice(rc.app.length + 1)}`.padEnd(24)} ${(rc.id ?? '').padEnd(10)} ${(rc.amount ?? '').padStart(9)}  ${rc.what}`,
       );
     }
   } else if (r.status !== 'running') {
-    lines.push('', 'Nothing was changed in any app.');
+    lines.push('', zh ? '没有改动任何应用。' : 'Nothing was changed in any app.');
   }
   if (r.evidence.length)
-    lines.push(`Evidence: ${r.evidence.map((e) => `${e.app} ${e.kind} ${e.id}`).join(', ')}`);
+    lines.push(
+      `${zh ? '证据' : 'Evidence'}: ${r.evidence.map((e) => `${e.app} ${e.kind} ${e.id}`).join(', ')}`,
+    );
   const u = r.usage;
   lines.push(
     '',

@@ -357,7 +357,33 @@ function orderProblems(g: MandateGuard, action: ActionView, h: HeldIntent): Prob
       ),
       within: false,
     });
-  if (intent.items.length > 0) {
+  if (intent.fromCart) {
+    // "What is in my cart": exactly the lines the person's cart held when errand looked at it.
+    const seen = g.carts.first(action.app, merchant);
+    if (!seen)
+      out.push(
+        ask(
+          say(
+            lang,
+            '要下单购物车里的东西，得先看一下购物车',
+            'to order what is in the cart, errand must look at the cart first',
+          ),
+        ),
+      );
+    else {
+      const over = lines.filter((l) => l.quantity > (seen.find((c) => c.id === l.id)?.quantity ?? 0));
+      if (over.length)
+        out.push(
+          ask(
+            say(
+              lang,
+              `${over.map((l) => g.items.first(l.id) ?? l.id).join('、')} 不是你购物车里原有的`,
+              `${over.map((l) => g.items.first(l.id) ?? l.id).join(', ')} ${over.length > 1 ? 'were' : 'was'} not in your cart`,
+            ),
+          ),
+        );
+    }
+  } else if (intent.items.length > 0) {
     const strangers = lines.filter((l) => !intent.items.some((w) => g.items.wanted(w, l.id)));
     if (strangers.length)
       out.push(

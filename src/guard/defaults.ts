@@ -13,30 +13,40 @@ export const allowAll: Guard = {
 export function unattended(policy: 'deny' | 'auto' = 'deny'): Approver {
   return {
     ask: async (question) => {
+      // Said in the person's language: the question is already in it.
+      const zh = /[\u3400-\u9fff]/.test(
+        question.kind === 'approval' ? (question.text ?? question.reason) : question.text,
+      );
       if (question.kind === 'confirm')
         return {
-          text: 'Nobody is here to confirm, so nothing runs.',
+          text: zh ? '没有人在这里确认，所以什么都不做' : 'Nobody is here to confirm, so nothing runs.',
           approved: false,
           by: `policy:${policy}`,
         };
       if (question.kind === 'approval') {
         if (policy === 'auto' && question.withinMandate)
           return {
-            text: 'Approved by the unattended policy (allow within mandate).',
+            text: zh
+              ? '按无人值守规则批准（在授权之内）'
+              : 'Approved by the unattended policy (allow within mandate).',
             approved: true,
             by: 'policy:auto',
           };
         return {
           text:
             policy === 'auto'
-              ? 'This is outside what the person allowed, and nobody is here to approve it, so it is declined.'
-              : 'Nobody is here to approve this, so it is declined.',
+              ? zh
+                ? '这超出了你允许的范围，也没有人可以批准，所以没有执行'
+                : 'This is outside what the person allowed, and nobody is here to approve it, so it is declined.'
+              : zh
+                ? '没有人可以批准，所以没有执行'
+                : 'Nobody is here to approve this, so it is declined.',
           approved: false,
           by: `policy:${policy}`,
         };
       }
       return {
-        text: 'Nobody is available to answer. Decide within the mandate using what the person already said, or stop with finish(outcome: "blocked") and say what you need.',
+        text: 'No one answered your question: nobody is watching this errand. Decide within the mandate using what the person already said, or stop with finish(outcome: "blocked") and say what you need.',
         by: `policy:${policy}`,
       };
     },

@@ -268,6 +268,40 @@ describe('orders buy what was asked, from where, to where', () => {
     expect(g.check(fromCart).reason).toContain('麻婆豆腐');
   });
 
+  it('orders "what is in my cart" as the cart held it when errand looked, and nothing added since', () => {
+    const cartOrder: Intent = {
+      id: 'i1',
+      said: '把购物车里的东西下单寄到家里',
+      kind: 'order',
+      app: 'shop',
+      items: [],
+      fromCart: true,
+      address: 'saddr_liming_home',
+    };
+    const g = guard('把购物车里的东西下单寄到家里', [cartOrder]);
+    const shopOrder = view(
+      'shop',
+      'place_order',
+      { address_id: 'saddr_liming_home' },
+      { kind: 'write', act: 'order', address: 'address_id', items: 'items' },
+    );
+    expect(g.check(shopOrder).reason).toContain('先看一下购物车');
+    g.observe(
+      view('shop', 'view_cart', {}, { kind: 'read' }),
+      ok({ items: [{ product_id: 'pr_dark_chocolate', quantity: 2 }] }),
+    );
+    expect(g.check(shopOrder).decision).toBe('allow');
+    const add = view(
+      'shop',
+      'add_to_cart',
+      { product_id: 'pr_dark_chocolate', quantity: 1 },
+      { kind: 'write', act: 'cart', items: 'product_id' },
+    );
+    expect(g.check(add).decision).toBe('ask');
+    g.observe(add, ok({ items: [{ product_id: 'pr_dark_chocolate', quantity: 3 }] }));
+    expect(g.check(shopOrder).reason).toContain('不是你购物车里原有的');
+  });
+
   it('asks before a payment for an order that swept in something not asked for', () => {
     const g = guard(LUNCH, [lunch, tellWangFang], { approval: { unknownEffect: true } });
     const action = placeOrder({

@@ -115,10 +115,19 @@ export class MandateGuard implements Guard {
 
   /** The mandate and the intents in words, for the model's context and for people. */
   describe(): string {
-    const mandate = describeMandate(this.mandate);
-    if (!this.#set) return mandate;
-    const lines = describeIntents(this.#set, this.person, this.lang, (id) => this.items.first(id));
-    return `${mandate}\n- What the person asked for (errand allows only writes that match these, each once):\n${lines.map((l) => `  - ${l}`).join('\n')}`;
+    const set = this.#set;
+    const limits = !!set?.intents.some((i) => i.kind === 'order' && i.budgetFen !== undefined);
+    const mandate = describeMandate(this.mandate, this.budgetFen, limits);
+    if (!set) return mandate;
+    const lines = describeIntents(set, this.person, this.lang, (id) => this.items.first(id));
+    const doubts = this.#held.flatMap((h) => (h.doubt ? [`  - ${h.intent.id}: ${h.doubt}`] : []));
+    return [
+      mandate,
+      '- What the person asked for (errand allows only writes that match these, each once):',
+      ...lines.map((l) => `  - ${l}`),
+      ...(set.understood ? [`- How errand read the request: ${set.understood}`] : []),
+      ...(doubts.length ? ['- These will need the person’s approval first:', ...doubts] : []),
+    ].join('\n');
   }
 
   check(action: ActionView): Verdict {

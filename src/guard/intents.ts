@@ -66,6 +66,10 @@ export const orderIntentSchema = z
       .array(wantedItemSchema)
       .default([])
       .describe('What to buy; empty when the request leaves the choice open ("order me lunch").'),
+    fromCart: z
+      .boolean()
+      .optional()
+      .describe('True when the person asks to order what is already in their cart ("把购物车里的下单").'),
     address: z
       .string()
       .optional()

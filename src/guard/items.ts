@@ -90,6 +90,8 @@ export function orderLines(value: unknown): { id: string; quantity: number }[] {
  */
 export class CartBook {
   readonly #carts = new Map<string, { id: string; quantity: number }[]>();
+  /** Each cart as errand first saw it: what the person had put there before this errand. */
+  readonly #first = new Map<string, { id: string; quantity: number }[]>();
 
   private static key(app: string, shop: unknown): string {
     return `${app}:${typeof shop === 'string' ? shop : ''}`;
@@ -102,12 +104,22 @@ export class CartBook {
     const views: unknown[] = Array.isArray(obj.carts) ? obj.carts : obj.cart ? [obj.cart] : [obj];
     // Asked for one restaurant's cart and shown none: that cart is empty.
     if (Array.isArray(obj.carts) && obj.carts.length === 0 && typeof input.restaurant_id === 'string')
-      this.#carts.set(CartBook.key(app, input.restaurant_id), []);
+      this.set(CartBook.key(app, input.restaurant_id), []);
     for (const v of views) {
       if (!v || typeof v !== 'object' || !Array.isArray((v as { items?: unknown }).items)) continue;
       const shop = (v as { restaurant?: { id?: unknown } }).restaurant?.id;
-      this.#carts.set(CartBook.key(app, shop), orderLines((v as { items: unknown[] }).items));
+      this.set(CartBook.key(app, shop), orderLines((v as { items: unknown[] }).items));
     }
+  }
+
+  private set(key: string, lines: { id: string; quantity: number }[]): void {
+    this.#carts.set(key, lines);
+    if (!this.#first.has(key)) this.#first.set(key, lines);
+  }
+
+  /** The cart as errand first saw it in this errand (before any change of its own), or undefined. */
+  first(app: string, shop?: string): { id: string; quantity: number }[] | undefined {
+    return this.#first.get(CartBook.key(app, shop));
   }
 
   /** The cart errand last saw in an app (at a restaurant), or undefined when it has not looked. */

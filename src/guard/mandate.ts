@@ -70,12 +70,21 @@ function fen(n: number | null): string {
   return n === null ? '' : `¥${(n / 100).toFixed(2)}`;
 }
 
-/** The mandate as a person (and the model) reads it. */
-export function describeMandate(m: Mandate): string {
+/**
+ * The mandate as a person (and the model) reads it. `budgetFen` is the budget in force when the
+ * request itself set a limit (the lower of the two).
+ */
+export function describeMandate(
+  m: Mandate,
+  budgetFen: number | null = m.budgetFen,
+  requestLimits = false,
+): string {
   const lines = [
-    m.budgetFen === null
-      ? '- No budget was set: pay only what the request needs.'
-      : `- Budget for this errand: ${fen(m.budgetFen)} in total.`,
+    budgetFen !== null
+      ? `- Budget for this errand: ${fen(budgetFen)} in total.`
+      : requestLimits
+        ? '- Spend only within the limits the request sets (below).'
+        : '- No budget was set: pay only what the request needs.',
     m.perPaymentCapFen === null ? '' : `- No single payment above ${fen(m.perPaymentCapFen)}.`,
     m.apps === null ? '- Any app may be used.' : `- Only these apps: ${m.apps.join(', ')}.`,
     m.recipients === 'named'

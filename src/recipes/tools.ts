@@ -35,7 +35,7 @@ export function recipeTools(
   return [...byId.values()].map(({ recipe, suggested }) => ({
     kind: 'macro' as const,
     name: `recipe_${recipe.id.replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 64),
-    description: `${recipe.title}. ${recipe.description}${suggested.length ? ` Read from the request: ${suggested.map((s) => JSON.stringify(s)).join('; then ')}.` : ''}`,
+    description: `${recipe.title}. ${recipe.description}${suggested.length ? ` errand's offline reader suggests, from the request: ${suggested.map((s) => JSON.stringify(s)).join('; then ')} — check these, and write any message text as the person would say it.` : ''}`,
     schema: {
       type: 'object',
       properties: Object.fromEntries(
@@ -63,7 +63,7 @@ export function recipeTools(
           return move.type === 'call'
             ? move
             : move.type === 'done'
-              ? { type: 'done' as const, summary: move.summary }
+              ? { type: 'done' as const, summary: move.summary, evidence: move.evidence }
               : { type: 'stop' as const, reason: move.reason };
         },
       };

@@ -125,7 +125,9 @@ async function builtin(
         answer: answer.text,
         by: answer.by,
       });
-      return { output: text(`The person answered: ${answer.text}`) };
+      return {
+        output: text(answer.by === 'person' ? `The person answered: ${answer.text}` : answer.text),
+      };
     }
     case 'finish': {
       if (callsInTurn > 1) {
@@ -213,9 +215,13 @@ async function prepare(
       state.signal,
     );
     by = answer.by;
+    const zh = /[\u3400-\u9fff]/.test(verdict.reason);
     verdict = answer.approved
-      ? { decision: 'allow', reason: `${verdict.reason} — approved (${answer.text})` }
-      : { decision: 'deny', reason: `${verdict.reason} — not approved (${answer.text})` };
+      ? { decision: 'allow', reason: `${verdict.reason}${zh ? '——已批准' : ' — approved'} (${answer.text})` }
+      : {
+          decision: 'deny',
+          reason: `${verdict.reason}${zh ? '——未获批准' : ' — not approved'} (${answer.text})`,
+        };
   }
   record(state, {
     type: 'action.decided',
@@ -382,7 +388,9 @@ async function runMacro(
     toolName: call.tool.name,
     output:
       move.type === 'done'
-        ? text(`The recipe ran to the end: ${move.summary}`)
+        ? text(
+            `The recipe ran to the end: ${move.summary}${move.evidence?.length ? ` It made: ${move.evidence.map((e) => `${e.app} ${e.kind} ${e.id}`).join(', ')}.` : ''}`,
+          )
         : errorText(`The recipe stopped: ${move.reason}`),
   };
   return undefined;
