@@ -443,7 +443,11 @@ function coverCart(g: MandateGuard, action: ActionView): Cover {
   const orders = g.held.filter(
     (h) => h.intent.kind === 'order' && h.intent.app === action.app && h.used === 0,
   );
-  const open = orders.some((h) => (h.intent as IntentOf<'order'>).items.length === 0);
+  // An open choice ("order me lunch") may fill the cart; "what is in my cart" may not add to it.
+  const open = orders.some((h) => {
+    const i = h.intent as IntentOf<'order'>;
+    return i.items.length === 0 && !i.fromCart;
+  });
   const strangers = lines.filter(
     (l) =>
       !open &&
