@@ -40,7 +40,11 @@ export function describeIntent(
     case 'transfer': {
       const amount =
         intent.amountFen === undefined
-          ? say(lang, '（金额未说明）', '(amount not said)')
+          ? say(
+              lang,
+              '（金额未说明：转账前要你本人批准）',
+              '(amount not said: the transfer needs your approval)',
+            )
           : formatFen(intent.amountFen);
       return say(lang, `给 ${who(intent.to)} 转账 ${amount}`, `Send ${amount} to ${who(intent.to)}`);
     }
@@ -51,12 +55,14 @@ export function describeIntent(
         `Pay the ${who(intent.payee)} bill${intent.amountFen ? ` of ${formatFen(intent.amountFen)}` : ''}`,
       );
     case 'order': {
-      const what = intent.items.length
-        ? list(
-            lang,
-            intent.items.map((i) => itemWords(i, nameOf)),
-          )
-        : say(lang, '（未指定，由 errand 选）', '(not named: errand chooses)');
+      const what = intent.fromCart
+        ? say(lang, '购物车里的东西', 'what is in the cart')
+        : intent.items.length
+          ? list(
+              lang,
+              intent.items.map((i) => itemWords(i, nameOf)),
+            )
+          : say(lang, '（没指定，由 errand 选）', '(not named: errand chooses)');
       const from =
         intent.merchantName ?? (intent.merchant ? (nameOf(intent.merchant) ?? intent.merchant) : undefined);
       const to = intent.address
