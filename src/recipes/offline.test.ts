@@ -18,7 +18,11 @@ describe('planning an errand with no model', () => {
     expect(plan.kind).toBe('run');
     if (plan.kind !== 'run') return;
     expect(plan.steps.map((s) => s.recipe.id)).toEqual(['order_food', 'send_message']);
-    expect(plan.budgetFen).toBe(4000);
+    // The budget is the order's, as the guard will hold it.
+    expect(plan.intents?.intents).toMatchObject([
+      { kind: 'order', app: 'food', budgetFen: 4000, address: 'addr_liming_office' },
+      { kind: 'message', to: ['p_wangfang'] },
+    ]);
   });
 
   it.each([
