@@ -53,7 +53,7 @@ const VERBS: [Intent, RegExp][] = [
   ['transfer', /\b(?:send|give|transfer|wire|lend)\b.{0,30}?\bmoney\b/i],
   [
     'transfer',
-    /\b(?:send|give|pay) (?:¥|rmb |cny )?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks|cny)?\s+to\b|\b(?:transfer|wire|venmo|repay|reimburse)\b|\bpay (?!(?:my|the|for|a|an|this|that|all|both)\b)\S+(?: \S+)? back\b|\b(?:send|give|pay) (?!(?:my|the|a|an)\b(?! (?:sister|mom|mum|dad|brother|flatmate|roommate|manager|boss|friend|landlord|colleague|coworker)\b))[A-Za-z]+(?: [A-Za-z]+)?,? (?:¥|rmb|cny)?\s*(?:\d|one|two|three|four|five|ten|twenty|fifty|hundred)/i,
+    /\b(?:send|give|pay) (?:¥|rmb |cny )?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks|cny)?\s+to\b|\b(?:transfer|wire|venmo|repay|reimburse)\b|\bpay (?!(?:my|the|for|a|an|this|that|all|both)\b)\S+(?: \S+)? back\b|\b(?:send|give|pay) (?:(?:my|our|the) )?(?!(?:me|a|an|it|them)\b|(?:[A-Za-z]+ )?(?:bills?|fees?|invoices?)\b)[A-Za-z]+(?: [A-Za-z]+)?,? (?:¥|rmb|cny)?\s*(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/i,
   ],
   ['transfer', /\b[Pp]ay (?:back )?(?!My\b|The\b)[A-Z][a-z]+\b/],
   [
