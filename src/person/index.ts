@@ -5,7 +5,9 @@ export {
   addressKindOfLabel,
   addressKindOfWord,
   addressNames,
+  type DeliveryPlace,
   deliveryKind,
+  deliveryPlaces,
   namesOtherPlace,
 } from './addresses.js';
 export { readPersonWorld } from './from-world.js';

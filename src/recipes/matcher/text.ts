@@ -36,6 +36,16 @@ export function blank(text: string, spans: Span[]): string {
   return out;
 }
 
+/** The stretch between the punctuation marks on either side of a position: one part of a sentence. */
+export function segmentAround(text: string, at: number): Span {
+  const stop = /[，,。；;！!？?\n]/;
+  let start = at;
+  while (start > 0 && !stop.test(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !stop.test(text[end]!)) end++;
+  return { start, end };
+}
+
 /** True when two spans overlap. */
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;

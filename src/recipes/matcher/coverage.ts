@@ -1,0 +1,233 @@
+/**
+ * Every part of a request is accounted for: once a reader has read a clause, what it did not read must
+ * be words that carry nothing to act on ("帮我", "please", "一下", "for lunch"). A place, a number, a
+ * name, a wish or a clause it could not place is quoted back, and the clause is not run: acting on
+ * half a request is how a default address or a missed budget gets paid for.
+ */
+import type { Intent } from './intents.js';
+import { blank, type Lang, type Span, t } from './text.js';
+
+/** Chinese words that carry nothing to act on in any errand: politeness, particles, joins, "now". */
+const ZH_ANY = [
+  '帮忙',
+  '帮我',
+  '帮',
+  '麻烦你',
+  '麻烦',
+  '请你',
+  '请',
+  '给我',
+  '我想',
+  '我要',
+  '想要',
+  '一下',
+  '吧',
+  '呢',
+  '啊',
+  '呀',
+  '哦',
+  '哈',
+  '嘛',
+  '了',
+  '的',
+  '地',
+  '好的',
+  '谢谢',
+  '谢啦',
+  '多谢',
+  '就行',
+  '就好',
+  '即可',
+  '好吗',
+  '行吗',
+  '可以吗',
+  '能不能',
+  '可不可以',
+  '可以',
+  '能',
+  '我',
+  '你',
+  '也',
+  '再',
+  '还',
+  '都',
+  '就',
+  '先',
+  '然后',
+  '并且',
+  '和',
+  '顺便',
+  '另外',
+  '同时',
+  '把',
+  '要',
+  '是',
+  '个',
+  '一个',
+  '这个',
+  '给',
+  '现在',
+  '马上',
+  '立刻',
+  '赶紧',
+  '尽快',
+  '吗',
+  '么',
+  '嗯',
+  '那',
+  '这',
+];
+
+/** Chinese words that belong to one kind of errand: its verbs and what goes without saying in it. */
+const ZH_BY_INTENT: Partial<Record<Intent, string[]>> = {
+  acquire: [
+    '点',
+    '订',
+    '叫',
+    '外卖',
+    '来',
+    '买',
+    '购买',
+    '下单',
+    '入手',
+    '带',
+    '份',
+    '今天',
+    '中午',
+    '午饭',
+    '午餐',
+    '晚饭',
+    '晚餐',
+    '早餐',
+    '早饭',
+    '夜宵',
+    '下午茶',
+    '想吃',
+    '想喝',
+    '吃',
+    '喝',
+    '饿了',
+    '从',
+    '在',
+    '网上',
+    '商城',
+    '里',
+    '用',
+    '别的不要',
+    '其他不要',
+    '就这些',
+    '再加',
+    '加',
+    '还要',
+    '配',
+    '随便',
+  ],
+  transfer: ['转账', '转', '打钱', '打', '汇款', '汇', '钱', '微信', '支付宝', '红包', '发', '还', '今天'],
+  pay_bill: ['交', '缴', '付', '支付', '缴纳', '结', '清', '掉', '账单', '钱', '费', '这个月', '本月'],
+};
+
+/** English words that carry nothing to act on in any errand. */
+const EN_ANY = new Set(
+  (
+    "please pls plz can could would will you me i i'd id i'm im like want need to just a an the my our " +
+    "and also then now right away asap thanks thank hey hi ok okay so too as well kindly for it it's " +
+    'them this that do go ahead quickly soon let us'
+  ).split(' '),
+);
+
+const EN_BY_INTENT: Partial<Record<Intent, string>> = {
+  acquire:
+    'order buy get grab purchase have pick up from some lunch dinner breakfast today deliver delivered ' +
+    "ship shipped send sent bring at in with of make made i'll we we're is are be keep meal " +
+    'cup cups bowl bowls portion portions serving servings plate plates box boxes pack packs pair pairs ' +
+    'bottle bottles piece pieces bag bags can cans set sets slice slices',
+  transfer:
+    'send give transfer wire pay back money yuan rmb kuai bucks venmo reimburse repay lend via wechat alipay today',
+  pay_bill: "pay settle top up bill bills fee my the it's its is should be which this month's please",
+};
+
+function zhWords(intent: Intent): string[] {
+  return [...ZH_ANY, ...(ZH_BY_INTENT[intent] ?? [])].sort((a, b) => b.length - a.length);
+}
+
+/** The content left in a Chinese stretch once its filler words are taken out, as [start, end) pairs. */
+function zhContent(run: string, words: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  while (i < run.length) {
+    const w = words.find((x) => run.startsWith(x, i));
+    if (w) {
+      i += w.length;
+      continue;
+    }
+    const last = out.at(-1);
+    if (last && last[1] === i) last[1] = i + 1;
+    else out.push([i, i + 1]);
+    i += 1;
+  }
+  return out;
+}
+
+/** Phrases that only hedge: "I don't know, just order a latte", "随便". */
+const HEDGES = /\bi\s+(?:don't|dont|do not)\s+know\b|\bwhatever\b|\bno idea\b|\bi guess\b/gi;
+
+/**
+ * The parts of a clause its reader did not read and that are not filler, quoted as the person wrote
+ * them ("送到人民广场", "明天", "with extra chilli"); none when the clause was read whole.
+ */
+export function unreadParts(text: string, used: Span[], intent: Intent, about: string[] = []): string[] {
+  const hedges = [...text.matchAll(HEDGES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const rest = blank(text, [...used, ...hedges]);
+  const words = zhWords(intent);
+  const en = new Set([...EN_ANY, ...(EN_BY_INTENT[intent] ?? '').split(' ')]);
+  const content: Span[] = [];
+  for (const m of rest.matchAll(
+    /[\u3400-\u9fff]+|[A-Za-z][A-Za-z'-]*|\d+(?:\.\d+)?|[^\s\p{P}\u3400-\u9fffA-Za-z\d]+/gu,
+  )) {
+    const run = m[0];
+    if (/^[\u3400-\u9fff]/.test(run)) {
+      for (const [a, b] of zhContent(run, words))
+        if (!about.some((n) => n.includes(run.slice(a, b))))
+          content.push({ start: m.index + a, end: m.index + b });
+    } else if (/^[A-Za-z]/.test(run)) {
+      const w = run.toLowerCase();
+      const ofName = about.some(
+        (n) =>
+          n
+            .toLowerCase()
+            .split(/[^a-z'-]+/)
+            .includes(w.replace(/e?s$/, '')) ||
+          n
+            .toLowerCase()
+            .split(/[^a-z'-]+/)
+            .includes(w),
+      );
+      if (!en.has(w) && !en.has(w.replace(/'s$/, '')) && !ofName)
+        content.push({ start: m.index, end: m.index + run.length });
+    } else content.push({ start: m.index, end: m.index + run.length });
+  }
+  // One quote per part of the sentence: from its first unread word to its last.
+  const parts: Span[] = [];
+  for (const c of content) {
+    const last = parts.at(-1);
+    if (last && !/[，,。；;！!？?]/.test(text.slice(last.end, c.start)) && !covered(used, last.end, c.start))
+      last.end = c.end;
+    else parts.push({ ...c });
+  }
+  return parts.map((p) => text.slice(p.start, p.end).trim());
+}
+
+/** True when a read stretch lies between two positions (two unread words either side of a name). */
+function covered(used: Span[], from: number, to: number): boolean {
+  return used.some((u) => u.start >= from && u.end <= to);
+}
+
+/** What to tell the person about parts not read, in the request's language. */
+export function unreadMessage(parts: string[], lang: Lang): string {
+  const quoted = parts.map((p) => t(lang, `「${p}」`, `"${p}"`)).join(t(lang, '、', ', '));
+  return t(
+    lang,
+    `这部分我没读懂，不能不管它就去做：${quoted}`,
+    `I did not understand ${quoted}, and will not act on the rest without it`,
+  );
+}
