@@ -121,6 +121,13 @@ const ZH_BY_INTENT: Partial<Record<Intent, string[]>> = {
     '还要',
     '配',
     '随便',
+    '颜色',
+    '色',
+    '码',
+    '号',
+    '款',
+    '那',
+    '同款',
   ],
   transfer: ['转账', '转', '打钱', '打', '汇款', '汇', '钱', '微信', '支付宝', '红包', '发', '还', '今天'],
   pay_bill: ['交', '缴', '付', '支付', '缴纳', '结', '清', '掉', '账单', '钱', '费', '这个月', '本月'],
@@ -140,7 +147,8 @@ const EN_BY_INTENT: Partial<Record<Intent, string>> = {
     'order buy get grab purchase have pick up from some lunch dinner breakfast today deliver delivered ' +
     "ship shipped send sent bring at in with of make made i'll we we're is are be keep meal " +
     'cup cups bowl bowls portion portions serving servings plate plates box boxes pack packs pair pairs ' +
-    'bottle bottles piece pieces bag bags can cans set sets slice slices',
+    'bottle bottles piece pieces bag bags can cans set sets slice slices size colour color version ' +
+    'model edition one ones same new book books',
   transfer:
     'send give transfer wire pay back money yuan rmb kuai bucks venmo reimburse repay lend via wechat alipay today',
   pay_bill: "pay settle top up bill bills fee my the it's its is should be which this month's please",
