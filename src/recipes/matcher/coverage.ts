@@ -129,7 +129,24 @@ const ZH_BY_INTENT: Partial<Record<Intent, string[]>> = {
     '那',
     '同款',
   ],
-  transfer: ['转账', '转', '打钱', '打', '汇款', '汇', '钱', '微信', '支付宝', '红包', '发', '还', '今天'],
+  transfer: [
+    '转账',
+    '转',
+    '打钱',
+    '打',
+    '汇款',
+    '汇',
+    '钱',
+    '微信',
+    '支付宝',
+    '红包',
+    '发',
+    '还',
+    '今天',
+    '一共',
+    '总共',
+    '共',
+  ],
   pay_bill: ['交', '缴', '付', '支付', '缴纳', '结', '清', '掉', '账单', '钱', '费', '这个月', '本月'],
 };
 
@@ -176,8 +193,9 @@ function zhContent(run: string, words: string[]): [number, number][] {
   return out;
 }
 
-/** Phrases that only hedge: "I don't know, just order a latte", "随便". */
-const HEDGES = /\bi\s+(?:don't|dont|do not)\s+know\b|\bwhatever\b|\bno idea\b|\bi guess\b/gi;
+/** Phrases that only hedge or remind: "I don't know, just order a latte", "别忘了". */
+const HEDGES =
+  /\bi\s+(?:don't|dont|do not)\s+know\b|\bwhatever\b|\bno idea\b|\bi guess\b|\b(?:don't|dont|do not) forget to\b|\bremember to\b|\bmake sure (?:to|you)\b|别忘了|别忘记|不要忘了|记得/gi;
 
 /**
  * The parts of a clause its reader did not read and that are not filler, quoted as the person wrote
