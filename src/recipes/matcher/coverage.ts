@@ -155,7 +155,7 @@ const EN_ANY = new Set(
   (
     "please pls plz can could would will you me i i'd id i'm im like want need to just a an the my our " +
     "and also then now right away asap thanks thank hey hi ok okay so too as well kindly for it it's " +
-    'them this that do go ahead quickly soon let us'
+    'them this that do go ahead quickly soon let us of'
   ).split(' '),
 );
 

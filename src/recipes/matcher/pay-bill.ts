@@ -1,7 +1,7 @@
 /** Reads the payment of an open bill: "交电费", "pay my phone bill". Only a bill the request names. */
-import { readAmounts } from './amounts.js';
+import { bareNumbers, readAmounts } from './amounts.js';
 import { type ClauseInput, type ClauseOutcome, nameOf, step, unsure, which, yuan } from './outcome.js';
-import { findMentions, groupBySpan, t } from './text.js';
+import { blank, findMentions, groupBySpan, t } from './text.js';
 
 const KINDS_ZH = /(水费|燃气费|煤气费|网费|宽带费|物业费|电费|话费)/;
 const KINDS_EN = /\b(water|gas|internet|broadband|property|electricity|electric|power|phone|mobile)\b/i;
@@ -18,7 +18,12 @@ export function readBillPayment(input: ClauseInput): ClauseOutcome {
   const bills = [...new Set(said.flatMap((g) => g.items))];
   const describe = (b: (typeof cat.bills)[number]) => `${nameOf(b, lang)} ${yuan(b.amountFen)}`;
   // An amount said must be what is owed: "交话费，60块" for a ¥53 bill is not that bill.
-  const amounts = readAmounts(folded);
+  const withUnit = readAmounts(folded);
+  const bare = bareNumbers(blank(folded, [...said.map((g) => g.span), ...withUnit.map((a) => a.span)])).map(
+    (b) => ({ fen: Math.round(b.value * 100), span: b.span }),
+  );
+  // A bare number is an amount only when it is what is owed ("交电费，219.34"); a month is not.
+  const amounts = [...withUnit, ...bare.filter((b) => !/^\s*月/.test(folded.slice(b.span.end)))];
   const total = bills.reduce((sum, b) => sum + b.amountFen, 0);
   const wrong = amounts.find((a) => a.fen !== total && !bills.some((b) => b.amountFen === a.fen));
   if (bills.length > 0 && wrong) {
