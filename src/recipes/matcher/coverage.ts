@@ -148,6 +148,43 @@ const ZH_BY_INTENT: Partial<Record<Intent, string[]>> = {
     '共',
   ],
   pay_bill: ['交', '缴', '付', '支付', '缴纳', '结', '清', '掉', '账单', '钱', '费', '这个月', '本月'],
+  schedule: [
+    '约一下',
+    '约',
+    '安排',
+    '开个会',
+    '开会',
+    '开',
+    '会议',
+    '会',
+    '日程',
+    '发邀请',
+    '邀请',
+    '发个',
+    '发',
+    '建个',
+    '建',
+    '加个',
+    '加',
+    '创建',
+    '一起',
+    '在',
+    '时间',
+    '跟',
+    '与',
+    '同',
+    '上午',
+    '下午',
+    '晚上',
+    '中午',
+    '早上',
+    '傍晚',
+    '去',
+    '见',
+    '通个',
+    '打',
+    '个',
+  ],
 };
 
 /** English words that carry nothing to act on in any errand. */
@@ -169,6 +206,10 @@ const EN_BY_INTENT: Partial<Record<Intent, string>> = {
   transfer:
     'send give transfer wire pay back money yuan rmb kuai bucks venmo reimburse repay lend via wechat alipay today',
   pay_bill: "pay settle top up bill bills fee my the it's its is should be which this month's please",
+  schedule:
+    'schedule set up arrange book put add create make calendar on in at with invite invited invitation ' +
+    'inviting event meeting meet call sync lunch dinner coffee catch-up catch one-on-one minute minutes ' +
+    'min mins hour hours long morning afternoon evening tonight send from',
 };
 
 function zhWords(intent: Intent): string[] {

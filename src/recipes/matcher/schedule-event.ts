@@ -15,7 +15,7 @@ import {
 } from './outcome.js';
 import { describeContact, peopleIn, soundAlikes } from './people.js';
 import { placesIn } from './places.js';
-import { blank, type Lang, t } from './text.js';
+import { blank, type Lang, readNumber, type Span, t } from './text.js';
 import { readTime, type TimeReading } from './times.js';
 
 const ZH_ACTIVITIES: [RegExp, string][] = [
@@ -48,22 +48,61 @@ const EN_ACTIVITIES: [RegExp, string][] = [
   [/\bmeeting\b|\bmeet\b/i, 'Meeting'],
 ];
 
-function titleOf(text: string, lang: Lang, names: string[]): string {
-  const quoted = text.match(/[「“"]([^」”"]{1,60})[」”"]/);
-  if (quoted) return quoted[1]!.trim();
+/** A title and the stretches of text it was read from. */
+interface Title {
+  title: string;
+  spans: Span[];
+}
+
+function spansOf(text: string, re: RegExp): Span[] {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  return [...text.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+function titleOf(text: string, lang: Lang, names: string[]): Title {
+  const at = (m: RegExpMatchArray) => [{ start: m.index!, end: m.index! + m[0].length }];
+  const quoted = text.match(/[「“"']([^」”"']{1,60})[」”"']/);
+  if (quoted) return { title: quoted[1]!.trim(), spans: at(quoted) };
   const zhTopic =
     text.match(/(?:主题|标题)(?:是|为)?[:：]?\s*([^，,。\s]{1,30})/) ?? text.match(/(讨论[^，,。\s]{1,20})/);
-  if (zhTopic) return zhTopic[1]!;
+  if (zhTopic) return { title: zhTopic[1]!, spans: at(zhTopic) };
+  // "过一下测试方案", "对一下排期": what the meeting goes over is its title.
+  const zhOver = text.match(/(?:过一下|过下|对一下|聊一下|聊聊|看一下|评审一下)([^，,。\s]{2,20})/);
+  if (zhOver) return { title: zhOver[1]!, spans: at(zhOver) };
   const enTopic = text.match(
     /\b(?:titled|called|about|re:)\s+([^,.;]{1,50}?)(?=\s+(?:with|at|on|tomorrow|today|next|this|for)\b|[,.;]|$)/i,
   );
-  if (enTopic) return enTopic[1]!.trim();
+  if (enTopic) return { title: enTopic[1]!.trim(), spans: at(enTopic) };
+  const activities = lang === 'zh' ? ZH_ACTIVITIES : EN_ACTIVITIES;
+  const spans = activities.flatMap(([re]) => spansOf(text, re));
   if (lang === 'zh') {
     const act = ZH_ACTIVITIES.find(([re]) => re.test(text))?.[1] ?? '开会';
-    return names.length ? `与${names.join('、')}${act}` : act;
+    return { title: names.length ? `与${names.join('、')}${act}` : act, spans };
   }
   const act = EN_ACTIVITIES.find(([re]) => re.test(text))?.[1] ?? 'Meeting';
-  return names.length ? `${act} with ${names.join(', ')}` : act;
+  return { title: names.length ? `${act} with ${names.join(', ')}` : act, spans };
+}
+
+/** "到四点" / "to 11:15" after the start: the end, as minutes after the start, and where it is said. */
+function endAfter(
+  text: string,
+  from: number,
+  startLocal: string,
+): { minutes: number; span: Span } | undefined {
+  const m = text
+    .slice(from)
+    .match(
+      /^\s*(?:到|至|-|–|~|to|until|till)\s*(?:上午|下午|晚上)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:\s*[:：点]\s*(\d{1,2}|半|一刻)?)?\s*(am|pm)?/i,
+    );
+  if (!m || (!/[点:：]|am|pm/i.test(m[0]) && !/^\s*(?:to|until|till|-|–|~)/i.test(m[0]))) return undefined;
+  let hour = readNumber(m[1]!) ?? Number.NaN;
+  const minute = m[2] === '半' ? 30 : m[2] === '一刻' ? 15 : m[2] ? (readNumber(m[2]) ?? 0) : 0;
+  const [sh, sm] = startLocal.slice(11).split(':').map(Number) as [number, number];
+  if (/pm/i.test(m[3] ?? '') && hour < 12) hour += 12;
+  if (hour * 60 + minute <= sh * 60 + sm && hour < 12) hour += 12;
+  const minutes = hour * 60 + minute - (sh * 60 + sm);
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 12 * 60) return undefined;
+  return { minutes, span: { start: from, end: from + m[0].length } };
 }
 
 function timeProblem(reading: TimeReading, lang: Lang): string {
@@ -148,7 +187,7 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
     people.map((p) => p.span),
   );
   const when = readTime(rest, cat.now);
-  const title = titleOf(rest, lang, short);
+  const { title, spans: titleSpans } = titleOf(rest, lang, short);
   const who = names.length
     ? t(lang, `，邀请${listOf(names, lang)}`, `, inviting ${listOf(names, lang)}`)
     : '';
@@ -156,14 +195,29 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
     return unsure(t(lang, `约日程「${title}」${who}`, `Schedule "${title}"${who}`), [
       timeProblem(when, lang),
     ]);
-  const duration = readDuration(blank(rest, [when.span]));
-  const minutes = duration?.minutes ?? 60;
-  const place = placesIn(input, blank(rest, [when.span])).find((p) => p.candidates.length === 1);
+  const end = endAfter(rest, when.span.end, when.local);
+  const duration = end ? undefined : readDuration(blank(rest, [when.span, ...titleSpans]));
+  const minutes = end?.minutes ?? duration?.minutes ?? 60;
+  const timeFree = blank(rest, [when.span, ...(end ? [end.span] : [])]);
+  const free = blank(timeFree, titleSpans);
+  const place = placesIn(input, free).find((p) => p.candidates.length === 1);
+  // "在公司开会", "地点在公司5楼小会议室", "at Room 12A": where it is, as the person says it.
   const zhPlace =
     lang === 'zh'
-      ? rest.match(/在([^\s，,。]{2,12}?)(?:开会|见面|吃饭|碰头|喝咖啡|集合|开)/)?.[1]
-      : undefined;
-  const location = place ? nameOf(place.candidates[0]!, lang) : zhPlace;
+      ? (timeFree.match(/地点(?:在|是|用|为)?[:：]?\s*([^\s，,。；;]{2,20})/) ??
+        timeFree.match(/在([^\s，,。]{2,12}?)(?:开会|见面|吃饭|碰头|喝咖啡|集合|开)/))
+      : (free.match(/\b(?:in|at)\s+((?:Room|room|Meeting Room|the)\s+[A-Za-z0-9-]+(?:\s+[A-Za-z0-9-]+)?)/) ??
+        undefined);
+  const location = place ? nameOf(place.candidates[0]!, lang) : zhPlace?.[1];
+  const used = [
+    ...people.map((p) => p.span),
+    when.span,
+    ...(end ? [end.span] : []),
+    ...(duration ? [duration.span] : []),
+    ...titleSpans,
+    ...(place ? [place.span] : []),
+    ...(zhPlace && !place ? [{ start: zhPlace.index!, end: zhPlace.index! + zhPlace[0].length }] : []),
+  ];
   return step(
     {
       recipe: 'schedule_event',
@@ -181,5 +235,6 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
       `${when.local.replace('T', ' ')} 起${minutes}分钟：「${title}」${who}${location ? `，地点${location}` : ''}`,
       `"${title}" at ${when.local.replace('T', ' ')} for ${minutes} minutes${who}${location ? `, at ${location}` : ''}`,
     ),
+    used,
   );
 }

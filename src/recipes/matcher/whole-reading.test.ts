@@ -33,9 +33,21 @@ const transfer = (to: string, fen: number, memo?: string): MatchedStep => ({
 });
 const bill = (id: string): MatchedStep => ({ recipe: 'pay_bill', params: { request_id: id } });
 const message = (to: string, text: string): MatchedStep => ({ recipe: 'send_message', params: { to, text } });
-const event = (title: string, start: string, attendees: string[]): MatchedStep => ({
+const event = (
+  title: string,
+  start: string,
+  attendees: string[],
+  minutes = 60,
+  location?: string,
+): MatchedStep => ({
   recipe: 'schedule_event',
-  params: { title, start, duration_minutes: 60, attendee_ids: attendees },
+  params: {
+    title,
+    start,
+    duration_minutes: minutes,
+    attendee_ids: attendees,
+    ...(location ? { location } : {}),
+  },
 });
 
 const U = 'unsure' as const;
@@ -134,6 +146,27 @@ const UNPLACED: ReadingCase<Persona>[] = [
   ['sam', 'order a latte to the office and a Mapo Tofu to my place', U],
 ];
 
+const EVENTS: ReadingCase<Persona>[] = [
+  [
+    'li',
+    '周四下午三点到四点半约孙丽过一下排期，地点在公司3楼会议室',
+    [event('排期', '2026-12-03T15:00', ['p_sunli'], 90, '公司3楼会议室')],
+  ],
+  ['li', '明天下午三点约王芳开会，每周都开', U],
+  ['sam', 'schedule a sync with Kevin tomorrow at 3pm and book a room', U],
+  [
+    'sam',
+    'schedule a call with Lisa tomorrow from 2pm to 3:30pm',
+    [event('Call with Lisa', '2026-12-01T14:00', ['p_lisa'], 90)],
+  ],
+  ['li', '明天下午三点约王芳开会，顺便订个会议室', U],
+  [
+    'sam',
+    'schedule lunch with Tom tomorrow at noon at the Bund',
+    [event('Lunch with Tom', '2026-12-01T12:00', ['p_tom'], 60, 'The Bund')],
+  ],
+];
+
 const BILLS: ReadingCase<Persona>[] = [
   ['li', '交电费，219.34', [bill('preq_power_liming')]],
   ['li', '把话费交了，53元', [bill('preq_mobile_liming')]],
@@ -169,7 +202,7 @@ const STILL_RUN: ReadingCase<Persona>[] = [
   ['li', '这个月话费53块，帮我交一下', [bill('preq_mobile_liming')]],
 ];
 
-const ALL = [...BUDGETS, ...NUMBERS_AND_PEOPLE, ...PLACES, ...UNPLACED, ...BILLS, ...STILL_RUN];
+const ALL = [...BUDGETS, ...NUMBERS_AND_PEOPLE, ...PLACES, ...UNPLACED, ...EVENTS, ...BILLS, ...STILL_RUN];
 
 describe('reading a request whole', () => {
   it(`has at least 90 distinct phrasings (${ALL.length})`, () => {
