@@ -167,6 +167,13 @@ const EVENTS: ReadingCase<Persona>[] = [
   ],
 ];
 
+const MESSAGES: ReadingCase<Persona>[] = [
+  ['li', '明天早上提醒王芳带伞', U],
+  ['sam', 'tomorrow at 9 tell Tom the rent is due', U],
+  ['sam', 'if it rains, tell Tom to bring an umbrella', U],
+  ['li', '如果下雨，告诉王芳带伞', U],
+];
+
 const BILLS: ReadingCase<Persona>[] = [
   ['li', '交电费，219.34', [bill('preq_power_liming')]],
   ['li', '把话费交了，53元', [bill('preq_mobile_liming')]],
@@ -202,7 +209,16 @@ const STILL_RUN: ReadingCase<Persona>[] = [
   ['li', '这个月话费53块，帮我交一下', [bill('preq_mobile_liming')]],
 ];
 
-const ALL = [...BUDGETS, ...NUMBERS_AND_PEOPLE, ...PLACES, ...UNPLACED, ...EVENTS, ...BILLS, ...STILL_RUN];
+const ALL = [
+  ...BUDGETS,
+  ...NUMBERS_AND_PEOPLE,
+  ...PLACES,
+  ...UNPLACED,
+  ...EVENTS,
+  ...MESSAGES,
+  ...BILLS,
+  ...STILL_RUN,
+];
 
 describe('reading a request whole', () => {
   it(`has at least 90 distinct phrasings (${ALL.length})`, () => {
