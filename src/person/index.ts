@@ -27,7 +27,7 @@ export {
   sameName,
   type Span,
 } from './names.js';
-export { relationWords } from './relations.js';
+export { isRelationWord, relationWords } from './relations.js';
 export {
   addressById,
   addressName,

@@ -87,3 +87,9 @@ export function relationWords(relation: string): string[] {
   }
   return [...out].filter((w) => w.length >= 2);
 }
+
+/** True when a word is one people use for how they know someone ("Mum", "老妈", "my boss"), of anyone. */
+export function isRelationWord(word: string): boolean {
+  const w = word.trim().toLowerCase();
+  return RELATIONS.some(([own, words]) => [...own, ...words].some((x) => x.toLowerCase() === w));
+}

@@ -128,6 +128,9 @@ const ZH_BY_INTENT: Partial<Record<Intent, string[]>> = {
     '款',
     '那',
     '同款',
+    '购物车',
+    '一共',
+    '总共',
   ],
   transfer: [
     '转账',
@@ -203,14 +206,14 @@ const EN_BY_INTENT: Partial<Record<Intent, string>> = {
     "ship shipped send sent bring at in with of make made i'll we we're is are be keep meal " +
     'cup cups bowl bowls portion portions serving servings plate plates box boxes pack packs pair pairs ' +
     'bottle bottles piece pieces bag bags can cans set sets slice slices size colour color version ' +
-    'model edition one ones same new book books',
+    'model edition one ones same new book books shop store online all total cart',
   transfer:
     'send give transfer wire pay back money yuan rmb kuai bucks venmo reimburse repay lend via wechat alipay today',
   pay_bill: "pay settle top up bill bills fee my the it's its is should be which this month's please",
   schedule:
     'schedule set up arrange book put add create make calendar on in at with invite invited invitation ' +
     'inviting event meeting meet call sync lunch dinner coffee catch-up catch one-on-one minute minutes ' +
-    'min mins hour hours long morning afternoon evening tonight send from',
+    'min mins hour hours long morning afternoon evening tonight send from called titled named',
 };
 
 function zhWords(intent: Intent): string[] {
@@ -235,6 +238,10 @@ function zhContent(run: string, words: string[]): [number, number][] {
   return out;
 }
 
+/** Why a thing is bought, said of the thing itself: "we're out of coffee", "咖啡豆用完了". */
+const OUT_OF =
+  /\b(?:we're|we are|i'm|i am|we've|i've)\s+(?:run\s+|ran\s+)?out\s+of\b|\bran\s+out\s+of\b|用完了|没了|吃完了|喝完了/gi;
+
 /** Phrases that only hedge or remind: "I don't know, just order a latte", "别忘了". */
 const HEDGES =
   /\bi\s+(?:don't|dont|do not)\s+know\b|\bwhatever\b|\bno idea\b|\bi guess\b|\b(?:don't|dont|do not) forget to\b|\bremember to\b|\bmake sure (?:to|you)\b|别忘了|别忘记|不要忘了|记得/gi;
@@ -244,7 +251,10 @@ const HEDGES =
  * them ("送到人民广场", "明天", "with extra chilli"); none when the clause was read whole.
  */
 export function unreadParts(text: string, used: Span[], intent: Intent, about: string[] = []): string[] {
-  const hedges = [...text.matchAll(HEDGES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const phrases = intent === 'acquire' ? [HEDGES, OUT_OF] : [HEDGES];
+  const hedges = phrases.flatMap((re) =>
+    [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  );
   const rest = blank(text, [...used, ...hedges]);
   const words = zhWords(intent);
   const en = new Set([...EN_ANY, ...(EN_BY_INTENT[intent] ?? '').split(' ')]);

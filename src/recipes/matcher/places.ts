@@ -3,7 +3,13 @@
  * the person probably is right now.
  */
 import { localMinuteOfDay, localWeekday } from '../../world/clock.js';
-import { type AddressKind, addressKind, deliveryPlaces, partiesIn } from '../../person/index.js';
+import {
+  type AddressKind,
+  addressKind,
+  deliveryPlaces,
+  isRelationWord,
+  partiesIn,
+} from '../../person/index.js';
 import { type ClauseInput, which } from './outcome.js';
 import { findMentions, groupBySpan, type Span, t } from './text.js';
 import type { Catalogue, Named } from './types.js';
@@ -146,6 +152,7 @@ export function beneficiarySpans(input: ClauseInput): Span[] {
   const out: Span[] = [];
   const isSomeone = (at: number, said: string) =>
     /^(?:我的?)?(?:爸妈|父母|家人|parents|family|mum and dad|mom and dad)$/i.test(said) ||
+    isRelationWord(said.replace(/^我的?/, '')) ||
     partiesIn(cat.person, folded).some(
       (m) => m.span.start <= at && at + said.length <= m.span.end + 0 && m.span.end === at + said.length,
     );

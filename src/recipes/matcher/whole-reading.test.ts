@@ -207,6 +207,20 @@ const STILL_RUN: ReadingCase<Persona>[] = [
   ],
   ['li', '给妈妈转500块，让她买点好吃的', [transfer('p_liuxiuying', 50000, '买点好吃的')]],
   ['li', '这个月话费53块，帮我交一下', [bill('preq_mobile_liming')]],
+  ['li', '购物车里的每日坚果帮我下单，寄到公司', [buy('pr_mixed_nuts', 'saddr_liming_office')]],
+  ['sam', "we've run out of shampoo so buy one and ship it home", [buy('pr_shampoo', 'saddr_sam_home')]],
+  [
+    'sam',
+    'buy a birthday card for my sister and ship it to the office',
+    [buy('pr_birthday_card', 'saddr_sam_office')],
+  ],
+  ['li', '给女朋友买一束永生花，寄到家', [buy('pr_preserved_flowers', 'saddr_liming_home')]],
+];
+
+/** Who a purchase is for, with nowhere said: where it goes would be a guess. */
+const FOR_SOMEONE: ReadingCase<Persona>[] = [
+  ['sam', 'buy a scented candle for Rachel', U],
+  ['li', '给王芳点一份宫保鸡丁', U],
 ];
 
 const ALL = [
