@@ -232,6 +232,7 @@ const ALL = [
   ...MESSAGES,
   ...BILLS,
   ...STILL_RUN,
+  ...FOR_SOMEONE,
 ];
 
 describe('reading a request whole', () => {
