@@ -30,7 +30,6 @@ const ZH_ANY = [
   '嘛',
   '了',
   '的',
-  '地',
   '好的',
   '谢谢',
   '谢啦',
@@ -55,6 +54,7 @@ const ZH_ANY = [
   '先',
   '然后',
   '并且',
+  '并',
   '和',
   '顺便',
   '另外',
@@ -186,6 +186,11 @@ const ZH_BY_INTENT: Partial<Record<Intent, string[]>> = {
     '去',
     '见',
     '通个',
+    '吃个',
+    '吃',
+    '地图上',
+    '地图',
+    '位置',
     '打',
     '个',
   ],
@@ -218,6 +223,16 @@ const EN_BY_INTENT: Partial<Record<Intent, string>> = {
 
 function zhWords(intent: Intent): string[] {
   return [...ZH_ANY, ...(ZH_BY_INTENT[intent] ?? [])].sort((a, b) => b.length - a.length);
+}
+
+/** Where a Chinese stretch ends once the filler words at its end are left off ("…发给他吧" ends at 他). */
+function trimmedEnd(run: string, words: string[]): number {
+  let end = run.length;
+  for (;;) {
+    const w = words.find((x) => x.length <= end && run.slice(end - x.length, end) === x);
+    if (!w) return end;
+    end -= w.length;
+  }
 }
 
 /** The content left in a Chinese stretch once its filler words are taken out, as [start, end) pairs. */
@@ -264,9 +279,16 @@ export function unreadParts(text: string, used: Span[], intent: Intent, about: s
   )) {
     const run = m[0];
     if (/^[\u3400-\u9fff]/.test(run)) {
-      for (const [a, b] of zhContent(run, words))
-        if (!about.some((n) => n.includes(run.slice(a, b))))
-          content.push({ start: m.index + a, end: m.index + b });
+      const unread = zhContent(run, words).filter(
+        ([a, b]) => !about.some((n) => n.includes(run.slice(a, b))),
+      );
+      // Quoted as the words were written: from the first unread character to the end of the run
+      // ("再把地址发给他" is quoted "地址发给他", not "址").
+      if (unread.length)
+        content.push({
+          start: m.index + unread[0]![0],
+          end: m.index + Math.max(unread.at(-1)![1], trimmedEnd(run, words)),
+        });
     } else if (/^[A-Za-z]/.test(run)) {
       const w = run.toLowerCase();
       const ofName = about.some(

@@ -22,7 +22,8 @@ const ZH_ACTIVITIES: [RegExp, string][] = [
   [/电话会|通电话|打电话|电话/, '通电话'],
   [/午饭|午餐/, '吃午饭'],
   [/晚饭|晚餐/, '吃晚饭'],
-  [/吃饭/, '吃饭'],
+  [/工作餐/, '吃工作餐'],
+  [/吃饭|吃个饭/, '吃饭'],
   [/喝咖啡|咖啡/, '喝咖啡'],
   [/羽毛球/, '打羽毛球'],
   [/打球|篮球|足球/, '打球'],
@@ -59,9 +60,10 @@ function spansOf(text: string, re: RegExp): Span[] {
   return [...text.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-function titleOf(text: string, lang: Lang, names: string[]): Title {
+function titleOf(text: string, lang: Lang, names: string[], whole = text): Title {
   const at = (m: RegExpMatchArray) => [{ start: m.index!, end: m.index! + m[0].length }];
-  const quoted = text.match(/[「“"']([^」”"']{1,60})[」”"']/);
+  // A quoted title is taken as written, names in it and all ("'Lunch with Kevin'").
+  const quoted = whole.match(/[「“"']([^」”"']{1,60})[」”"']/);
   if (quoted) return { title: quoted[1]!.trim(), spans: at(quoted) };
   const zhTopic =
     text.match(/(?:主题|标题)(?:是|为)?[:：]?\s*([^，,。\s]{1,30})/) ?? text.match(/(讨论[^，,。\s]{1,20})/);
@@ -187,7 +189,7 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
     people.map((p) => p.span),
   );
   const when = readTime(rest, cat.now);
-  const { title, spans: titleSpans } = titleOf(rest, lang, short);
+  const { title, spans: titleSpans } = titleOf(rest, lang, short, folded);
   const who = names.length
     ? t(lang, `，邀请${listOf(names, lang)}`, `, inviting ${listOf(names, lang)}`)
     : '';
@@ -200,15 +202,20 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
   const minutes = end?.minutes ?? duration?.minutes ?? 60;
   const timeFree = blank(rest, [when.span, ...(end ? [end.span] : [])]);
   const free = blank(timeFree, titleSpans);
-  const place = placesIn(input, free).find((p) => p.candidates.length === 1);
-  // "在公司开会", "地点在公司5楼小会议室", "at Room 12A": where it is, as the person says it.
+  // "在公司开会", "地点在公司5楼小会议室", "地点用地图上的外滩", "at Room 12A": where it is.
   const zhPlace =
     lang === 'zh'
-      ? (timeFree.match(/地点(?:在|是|用|为)?[:：]?\s*([^\s，,。；;]{2,20})/) ??
-        timeFree.match(/在([^\s，,。]{2,12}?)(?:开会|见面|吃饭|碰头|喝咖啡|集合|开)/))
+      ? (timeFree.match(/地点(?:在|是|用|为|选)?[:：]?\s*([^\s，,。；;（）()【】]{2,24})/) ??
+        timeFree.match(/在([^\s，,。和跟与同]{2,12}?)(?=和|跟|与|同|开会|见面|吃|碰头|喝|集合|开|见|打)/))
       : (free.match(/\b(?:in|at)\s+((?:Room|room|Meeting Room|the)\s+[A-Za-z0-9-]+(?:\s+[A-Za-z0-9-]+)?)/) ??
         undefined);
-  const location = place ? nameOf(place.candidates[0]!, lang) : zhPlace?.[1];
+  const zhPlaceSpan = zhPlace
+    ? { start: zhPlace.index!, end: zhPlace.index! + zhPlace[0].length }
+    : undefined;
+  const place = placesIn(input, free).find((p) => p.candidates.length === 1);
+  const location = place ? nameOf(place.candidates[0]!, lang) : zhPlace?.[1]?.replace(/^(?:地图上的?)/, '');
+  // "邀请她", "invite him": the one person already named.
+  const pronouns = attendees.length === 1 ? spansOf(free, /他们|她们|他|她|\b(?:him|her|them)\b/i) : [];
   const used = [
     ...people.map((p) => p.span),
     when.span,
@@ -216,7 +223,8 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
     ...(duration ? [duration.span] : []),
     ...titleSpans,
     ...(place ? [place.span] : []),
-    ...(zhPlace && !place ? [{ start: zhPlace.index!, end: zhPlace.index! + zhPlace[0].length }] : []),
+    ...(zhPlaceSpan ? [zhPlaceSpan] : []),
+    ...pronouns,
   ];
   return step(
     {

@@ -161,6 +161,17 @@ const EVENTS: ReadingCase<Persona>[] = [
   ],
   ['li', '明天下午三点约王芳开会，顺便订个会议室', U],
   [
+    'li',
+    '周四下午两点约黄婷喝咖啡，建个日程邀请她',
+    [event('与黄婷喝咖啡', '2026-12-03T14:00', ['p_huangting'])],
+  ],
+  [
+    'sam',
+    "put 'Design sync' on my calendar tomorrow at 11am with Emily invited",
+    [event('Design sync', '2026-12-01T11:00', ['p_emily'])],
+  ],
+  ['li', '明天下午三点在公司和许飞开会', [event('与许飞开会', '2026-12-01T15:00', ['p_xufei'], 60, '公司')]],
+  [
     'sam',
     'schedule lunch with Tom tomorrow at noon at the Bund',
     [event('Lunch with Tom', '2026-12-01T12:00', ['p_tom'], 60, 'The Bund')],
