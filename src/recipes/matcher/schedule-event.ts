@@ -197,6 +197,16 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
     return unsure(t(lang, `约日程「${title}」${who}`, `Schedule "${title}"${who}`), [
       timeProblem(when, lang),
     ]);
+  // The built-in recipe writes the place as words; it cannot pin the event to a place on the map.
+  if (/地图|\b(?:from|on) the map\b|\bmap's\b/i.test(folded)) {
+    return unsure(t(lang, `约日程「${title}」${who}`, `Schedule "${title}"${who}`), [
+      t(
+        lang,
+        '内置的做法只能把地点写成文字，不能关联地图上的地点；配置一个模型后可以做',
+        "errand's built-in recipe writes the place as words and cannot pin it to the map; a configured model can",
+      ),
+    ]);
+  }
   const end = endAfter(rest, when.span.end, when.local);
   const duration = end ? undefined : readDuration(blank(rest, [when.span, ...titleSpans]));
   const minutes = end?.minutes ?? duration?.minutes ?? 60;

@@ -153,6 +153,8 @@ const EVENTS: ReadingCase<Persona>[] = [
     [event('排期', '2026-12-03T15:00', ['p_sunli'], 90, '公司3楼会议室')],
   ],
   ['li', '明天下午三点约王芳开会，每周都开', U],
+  ['li', '明天下午三点约王芳在人民广场见面，地点用地图上的人民广场', U],
+  ['sam', 'dinner with Rachel tomorrow at 7pm at the Bund, with the place from the map', U],
   ['sam', 'schedule a sync with Kevin tomorrow at 3pm and book a room', U],
   [
     'sam',
