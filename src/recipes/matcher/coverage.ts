@@ -151,6 +151,7 @@ const ZH_BY_INTENT: Partial<Record<Intent, string[]>> = {
     '共',
   ],
   pay_bill: ['交', '缴', '付', '支付', '缴纳', '结', '清', '掉', '账单', '钱', '费', '这个月', '本月'],
+  reschedule: ['上午', '下午', '晚上', '中午', '早上', '傍晚', '今晚', '明晚', '开始', '点'],
   message: ['发', '消息', '微信', '短信', '一声', '说', '私聊', '单独'],
   schedule: [
     '约一下',
@@ -212,6 +213,7 @@ const EN_BY_INTENT: Partial<Record<Intent, string>> = {
   transfer:
     'send give transfer wire pay back money yuan rmb kuai bucks venmo reimburse repay lend via wechat alipay today',
   pay_bill: "pay settle top up bill bills fee my the it's its is should be which this month's please",
+  reschedule: 'instead start starting begin morning afternoon evening tonight noon',
   schedule:
     'schedule set up arrange book put add create make calendar on in at with invite invited invitation ' +
     'inviting event meeting meet call sync lunch dinner coffee catch-up catch one-on-one minute minutes ' +

@@ -180,6 +180,18 @@ const EVENTS: ReadingCase<Persona>[] = [
   ],
 ];
 
+const move = (event: string, start: string): MatchedStep => ({
+  recipe: 'move_event',
+  params: { event_id: event, start },
+});
+
+const CHANGES: ReadingCase<Persona>[] = [
+  ['sam', 'push my gym session tonight to 9pm and make it two hours', U],
+  ['li', '把周三的私教课改到晚上8点，地点换成公司', U],
+  ['sam', 'move my gym session on Wednesday to 8pm please', [move('evt_sam_gym_1202', '2026-12-02T20:00')]],
+  ['li', '把周四的客户方案汇报推迟到下午三点半', [move('evt_client_1203', '2026-12-03T15:30')]],
+];
+
 const MESSAGES: ReadingCase<Persona>[] = [
   ['li', '明天早上提醒王芳带伞', U],
   ['sam', 'tomorrow at 9 tell Tom the rent is due', U],
@@ -243,6 +255,7 @@ const ALL = [
   ...UNPLACED,
   ...EVENTS,
   ...MESSAGES,
+  ...CHANGES,
   ...BILLS,
   ...STILL_RUN,
   ...FOR_SOMEONE,
