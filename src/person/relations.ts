@@ -70,6 +70,11 @@ const RELATIONS: [string[], string[]][] = [
     ['室友', 'flatmate', 'roommate', 'housemate'],
   ],
   [['gym buddy'], ['gym buddy', 'workout buddy', 'gym partner']],
+  // Both parents, or the family, as one ("给爸妈点…", "for my parents").
+  [
+    ['父母', 'parents'],
+    ['爸妈', '父母', '家人', 'parents', 'family', 'mum and dad', 'mom and dad'],
+  ],
   [['球友'], ['球友']],
 ];
 

@@ -151,7 +151,6 @@ export function beneficiarySpans(input: ClauseInput): Span[] {
   const { folded, cat } = input;
   const out: Span[] = [];
   const isSomeone = (at: number, said: string) =>
-    /^(?:我的?)?(?:爸妈|父母|家人|parents|family|mum and dad|mom and dad)$/i.test(said) ||
     isRelationWord(said.replace(/^我的?/, '')) ||
     partiesIn(cat.person, folded).some(
       (m) => m.span.start <= at && at + said.length <= m.span.end + 0 && m.span.end === at + said.length,
