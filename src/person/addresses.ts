@@ -83,7 +83,7 @@ function savedPlacesSaid(text: string): { kind: AddressKind; span: Span; placeAt
       'gi',
     );
     const en = new RegExp(
-      `\\b(?:to|at|deliver(?:ed)?|ship(?:ped)?|send|sent)\\s+(?:(?:it|them|this|these)\\s+)?((?:the\\s+|my\\s+)?(?:${words}))\\b`,
+      `\\b(?:to|at|for|deliver(?:ed)?|ship(?:ped)?|send|sent)\\s+(?:(?:it|them|this|these)\\s+)?((?:the\\s+|my\\s+)?(?:${words}))\\b`,
       'gi',
     );
     const theirs =

@@ -256,6 +256,9 @@ function zhContent(run: string, words: string[]): [number, number][] {
 const OUT_OF =
   /\b(?:we're|we are|i'm|i am|we've|i've)\s+(?:run\s+|ran\s+)?out\s+of\b|\bran\s+out\s+of\b|用完了|没了|吃完了|喝完了/gi;
 
+/** Markup pasted into a request is not words the person says: tags, and script or style in them. */
+const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-z][a-z0-9-]*\b[^<>]*>/gi;
+
 /** Phrases that only hedge or remind: "I don't know, just order a latte", "别忘了". */
 const HEDGES =
   /\bi\s+(?:don't|dont|do not)\s+know\b|\bwhatever\b|\bno idea\b|\bi guess\b|\b(?:don't|dont|do not) forget to\b|\bremember to\b|\bmake sure (?:to|you)\b|别忘了|别忘记|不要忘了|记得/gi;
@@ -265,7 +268,7 @@ const HEDGES =
  * them ("送到人民广场", "明天", "with extra chilli"); none when the clause was read whole.
  */
 export function unreadParts(text: string, used: Span[], intent: Intent, about: string[] = []): string[] {
-  const phrases = intent === 'acquire' ? [HEDGES, OUT_OF] : [HEDGES];
+  const phrases = intent === 'acquire' ? [HEDGES, OUT_OF, MARKUP] : [HEDGES, MARKUP];
   const hedges = phrases.flatMap((re) =>
     [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
   );

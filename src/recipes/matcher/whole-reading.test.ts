@@ -124,6 +124,8 @@ const PLACES: ReadingCase<Persona>[] = [
   ['li', '点一份宫保鸡丁送到我家里', [order('d_chuanwei_gongbao', 1, LI_HOME)]],
   ['sam', 'order a latte, deliver it to my flat', [order('d_morning_latte', 1, 'addr_sam_home')]],
   ['li', '来一份麻婆豆腐，送到单位', [order('d_chuanwei_mapo', 1, LI)]],
+  ['sam', 'buy an umbrella for the office', [buy('pr_umbrella', 'saddr_sam_office')]],
+  ['sam', 'get the coffee beans for home, max 100', [buy('pr_coffee_beans', 'saddr_sam_home', 10000)]],
 ];
 
 const UNPLACED: ReadingCase<Persona>[] = [
@@ -197,6 +199,8 @@ const MESSAGES: ReadingCase<Persona>[] = [
   ['sam', 'tomorrow at 9 tell Tom the rent is due', U],
   ['sam', 'if it rains, tell Tom to bring an umbrella', U],
   ['li', '如果下雨，告诉王芳带伞', U],
+  // A look-up the recipes cannot do is not dropped in favour of the message after it.
+  ['li', '帮我看看王芳发了什么，然后告诉韩雪我到了', U],
 ];
 
 const BILLS: ReadingCase<Persona>[] = [
