@@ -158,9 +158,10 @@ const HELD_OUT: ReadingCase<Persona>[] = [
 
 /**
  * The recorded score; it may only improve. Before the reader accounted for every part of a request:
- * 41/72 right, 5 cautious, 26 wrong.
+ * 41/72 right, 5 cautious, 26 wrong. After (commit "'for home' / 'for the office'…"): 69/72 right,
+ * 3 cautious, 0 wrong. Anything fixed after that because this file showed it is no longer held out.
  */
-const RECORDED = { right: 41, wrong: 26 };
+const RECORDED = { right: 69, wrong: 0 };
 
 describe('the offline reader on held-out phrasings', () => {
   it(`has at least 60 distinct phrasings (${HELD_OUT.length})`, () => {
