@@ -105,11 +105,16 @@ export function readAmounts(raw: string): AmountMention[] {
     if (f.budget) continue;
     const before = text.slice(Math.max(0, f.span.start - 16), f.span.start);
     const after = text.slice(f.span.end, f.span.end + 8);
-    if (new RegExp(`${CAP_BEFORE}\\s*(?:of\\s*)?$`, 'iu').test(before)) f.budget = true;
+    const cap = before.match(new RegExp(`${CAP_BEFORE}\\s*(?:of\\s*)?$`, 'iu'));
+    if (cap) {
+      // "under ¥40": the words that make it a cap are part of what was said about it.
+      f.budget = true;
+      f.span = { start: f.span.start - cap[0].length, end: f.span.end };
+    }
     if (new RegExp(`^\\s*${CAP_AFTER}`, 'iu').test(after)) {
       f.budget = true;
-      const cap = after.match(new RegExp(`^\\s*${CAP_AFTER}`, 'iu'))![0];
-      f.span = { start: f.span.start, end: f.span.end + cap.length };
+      const tail = after.match(new RegExp(`^\\s*${CAP_AFTER}`, 'iu'))![0];
+      f.span = { start: f.span.start, end: f.span.end + tail.length };
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);

@@ -70,6 +70,8 @@ const BUDGETS: ReadingCase<Persona>[] = [
   ['sam', 'buy a humidifier, max one hundred', U],
   ['li', '买个加湿器，预算一百五', [buy('pr_humidifier', 'saddr_liming_home', 15000)]],
   ['li', '买本活着，<=20', U],
+  ['sam', 'buy an umbrella, budget ¥70', [buy('pr_umbrella', 'saddr_sam_home', 7000)]],
+  ['li', '点一份麻婆豆腐，不超过¥25', [order('d_chuanwei_mapo', 1, LI, 2500)]],
 ];
 
 const NUMBERS_AND_PEOPLE: ReadingCase<Persona>[] = [
