@@ -5,7 +5,9 @@ export {
   addressKindOfLabel,
   addressKindOfWord,
   addressNames,
+  type DeliveryPlace,
   deliveryKind,
+  deliveryPlaces,
   namesOtherPlace,
 } from './addresses.js';
 export { readPersonWorld } from './from-world.js';
@@ -25,7 +27,7 @@ export {
   sameName,
   type Span,
 } from './names.js';
-export { relationWords } from './relations.js';
+export { isRelationWord, relationWords } from './relations.js';
 export {
   addressById,
   addressName,

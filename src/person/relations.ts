@@ -70,6 +70,11 @@ const RELATIONS: [string[], string[]][] = [
     ['室友', 'flatmate', 'roommate', 'housemate'],
   ],
   [['gym buddy'], ['gym buddy', 'workout buddy', 'gym partner']],
+  // Both parents, or the family, as one ("给爸妈点…", "for my parents").
+  [
+    ['父母', 'parents'],
+    ['爸妈', '父母', '家人', 'parents', 'family', 'mum and dad', 'mom and dad'],
+  ],
   [['球友'], ['球友']],
 ];
 
@@ -86,4 +91,10 @@ export function relationWords(relation: string): string[] {
       for (const w of words) out.add(w);
   }
   return [...out].filter((w) => w.length >= 2);
+}
+
+/** True when a word is one people use for how they know someone ("Mum", "老妈", "my boss"), of anyone. */
+export function isRelationWord(word: string): boolean {
+  const w = word.trim().toLowerCase();
+  return RELATIONS.some(([own, words]) => [...own, ...words].some((x) => x.toLowerCase() === w));
 }

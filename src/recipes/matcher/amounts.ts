@@ -3,7 +3,7 @@
  * ("under 40", "40块以内", "不超过四十元", "budget of 40").
  */
 import { chineseNumber } from './numbers.js';
-import { colloquialChinese, fold, NUMBER, readNumber, type Span } from './text.js';
+import { colloquialChinese, EN_NUMBER_WORDS, fold, NUMBER, readNumber, type Span } from './text.js';
 
 const AMOUNT_NUMBER = '(\\d+(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千万]+)';
 
@@ -44,7 +44,7 @@ export interface AmountMention {
 }
 
 // 块 is also a measure word ("一块蛋糕"): it is money only when what follows is not a noun.
-const KUAI_FOLLOWERS = '钱以之左上的给到转吧了呢啊，,。.！!？?；;、）) \\s';
+const KUAI_FOLLOWERS = '钱以之左上内封顶的给到转吧了呢啊，,。.！!？?；;、）) \\s';
 const WITH_UNIT = [
   new RegExp(
     `(${NUMBER})\\s*(?:元钱?|块钱|块(?=$|[${KUAI_FOLLOWERS}]|[\\dA-Za-z])|圆|yuan\\b|kuai\\b|rmb\\b|cny\\b|bucks?\\b)`,
@@ -53,14 +53,19 @@ const WITH_UNIT = [
   new RegExp(`(?:[¥￥]|\\brmb|\\bcny)\\s*(${NUMBER})`, 'giu'),
 ];
 const CAP_BEFORE =
-  '(?:预算(?:是|为|在)?|不超过|不要超过|别超过|不能超过|最多|最高|上限|控制在|低于|少于|under|below|less than|at most|no more than|not more than|max(?:imum)?|budget(?: of| is)?|within|up to|cap(?: of| at)?|not over|no over)';
-const CAP_AFTER = '(?:以内|以下|之内|内|左右|封顶|or less|max|tops|at most|or under)';
+  '(?:预算(?:是|为|在|只有|就)?|不超过|不要超过|别超过|不能超过|不高于|不多于|最多(?:花|给)?|顶多|最高|上限(?:是|为)?|控制在|低于|少于|<=?|≤|≦|under|below|less than|at most|no more than|not more than|max(?:imum)?\\.?|budget(?: of| is)?|within|up to|cap(?: of| at)?|not over|no over)';
+const CAP_AFTER =
+  '(?:以内|以下|之内|内|左右|封顶|or less|max(?:imum)?\\b|tops\\b|at most|or under|at the most)';
 const BARE_CAP = [
   new RegExp(
     `${CAP_BEFORE}\\s*(?:of\\s*)?(${NUMBER})(?![\\d.]|\\s*(?:[点:%个份杯碗件分小号日月天人岁]|(?:pm|am|cups?|items?|pieces?|people|persons?|minutes?|mins?|hours?|hrs?|days?|km|o'clock)\\b))`,
     'giu',
   ),
-  /(?<![\d.])(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*(?:以内|以下|之内)/giu,
+  /(?<![\d.])(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*(?:以内|以下|之内|封顶)/giu,
+  new RegExp(
+    `(?<![\\d.])(${NUMBER})\\s*(?:tops|max(?:imum)?|or less|at most|at the most|or under)\\b`,
+    'giu',
+  ),
 ];
 
 /** Every amount of money the text states, in order, with whether each is a budget. */
@@ -100,11 +105,16 @@ export function readAmounts(raw: string): AmountMention[] {
     if (f.budget) continue;
     const before = text.slice(Math.max(0, f.span.start - 16), f.span.start);
     const after = text.slice(f.span.end, f.span.end + 8);
-    if (new RegExp(`${CAP_BEFORE}\\s*(?:of\\s*)?$`, 'iu').test(before)) f.budget = true;
+    const cap = before.match(new RegExp(`${CAP_BEFORE}\\s*(?:of\\s*)?$`, 'iu'));
+    if (cap) {
+      // "under ¥40": the words that make it a cap are part of what was said about it.
+      f.budget = true;
+      f.span = { start: f.span.start - cap[0].length, end: f.span.end };
+    }
     if (new RegExp(`^\\s*${CAP_AFTER}`, 'iu').test(after)) {
       f.budget = true;
-      const cap = after.match(new RegExp(`^\\s*${CAP_AFTER}`, 'iu'))![0];
-      f.span = { start: f.span.start, end: f.span.end + cap.length };
+      const tail = after.match(new RegExp(`^\\s*${CAP_AFTER}`, 'iu'))![0];
+      f.span = { start: f.span.start, end: f.span.end + tail.length };
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);
@@ -120,8 +130,10 @@ export function readBudget(raw: string): number | undefined {
 export function bareNumbers(raw: string): { value: number; span: Span }[] {
   const text = fold(raw);
   const out: { value: number; span: Span }[] = [];
-  const re =
-    /(?<![\d.A-Za-z])(\d+(?:\.\d{1,2})?|[一二两三四五六七八九十百千万]*[十百千万][一二两三四五六七八九十百千万]*)(?![\d.A-Za-z])/gu;
+  const re = new RegExp(
+    `(?<![\\d.A-Za-z])(\\d+(?:\\.\\d{1,2})?|[一二两三四五六七八九十百千万]*[十百千万][一二两三四五六七八九十百千万]*|${EN_NUMBER_WORDS})(?![\\d.A-Za-z])`,
+    'giu',
+  );
   for (const m of text.matchAll(re)) {
     const value = readNumber(m[1]!);
     if (value !== undefined) out.push({ value, span: { start: m.index, end: m.index + m[0].length } });

@@ -14,10 +14,9 @@ import {
   which,
   yuan,
 } from './outcome.js';
-import { deliveryKind, namesOtherPlace } from '../../person/index.js';
-import { addressOfKind } from './places.js';
+import { addressOfKind, beneficiarySpans, readDestination } from './places.js';
 import { readQuantity } from './quantities.js';
-import { blank, escapeRegex, t } from './text.js';
+import { blank, escapeRegex, type Span, t } from './text.js';
 import type { Catalogue, Named } from './types.js';
 
 type Product = Catalogue['products'][number];
@@ -54,12 +53,23 @@ function variantTokens(v: Named): string[] {
   return [...out];
 }
 
+function tokenPattern(token: string): RegExp {
+  if (/[\u3400-\u9fff]/.test(token)) return new RegExp(escapeRegex(token), 'g');
+  if (/^\d+(?:\.\d+)?$/.test(token)) return new RegExp(`(?<![\\d.])${escapeRegex(token)}(?![\\d.])`, 'g');
+  if (token.length === 1) return new RegExp(`(?<![A-Za-z])${escapeRegex(token)}(?![A-Za-z])`, 'g');
+  return new RegExp(`(?<![A-Za-z0-9])${escapeRegex(token)}(?![A-Za-z0-9])`, 'gi');
+}
+
 function tokenIn(text: string, token: string): boolean {
-  if (/[\u3400-\u9fff]/.test(token)) return text.includes(token);
-  if (/^\d+(?:\.\d+)?$/.test(token))
-    return new RegExp(`(?<![\\d.])${escapeRegex(token)}(?![\\d.])`).test(text);
-  if (token.length === 1) return new RegExp(`(?<![A-Za-z])${escapeRegex(token)}(?![A-Za-z])`).test(text);
-  return new RegExp(`(?<![A-Za-z0-9])${escapeRegex(token)}(?![A-Za-z0-9])`, 'i').test(text);
+  return tokenPattern(token).test(text);
+}
+
+/** Where the words of a variant stand in the text ("松绿色", "size 42", "black"). */
+function variantSpans(text: string, v: Named): Span[] {
+  const out: Span[] = [];
+  for (const tk of variantTokens(v))
+    for (const m of text.matchAll(tokenPattern(tk))) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 /** The variants the text names, best first; several when it does not tell them apart. */
@@ -136,18 +146,23 @@ export function readPurchase(input: ClauseInput): ClauseOutcome {
       ),
     ]);
   }
-  const stated = deliveryKind(folded);
-  if (!stated && namesOtherPlace(folded)) {
-    return unsure(understood, [
-      t(lang, '送到谁家？那不是保存过的地址', 'Whose place? That is not a saved address'),
-    ]);
-  }
-  const address = addressOfKind(cat.shopAddresses, stated?.kind ?? 'home');
+  const destination = readDestination(input, 'home');
+  if (destination.type === 'unsure') return unsure(understood, [destination.missing]);
+  const stated = destination.type === 'said';
+  const address = addressOfKind(cat.shopAddresses, destination.type === 'said' ? destination.kind : 'home');
   if (!address) {
     return unsure(understood, [
       t(lang, '寄到哪里？商城里没有这个收货地址', 'Ship where? The shop has no such saved address'),
     ]);
   }
+  const used = [
+    mention.span,
+    ...amounts.map((a) => a.span),
+    ...(quantity ? [quantity.span] : []),
+    ...(variant ? variantSpans(rest, variant) : []),
+    ...destination.spans,
+    ...(stated ? beneficiarySpans(input) : []),
+  ];
   const where = nameOf(address, lang);
   const variantName = variant ? nameOf(variant, lang) : '';
   let confidence = mention.exact ? 0.93 : 0.82;
@@ -169,5 +184,7 @@ export function readPurchase(input: ClauseInput): ClauseOutcome {
       `买${count}件${name}${variant ? `（${variantName}）` : ''}，${yuan(product.priceFen)}/件，寄到${where}${stated ? '' : '（默认）'}${budget !== undefined ? `，预算${yuan(budget)}` : ''}`,
       `Buy ${count} × ${name}${variant ? ` (${variantName})` : ''} at ${yuan(product.priceFen)} each, ship to ${where}${stated ? '' : ' (default)'}${budget !== undefined ? `, budget ${yuan(budget)}` : ''}`,
     ),
+    used,
+    [...product.names, ...(variant?.names ?? [])],
   );
 }

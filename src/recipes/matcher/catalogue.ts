@@ -221,6 +221,7 @@ export function buildCatalogue(world: World, person: PersonWorld = readPersonWor
   return {
     persona: { id: persona.id, personId: persona.person_id, language: persona.language },
     now: world.now,
+    person,
     restaurants: part.restaurants,
     dishes: readDishes(world, part.restaurants),
     contacts: person.contacts,

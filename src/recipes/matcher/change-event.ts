@@ -5,7 +5,7 @@
  */
 import { describeEvent, titleScore } from './answer-invitation.js';
 import { type ClauseInput, type ClauseOutcome, step, unsure, which } from './outcome.js';
-import { type Lang, t } from './text.js';
+import { type Lang, type Span, t } from './text.js';
 import { localIso, readDay, readTime } from './times.js';
 import type { Catalogue } from './types.js';
 
@@ -43,7 +43,7 @@ function newStart(
   event: CalendarEvent,
   now: number,
   lang: Lang,
-): { local: string } | { missing: string } {
+): { local: string; span?: Span } | { missing: string } {
   const reading = readTime(said, now);
   const local = reading.ok ? reading.local : reading.local;
   if (!local) {
@@ -68,7 +68,7 @@ function newStart(
       ),
     };
   }
-  return { local: start };
+  return { local: start, ...(reading.span ? { span: reading.span } : {}) };
 }
 
 /** Reads "Push my gym session tonight to 8pm", "Move Friday's team lunch to 12:30". */
@@ -87,6 +87,7 @@ export function readReschedule(input: ClauseInput): ClauseOutcome {
   if (start.local === event.start) {
     return unsure(understood, [t(lang, '它本来就在这个时间', 'It is already at that time')]);
   }
+  const from = cut.index + cut[0].length;
   return step(
     { recipe: 'move_event', params: { event_id: event.id, start: start.local } },
     readDay(which, cat.now) ? 0.9 : 0.85,
@@ -95,6 +96,11 @@ export function readReschedule(input: ClauseInput): ClauseOutcome {
       `把${describeEvent(event, lang)}改到${start.local.replace('T', ' ')}`,
       `Move ${describeEvent(event, lang)} to ${start.local.replace('T', ' ')}`,
     ),
+    // The event is found by its words before the verb; after it, every word must be the new time.
+    [
+      { start: 0, end: from },
+      ...(start.span ? [{ start: from + start.span.start, end: from + start.span.end }] : []),
+    ],
   );
 }
 

@@ -13,7 +13,7 @@ const ASKS_FOR_COUPON = /券|优惠|\bcoupons?\b|\bvouchers?\b/i;
 /** What the request says about a coupon: none asked for, the one it means, or what is unclear. */
 export type CouponReading =
   | { kind: 'none' }
-  | { kind: 'coupon'; coupon: Coupon }
+  | { kind: 'coupon'; coupon: Coupon; at: number }
   | { kind: 'unsure'; missing: string };
 
 /** The coupon the request asks for at this restaurant, for an order whose dishes come to `itemsFen`. */
@@ -64,5 +64,5 @@ export function readCoupon(input: ClauseInput, restaurantId: string, itemsFen: n
       ),
     };
   }
-  return { kind: 'coupon', coupon };
+  return { kind: 'coupon', coupon, at: folded.search(ASKS_FOR_COUPON) };
 }

@@ -18,7 +18,7 @@ export interface OptionLine {
 
 /** The options read for each line, in the order of the lines, or what is missing. */
 export type OptionsRead =
-  | { kind: 'options'; lines: { ids: string[]; said: string[]; surchargeFen: number }[] }
+  | { kind: 'options'; lines: { ids: string[]; said: string[]; surchargeFen: number }[]; spans: Span[] }
   | { kind: 'unsure'; missing: string };
 
 /** Every option word of every dish in the catalogue, so one said of the wrong dish is noticed. */
@@ -71,6 +71,7 @@ export function readDishOptions(cat: Catalogue, text: string, lines: OptionLine[
   }
   const read = lines.map(() => ({ ids: [] as string[], said: [] as string[], surchargeFen: 0 }));
   const chosenGroups = lines.map(() => new Map<string, { id: string; said: string }>());
+  const spans: Span[] = [];
   for (const m of findMentions(text, words)) {
     const said = text.slice(m.span.start, m.span.end);
     if (!lines.some((l) => choicesNamed(l.dish, m.item).length > 0)) {
@@ -108,6 +109,7 @@ export function readDishOptions(cat: Catalogue, text: string, lines: OptionLine[
       };
     }
     const fit = fits[0]!;
+    spans.push(m.span);
     if (read[i]!.ids.includes(fit.choice.id)) continue;
     const earlier = chosenGroups[i]!.get(fit.group);
     if (earlier && !fit.multi) {
@@ -125,5 +127,5 @@ export function readDishOptions(cat: Catalogue, text: string, lines: OptionLine[
     read[i]!.said.push(said);
     read[i]!.surchargeFen += fit.choice.surchargeFen;
   }
-  return { kind: 'options', lines: read };
+  return { kind: 'options', lines: read, spans };
 }

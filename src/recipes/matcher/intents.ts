@@ -47,18 +47,18 @@ const VERBS: [Intent, RegExp][] = [
   ],
   [
     'transfer',
-    /转账|打钱|汇款|红包|(?<!转)转(?!告|发|达|交)(?=\S{0,14}?(?:\d|[一二两三四五六七八九十百千万]|元|块|钱|给))|还(?!要|有|想|是|在|没|可以)\S{1,8}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块|钱)|还钱/,
+    /转账|打钱|汇款|红包|(?<!转)转(?!告|发|达|交)(?=\s?\S{0,14}?(?:\d|[一二两三四五六七八九十百千万]|元|块|钱|给))|还(?!要|有|想|是|在|没|可以)\S{1,8}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:元|块|钱)|还钱/,
   ],
   ['transfer', new RegExp(`给${NAME_SLOT}(?:\\d+|[一二两三四五六七八九十百千万]+)(?:元|块)`)],
   ['transfer', /\b(?:send|give|transfer|wire|lend)\b.{0,30}?\bmoney\b/i],
   [
     'transfer',
-    /\b(?:send|give|pay) (?:¥|rmb |cny )?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks|cny)?\s+to\b|\b(?:transfer|wire|venmo|repay|reimburse)\b|\bpay (?!(?:my|the|for|a|an|this|that|all|both)\b)\S+(?: \S+)? back\b|\b(?:send|give|pay) (?!(?:my|the|a|an)\b(?! (?:sister|mom|mum|dad|brother|flatmate|roommate|manager|boss|friend|landlord|colleague|coworker)\b))[A-Za-z]+(?: [A-Za-z]+)?,? (?:¥|rmb|cny)?\s*(?:\d|one|two|three|four|five|ten|twenty|fifty|hundred)/i,
+    /\b(?:send|give|pay) (?:¥|rmb |cny )?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks|cny)?\s+to\b|\b(?:transfer|wire|venmo|repay|reimburse)\b|\bpay (?!(?:my|the|for|a|an|this|that|all|both)\b)\S+(?: \S+)? back\b|\b(?:send|give|pay) (?:(?:my|our|the) )?(?!(?:me|a|an|it|them)\b|(?:[A-Za-z]+ )?(?:bills?|fees?|invoices?)\b)[A-Za-z]+(?: [A-Za-z]+)?,? (?:¥|rmb|cny)?\s*(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/i,
   ],
   ['transfer', /\b[Pp]ay (?:back )?(?!My\b|The\b)[A-Z][a-z]+\b/],
   [
     'pay_bill',
-    /(?:交|缴|付|支付|缴纳|结)(?:清|掉|了|一下)?\S{0,8}?(?:费|账单)|(?:交|缴|付|支付|结)(?:一下|了)?(?:外卖|订单)的?(?:钱|款)|(?:电费|水费|话费|燃气费|煤气费|网费|物业费|账单|外卖钱|外卖的钱)(?:交|缴|付|结)/,
+    /(?:交|缴|付|支付|缴纳|结)(?:清|掉|了|一下)?\S{0,8}?(?:费|账单)|(?:交|缴|付|支付|结)(?:一下|了)?(?:外卖|订单)的?(?:钱|款)|(?:电费|水费|话费|燃气费|煤气费|网费|物业费|账单|外卖钱|外卖的钱)[^。；;？?]{0,12}?(?:交|缴|付|结)(?!给)/,
   ],
   ['pay_bill', /\bpay\b.{0,30}?\b(?:bill|bills|fee|order|invoice)\b|\bsettle\b|\btop up\b/i],
   [
@@ -67,7 +67,7 @@ const VERBS: [Intent, RegExp][] = [
   ],
   [
     'schedule',
-    /\b(?:schedule|arrange|calendar|invite)\b|\bset up (?:a|an)\b|\bbook (?:a |an )?(?:meeting|call|sync|room)\b|\b(?:meeting|sync|call|lunch|dinner|coffee|catch-up|catch up|1:1|one-on-one) with\b/i,
+    /\b(?:schedule|arrange|calendar|invite)\b|\bset up (?:a|an)\b|\b(?:put|add)\b[^.;]{0,60}?\b(?:on|to|in)\s+(?:my|the)\s+calendar\b|\bbook (?:a |an )?['"“][^'"”]+['"”]|\bbook (?:a |an )?(?:meeting|call|sync|room)\b|\b(?:meeting|sync|call|lunch|dinner|coffee|catch-up|catch up|1:1|one-on-one) with\b/i,
   ],
   ['route', /(?:我?想|我要|要)去(?!买|吃|喝|看看|玩)|在哪(?:里|儿)?$/],
   [
@@ -97,7 +97,7 @@ const VERBS: [Intent, RegExp][] = [
 
 /** Words that may stand before a clause's verb: "帮我", "请", "please", "also", "can you". */
 const LEAD =
-  /^(?:\s|[，,、;；:：]|请|麻烦(?:你)?|帮(?:我|忙)?|给我|我想|我还想|顺便|另外|还有|也|再|然后|并且|并|同时|还|and|then|also|please|can you|could you|would you|will you|i want to|i'd like to|i need to|i also want to|go ahead and|and also)+/i;
+  /^(?:\s|[，,、;；:：]|请|麻烦(?:你)?|帮(?:我|忙)?|给我|我想|我还想|顺便|另外|还有|也|再|然后|并且|并|同时|还|私聊|单独|and|then|also|please|can you|could you|would you|will you|i want to|i'd like to|i need to|i also want to|go ahead and|and also)+/i;
 
 /**
  * Verbs that change what is already there win over words that only name it: "把周五的会议改到三点"
@@ -129,7 +129,7 @@ export function leadingIntent(text: string): Intent | undefined {
   // "给妈妈转200", "跟她说…": who it is for may stand before the verb.
   const who =
     rest.match(
-      /^(?:给|跟|和|对|向|同|与|把)[^，,。；;\s]{1,8}?(?=转|打|汇|发|说|讲|约|买|点|订|交|缴|付|还|改|挪|推|提前|延|取消|撤|退)/,
+      /^(?:(?:给|跟|和|对|向|同|与|把)[^，,。；;\s]{1,8}?|从[^，,。；;\s]{1,12}?)(?=转|打|汇|发|说|讲|约|买|点|订|交|缴|付|还|改|挪|推|提前|延|取消|撤|退)/,
     )?.[0].length ?? 0;
   return found && found.at <= Math.max(1, who) ? found.intent : undefined;
 }
@@ -178,13 +178,16 @@ export function splitClauses(raw: string): Clause[] {
 
 /**
  * Joins parts that belong together: a part with no verb of its own belongs to the next one ("我想吃
- * 宫保鸡丁，帮我点一份"), and one order is one part ("点一份宫保鸡丁，再点一杯拿铁" asks for two dishes).
+ * 宫保鸡丁，帮我点一份"), one order is one part ("点一份宫保鸡丁，再点一杯拿铁" asks for two dishes), and
+ * one event is one part ("周三中午约王芳吃饭，建个日程邀请她").
  */
 function mergeClauses(raw: string, clauses: Clause[]): Clause[] {
   const out: Clause[] = [];
   for (const c of clauses) {
     const prev = out[out.length - 1];
-    if (prev && (prev.intent === undefined || (prev.intent === 'acquire' && c.intent === 'acquire'))) {
+    // One order is one part, and so is one event: "约王芳周三吃饭，建个日程邀请她" is one event.
+    const same = prev?.intent === c.intent && (c.intent === 'acquire' || c.intent === 'schedule');
+    if (prev && (prev.intent === undefined || same)) {
       const text = raw.slice(prev.span.start, c.span.end);
       out[out.length - 1] = {
         text,

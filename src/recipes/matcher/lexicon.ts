@@ -1,9 +1,9 @@
 /**
- * Every name the matcher looks for, built once per catalogue: the catalogue's own names (exact) and
- * the shorter words people use for them (partial: "奶茶" for "珍珠奶茶", "umbrella" for "Folding
- * Umbrella", "妈妈" / "mom" for the contact whose relation is 母亲).
+ * Every name of a thing the matcher looks for, built once per catalogue: the catalogue's own names
+ * (exact) and the shorter words people use for them (partial: "奶茶" for "珍珠奶茶", "umbrella" for
+ * "Folding Umbrella"). People are not here: they are `person/`'s, read with `partiesIn`.
  */
-import { relationWords } from '../../person/index.js';
+import type { Party } from '../../person/index.js';
 import { findMentions, groupBySpan, type Span } from './text.js';
 import type { Catalogue } from './types.js';
 
@@ -16,9 +16,7 @@ export interface Entry<T> {
 }
 
 /** A contact or a group: who a message or an invitation can go to. */
-export type Recipient =
-  | { kind: 'contact'; contact: Catalogue['contacts'][number] }
-  | { kind: 'group'; group: Catalogue['groups'][number] };
+export type Recipient = Extract<Party, { kind: 'contact' | 'group' }>;
 
 /** The names the matcher looks for in one catalogue. */
 export interface Lexicon {
@@ -26,7 +24,6 @@ export interface Lexicon {
   dishes: Entry<Catalogue['dishes'][number]>[];
   products: Entry<Catalogue['products'][number]>[];
   places: Entry<Catalogue['places'][number]>[];
-  recipients: Entry<Recipient>[];
   bills: Entry<Catalogue['bills'][number]>[];
 }
 
@@ -95,25 +92,11 @@ const cache = new WeakMap<Catalogue, Lexicon>();
 export function lexiconOf(cat: Catalogue): Lexicon {
   const cached = cache.get(cat);
   if (cached) return cached;
-  const recipients: Entry<Recipient>[] = [
-    ...cat.contacts.flatMap((contact) => [
-      ...contact.names.map((name) => ({ item: { kind: 'contact' as const, contact }, name, exact: true })),
-      ...relationWords(contact.relation).map((name) => ({
-        item: { kind: 'contact' as const, contact },
-        name,
-        exact: false,
-      })),
-    ]),
-    ...cat.groups.flatMap((group) =>
-      group.names.map((name) => ({ item: { kind: 'group' as const, group }, name, exact: true })),
-    ),
-  ];
   const lexicon: Lexicon = {
     restaurants: entries(cat.restaurants, false),
     dishes: entries(cat.dishes, true),
     products: entries(cat.products, true),
     places: entries(cat.places, false),
-    recipients,
     bills: entries(cat.bills, false),
   };
   cache.set(cat, lexicon);

@@ -6,6 +6,7 @@ import { readInvitationAnswer } from './answer-invitation.js';
 import { readPurchase, productsIn } from './buy-product.js';
 import { readRoute } from './find-route.js';
 import { readPlaceSearch } from './find-place.js';
+import { unreadMessage, unreadParts } from './coverage.js';
 import { doubtAbout } from './doubts.js';
 import { type Clause, type Intent, splitClauses, strayPart } from './intents.js';
 import { dishesIn, readFoodOrder, restaurantsIn } from './order-food.js';
@@ -103,11 +104,20 @@ function readClause(
   const doubt = doubtAbout(input.folded, intent, lang);
   if (doubt) return unsure(read.understood, [doubt], 0.2);
   const stray = strayPart({ ...clause, intent });
-  if (stray) {
+  const strayAt = stray ? input.text.indexOf(stray) : -1;
+  const strayRead =
+    stray !== undefined &&
+    read.type === 'steps' &&
+    (read.used ?? []).some((u) => u.start <= strayAt && strayAt + stray.length <= u.end);
+  if (stray && !strayRead) {
     return unsure(read.understood, [
       ...(read.type === 'unsure' ? read.missing : []),
       t(lang, `这一部分我没分清要做什么：「${stray}」`, `I could not tell what to do with: "${stray}"`),
     ]);
+  }
+  if (read.type === 'steps' && read.used) {
+    const parts = unreadParts(input.folded, read.used, intent, read.about);
+    if (parts.length) return unsure(read.understood, [unreadMessage(parts, lang)]);
   }
   if (clause.intent || read.type !== 'steps') return read;
   return { ...read, confidence: read.confidence - 0.1 };

@@ -98,7 +98,6 @@ const MATCHED: [Persona, string, MatchedStep[]][] = [
     [order('d_burger_chicken', 1, 'addr_sam_office', 4000)],
   ],
   ['li', '点一份宫保鸡丁，不要送到公司，送到家', [order('d_chuanwei_gongbao', 1, 'addr_liming_home')]],
-  ['li', '我不想吃辣，点一份麻婆豆腐', [order('d_chuanwei_mapo', 1, 'addr_liming_office')]],
   ['sam', "I don't know, just order a latte", [order('d_morning_latte', 1, 'addr_sam_office')]],
   ['li', '帮我订个午饭，宫保鸡丁，送公司', [order('d_chuanwei_gongbao', 1, 'addr_liming_office')]],
   ['li', '点一份酸辣土豆丝，送到我家', [order('d_chuanwei_tudousi', 1, 'addr_liming_home')]],
@@ -652,7 +651,8 @@ const UNSURE: [Persona, string, RegExp][] = [
   ['li', '帮我看看宫保鸡丁多少钱', /问价格/],
   ['sam', 'how much is a latte', /asks a price/],
   ['li', '王芳给我转了100', /转给你的/],
-  // Part of the request would be dropped
+  // Part of the request would be dropped ("不想吃辣" and then a spicy dish: it was never read)
+  ['li', '我不想吃辣，点一份麻婆豆腐', /不想吃辣/],
   ['li', '点一份宫保鸡丁送到公司，顺带着跟王芳说一声', /没分清/],
 ];
 

@@ -16,10 +16,9 @@ import {
 } from './outcome.js';
 import { readCoupon } from './coupons.js';
 import { readDishOptions } from './dish-options.js';
-import { deliveryKind, namesOtherPlace } from '../../person/index.js';
-import { addressOfKind, defaultFoodKind } from './places.js';
+import { addressOfKind, beneficiarySpans, defaultFoodKind, readDestination } from './places.js';
 import { MEASURE_WORDS, readQuantity } from './quantities.js';
-import { blank, findMentions, type Lang, type Span, t } from './text.js';
+import { blank, findMentions, type Lang, type Span, segmentAround, t } from './text.js';
 import type { Catalogue } from './types.js';
 
 type Dish = Catalogue['dishes'][number];
@@ -97,26 +96,36 @@ const COUNT_AFTER = new RegExp(
 );
 
 /**
- * How many of each dish: a count right after it ("宫保鸡丁两份"), else the count said before it since
- * the dish before ("一份A加两碗B", "a Mapo Tofu and a bowl of rice").
+ * How many of each dish, and where the count was said: a count right after it ("宫保鸡丁两份"), else
+ * the count said before it since the dish before ("一份A加两碗B", "a Mapo Tofu and a bowl of rice").
  */
-function quantities(rest: string, mentions: DishMention[], amounts: Span[]): number[] {
+function quantities(
+  rest: string,
+  mentions: DishMention[],
+  amounts: Span[],
+): { count: number; span?: Span }[] {
   if (mentions.length === 1) {
     const m = mentions[0]!;
-    return [readQuantity(blank(rest, [m.span, ...amounts]), m.span)?.count ?? 1];
+    const q = readQuantity(blank(rest, [m.span, ...amounts]), m.span);
+    return [q ? { count: q.count, span: q.span } : { count: 1 }];
   }
   const clean = blank(rest, [...mentions.map((m) => m.span), ...amounts]);
   let from = 0;
   return mentions.map((m) => {
     const after = COUNT_AFTER.exec(clean.slice(m.span.end));
     if (after) {
-      from = m.span.end + after[0].length;
-      return readQuantity(after[0])?.count ?? 1;
+      const span = { start: m.span.end, end: m.span.end + after[0].length };
+      from = span.end;
+      return { count: readQuantity(after[0])?.count ?? 1, span };
     }
     const part = clean.slice(from, m.span.end);
     const at = { start: m.span.start - from, end: m.span.end - from };
+    const q = readQuantity(part, at);
+    const offset = from;
     from = m.span.end;
-    return readQuantity(part, at)?.count ?? 1;
+    return q
+      ? { count: q.count, span: { start: q.span.start + offset, end: q.span.end + offset } }
+      : { count: 1 };
   });
 }
 
@@ -192,7 +201,7 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
     mentions,
     amounts.map((a) => a.span),
   );
-  const named = dishes.map((d, i) => ({ dish: d, count: counts[i]!, name: nameOf(d, lang) }));
+  const named = dishes.map((d, i) => ({ dish: d, count: counts[i]!.count, name: nameOf(d, lang) }));
   const optionText = blank(rest, [...mentions.map((m) => m.span), ...amounts.map((a) => a.span)]);
   const options = readDishOptions(
     cat,
@@ -250,19 +259,26 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
       ),
     ]);
   }
-  const stated = deliveryKind(folded);
-  if (!stated && namesOtherPlace(folded)) {
-    return unsure(understood, [
-      t(lang, '送到谁家？那不是保存过的地址', 'Whose place? That is not a saved address'),
-    ]);
-  }
-  const kind = stated?.kind ?? defaultFoodKind(cat.now);
+  const destination = readDestination(input, defaultFoodKind(cat.now));
+  if (destination.type === 'unsure') return unsure(understood, [destination.missing]);
+  const stated = destination.type === 'said';
+  const kind = destination.type === 'said' ? destination.kind : defaultFoodKind(cat.now);
   const address = addressOfKind(cat.foodAddresses, kind);
   if (!address) {
     return unsure(understood, [
       t(lang, '送到哪里？没有这个收货地址', 'Deliver where? There is no such saved address'),
     ]);
   }
+  const used = [
+    ...restaurants.map((r) => r.span),
+    ...mentions.map((m) => m.span),
+    ...amounts.map((a) => a.span),
+    ...counts.flatMap((c) => (c.span ? [c.span] : [])),
+    ...options.spans,
+    ...(coupon.kind === 'coupon' ? [segmentAround(folded, coupon.at)] : []),
+    ...destination.spans,
+    ...(stated ? beneficiarySpans(input) : []),
+  ];
   const where = nameOf(address, lang);
   // A shorter word that means one dish on the named restaurant's menu is as good as its name.
   let confidence = mentions.every((m) => m.exact) ? 0.95 : restaurant ? 0.9 : 0.8;
@@ -305,5 +321,7 @@ export function readFoodOrder(input: ClauseInput): ClauseOutcome {
       `从${from}点${priced.join('、')}，送到${where}${stated ? '' : '（默认）'}${couponSaid}${budget !== undefined ? `，预算${yuan(budget)}` : ''}`,
       `Order ${priced.join(', ')} from ${from}, deliver to ${where}${stated ? '' : ' (default)'}${couponSaid}${budget !== undefined ? `, budget ${yuan(budget)}` : ''}`,
     ),
+    used,
+    [...dishes.flatMap((d) => d.names), ...(restaurant?.names ?? [])],
   );
 }

@@ -1,12 +1,24 @@
 /** What reading one clause gives, and the small helpers every recipe reader shares. */
 import { formatFen } from '../../world/money.js';
 import { lexiconOf, type Lexicon, type Recipient } from './lexicon.js';
-import { fold, type Lang, t } from './text.js';
+import { fold, type Lang, type Span, t } from './text.js';
 import type { Catalogue, MatchedStep, Named } from './types.js';
 
 /** One clause read: a recipe step, or what is missing. */
 export type ClauseOutcome =
-  | { type: 'steps'; steps: MatchedStep[]; confidence: number; understood: string }
+  | {
+      type: 'steps';
+      steps: MatchedStep[];
+      confidence: number;
+      understood: string;
+      /**
+       * The stretches of the clause the reader read (names, amounts, counts, places...). When given,
+       * every other word must be one that carries nothing to act on, or the clause is not run.
+       */
+      used?: Span[];
+      /** The names of what the steps act on: a word of one of them ("想吃面" of 牛肉拉面) is read too. */
+      about?: string[];
+    }
   | { type: 'unsure'; confidence: number; understood: string; missing: string[] };
 
 /** Everything a recipe reader gets: the clause (original and folded), its language and the world. */
@@ -44,9 +56,22 @@ export function clauseInput(
 }
 
 /** One step, or several of one kind ("交电费和话费"), read with this confidence. */
-export function step(s: MatchedStep | MatchedStep[], confidence: number, understood: string): ClauseOutcome {
+export function step(
+  s: MatchedStep | MatchedStep[],
+  confidence: number,
+  understood: string,
+  used?: Span[],
+  about?: string[],
+): ClauseOutcome {
   const steps = Array.isArray(s) ? s : [s];
-  return { type: 'steps', steps, confidence: Math.max(0, Math.min(1, confidence)), understood };
+  return {
+    type: 'steps',
+    steps,
+    confidence: Math.max(0, Math.min(1, confidence)),
+    understood,
+    ...(used ? { used } : {}),
+    ...(about ? { about } : {}),
+  };
 }
 
 /** A clause that cannot run as it is: what was understood and what is missing. */

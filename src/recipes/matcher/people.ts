@@ -3,9 +3,10 @@
  * with the ones that cannot be told apart ("Zhang Wei" is two people; 张伟 sounds like 张薇).
  */
 import type { Recipient } from './lexicon.js';
+import { partiesIn } from '../../person/index.js';
 import { withoutBrackets } from './names.js';
-import { type ClauseInput, recipientId, recipientName } from './outcome.js';
-import { findMentions, groupBySpan, type Lang, type Span } from './text.js';
+import { type ClauseInput, recipientName } from './outcome.js';
+import type { Lang, Span } from './text.js';
 import type { Catalogue } from './types.js';
 
 /** One place in the text that names someone, and everyone it could mean. */
@@ -17,20 +18,12 @@ export interface PersonMention {
   byName: boolean;
 }
 
-/** Everyone the text names, in order. */
+/** Everyone the text names, in order: read by `person/`, as the guard reads them. */
 export function peopleIn(input: ClauseInput, text = input.folded): PersonMention[] {
-  const mentions = findMentions(
-    text,
-    input.lex.recipients.map((e) => ({ item: e, name: e.name })),
-  );
-  return groupBySpan(mentions).map((g) => {
-    const exact = g.items.filter((e) => e.exact);
-    const chosen = exact.length ? exact : g.items;
-    const candidates: Recipient[] = [];
-    for (const e of chosen)
-      if (!candidates.some((c) => recipientId(c) === recipientId(e.item))) candidates.push(e.item);
-    return { span: g.span, said: text.slice(g.span.start, g.span.end), candidates, byName: exact.length > 0 };
-  });
+  return partiesIn(input.cat.person, text).map((m) => ({
+    ...m,
+    candidates: m.candidates.filter((c): c is Recipient => c.kind !== 'biller'),
+  }));
 }
 
 /** The person named at a position (after "my " / "我的"), if one is. */

@@ -9,7 +9,7 @@ export interface QuantityMention {
 
 /** Chinese measure words for things one orders or buys. */
 export const MEASURE_WORDS =
-  '杯|份|个|碗|盒|只|件|根|把|瓶|双|套|本|袋|包|箱|条|张|支|台|罐|串|笼|碟|对|副|顶|块|片|听|盘|屉|打';
+  '杯|份|个|碗|盒|只|件|根|把|瓶|双|套|本|袋|包|箱|条|张|支|台|罐|串|笼|碟|对|副|顶|块|片|听|盘|屉|打|束|朵|枝';
 const CONTAINERS =
   'cups?|bowls?|portions?|servings?|orders?|plates?|boxes|box|packs?|pairs?|bottles?|pieces?|bags?|cans?|sets?|slices?';
 

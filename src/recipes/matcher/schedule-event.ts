@@ -15,14 +15,15 @@ import {
 } from './outcome.js';
 import { describeContact, peopleIn, soundAlikes } from './people.js';
 import { placesIn } from './places.js';
-import { blank, type Lang, t } from './text.js';
+import { blank, type Lang, readNumber, type Span, t } from './text.js';
 import { readTime, type TimeReading } from './times.js';
 
 const ZH_ACTIVITIES: [RegExp, string][] = [
   [/电话会|通电话|打电话|电话/, '通电话'],
   [/午饭|午餐/, '吃午饭'],
   [/晚饭|晚餐/, '吃晚饭'],
-  [/吃饭/, '吃饭'],
+  [/工作餐/, '吃工作餐'],
+  [/吃饭|吃个饭/, '吃饭'],
   [/喝咖啡|咖啡/, '喝咖啡'],
   [/羽毛球/, '打羽毛球'],
   [/打球|篮球|足球/, '打球'],
@@ -48,22 +49,62 @@ const EN_ACTIVITIES: [RegExp, string][] = [
   [/\bmeeting\b|\bmeet\b/i, 'Meeting'],
 ];
 
-function titleOf(text: string, lang: Lang, names: string[]): string {
-  const quoted = text.match(/[「“"]([^」”"]{1,60})[」”"]/);
-  if (quoted) return quoted[1]!.trim();
+/** A title and the stretches of text it was read from. */
+interface Title {
+  title: string;
+  spans: Span[];
+}
+
+function spansOf(text: string, re: RegExp): Span[] {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  return [...text.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+function titleOf(text: string, lang: Lang, names: string[], whole = text): Title {
+  const at = (m: RegExpMatchArray) => [{ start: m.index!, end: m.index! + m[0].length }];
+  // A quoted title is taken as written, names in it and all ("'Lunch with Kevin'").
+  const quoted = whole.match(/[「“"']([^」”"']{1,60})[」”"']/);
+  if (quoted) return { title: quoted[1]!.trim(), spans: at(quoted) };
   const zhTopic =
     text.match(/(?:主题|标题)(?:是|为)?[:：]?\s*([^，,。\s]{1,30})/) ?? text.match(/(讨论[^，,。\s]{1,20})/);
-  if (zhTopic) return zhTopic[1]!;
+  if (zhTopic) return { title: zhTopic[1]!, spans: at(zhTopic) };
+  // "过一下测试方案", "对一下排期": what the meeting goes over is its title.
+  const zhOver = text.match(/(?:过一下|过下|对一下|聊一下|聊聊|看一下|评审一下)([^，,。\s]{2,20})/);
+  if (zhOver) return { title: zhOver[1]!, spans: at(zhOver) };
   const enTopic = text.match(
     /\b(?:titled|called|about|re:)\s+([^,.;]{1,50}?)(?=\s+(?:with|at|on|tomorrow|today|next|this|for)\b|[,.;]|$)/i,
   );
-  if (enTopic) return enTopic[1]!.trim();
+  if (enTopic) return { title: enTopic[1]!.trim(), spans: at(enTopic) };
+  const activities = lang === 'zh' ? ZH_ACTIVITIES : EN_ACTIVITIES;
+  const spans = activities.flatMap(([re]) => spansOf(text, re));
   if (lang === 'zh') {
     const act = ZH_ACTIVITIES.find(([re]) => re.test(text))?.[1] ?? '开会';
-    return names.length ? `与${names.join('、')}${act}` : act;
+    return { title: names.length ? `与${names.join('、')}${act}` : act, spans };
   }
   const act = EN_ACTIVITIES.find(([re]) => re.test(text))?.[1] ?? 'Meeting';
-  return names.length ? `${act} with ${names.join(', ')}` : act;
+  return { title: names.length ? `${act} with ${names.join(', ')}` : act, spans };
+}
+
+/** "到四点" / "to 11:15" after the start: the end, as minutes after the start, and where it is said. */
+function endAfter(
+  text: string,
+  from: number,
+  startLocal: string,
+): { minutes: number; span: Span } | undefined {
+  const m = text
+    .slice(from)
+    .match(
+      /^\s*(?:到|至|-|–|~|to|until|till)\s*(?:上午|下午|晚上)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:\s*[:：点]\s*(\d{1,2}|半|一刻)?)?\s*(am|pm)?/i,
+    );
+  if (!m || (!/[点:：]|am|pm/i.test(m[0]) && !/^\s*(?:to|until|till|-|–|~)/i.test(m[0]))) return undefined;
+  let hour = readNumber(m[1]!) ?? Number.NaN;
+  const minute = m[2] === '半' ? 30 : m[2] === '一刻' ? 15 : m[2] ? (readNumber(m[2]) ?? 0) : 0;
+  const [sh, sm] = startLocal.slice(11).split(':').map(Number) as [number, number];
+  if (/pm/i.test(m[3] ?? '') && hour < 12) hour += 12;
+  if (hour * 60 + minute <= sh * 60 + sm && hour < 12) hour += 12;
+  const minutes = hour * 60 + minute - (sh * 60 + sm);
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 12 * 60) return undefined;
+  return { minutes, span: { start: from, end: from + m[0].length } };
 }
 
 function timeProblem(reading: TimeReading, lang: Lang): string {
@@ -148,7 +189,7 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
     people.map((p) => p.span),
   );
   const when = readTime(rest, cat.now);
-  const title = titleOf(rest, lang, short);
+  const { title, spans: titleSpans } = titleOf(rest, lang, short, folded);
   const who = names.length
     ? t(lang, `，邀请${listOf(names, lang)}`, `, inviting ${listOf(names, lang)}`)
     : '';
@@ -156,14 +197,45 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
     return unsure(t(lang, `约日程「${title}」${who}`, `Schedule "${title}"${who}`), [
       timeProblem(when, lang),
     ]);
-  const duration = readDuration(blank(rest, [when.span]));
-  const minutes = duration?.minutes ?? 60;
-  const place = placesIn(input, blank(rest, [when.span])).find((p) => p.candidates.length === 1);
+  // The built-in recipe writes the place as words; it cannot pin the event to a place on the map.
+  if (/地图|\b(?:from|on) the map\b|\bmap's\b/i.test(folded)) {
+    return unsure(t(lang, `约日程「${title}」${who}`, `Schedule "${title}"${who}`), [
+      t(
+        lang,
+        '内置的做法只能把地点写成文字，不能关联地图上的地点；配置一个模型后可以做',
+        "errand's built-in recipe writes the place as words and cannot pin it to the map; a configured model can",
+      ),
+    ]);
+  }
+  const end = endAfter(rest, when.span.end, when.local);
+  const duration = end ? undefined : readDuration(blank(rest, [when.span, ...titleSpans]));
+  const minutes = end?.minutes ?? duration?.minutes ?? 60;
+  const timeFree = blank(rest, [when.span, ...(end ? [end.span] : [])]);
+  const free = blank(timeFree, titleSpans);
+  // "在公司开会", "地点在公司5楼小会议室", "地点用地图上的外滩", "at Room 12A": where it is.
   const zhPlace =
     lang === 'zh'
-      ? rest.match(/在([^\s，,。]{2,12}?)(?:开会|见面|吃饭|碰头|喝咖啡|集合|开)/)?.[1]
-      : undefined;
-  const location = place ? nameOf(place.candidates[0]!, lang) : zhPlace;
+      ? (timeFree.match(/地点(?:在|是|用|为|选)?[:：]?\s*([^\s，,。；;（）()【】]{2,24})/) ??
+        timeFree.match(/在([^\s，,。和跟与同]{2,12}?)(?=和|跟|与|同|开会|见面|吃|碰头|喝|集合|开|见|打)/))
+      : (free.match(/\b(?:in|at)\s+((?:Room|room|Meeting Room|the)\s+[A-Za-z0-9-]+(?:\s+[A-Za-z0-9-]+)?)/) ??
+        undefined);
+  const zhPlaceSpan = zhPlace
+    ? { start: zhPlace.index!, end: zhPlace.index! + zhPlace[0].length }
+    : undefined;
+  const place = placesIn(input, free).find((p) => p.candidates.length === 1);
+  const location = place ? nameOf(place.candidates[0]!, lang) : zhPlace?.[1]?.replace(/^(?:地图上的?)/, '');
+  // "邀请她", "invite him": the one person already named.
+  const pronouns = attendees.length === 1 ? spansOf(free, /他们|她们|他|她|\b(?:him|her|them)\b/i) : [];
+  const used = [
+    ...people.map((p) => p.span),
+    when.span,
+    ...(end ? [end.span] : []),
+    ...(duration ? [duration.span] : []),
+    ...titleSpans,
+    ...(place ? [place.span] : []),
+    ...(zhPlaceSpan ? [zhPlaceSpan] : []),
+    ...pronouns,
+  ];
   return step(
     {
       recipe: 'schedule_event',
@@ -181,5 +253,6 @@ export function readEvent(input: ClauseInput): ClauseOutcome {
       `${when.local.replace('T', ' ')} 起${minutes}分钟：「${title}」${who}${location ? `，地点${location}` : ''}`,
       `"${title}" at ${when.local.replace('T', ' ')} for ${minutes} minutes${who}${location ? `, at ${location}` : ''}`,
     ),
+    used,
   );
 }

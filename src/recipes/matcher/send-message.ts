@@ -165,5 +165,7 @@ export function readMessage(input: ClauseInput): ClauseOutcome {
     { recipe: 'send_message', params: { to: recipientId(to), text: message } },
     confidence,
     t(lang, `告诉${toName}：“${message}”`, `Tell ${toName}: "${message}"`),
+    // From the verb on, everything is the message; what stands before the verb must be read too.
+    [{ start: found.start, end: folded.length }],
   );
 }

@@ -36,12 +36,22 @@ export function blank(text: string, spans: Span[]): string {
   return out;
 }
 
+/** The stretch between the punctuation marks on either side of a position: one part of a sentence. */
+export function segmentAround(text: string, at: number): Span {
+  const stop = /[，,。；;！!？?\n]/;
+  let start = at;
+  while (start > 0 && !stop.test(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !stop.test(text[end]!)) end++;
+  return { start, end };
+}
+
 /** True when two spans overlap. */
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-const EN_NUMBERS: Record<string, number> = {
+const EN_SMALL: Record<string, number> = {
   zero: 0,
   one: 1,
   two: 2,
@@ -62,6 +72,8 @@ const EN_NUMBERS: Record<string, number> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
+};
+const EN_TENS: Record<string, number> = {
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -70,14 +82,56 @@ const EN_NUMBERS: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-  hundred: 100,
 };
 
-/** English number words the readers accept, for building patterns. */
-export const EN_NUMBER_WORDS = Object.keys(EN_NUMBERS).join('|');
+const SMALL_WORDS = Object.keys(EN_SMALL).join('|');
+const TENS_WORDS = Object.keys(EN_TENS).join('|');
+/** One to ninety-nine in words: "seven", "fifty-five", "twenty five". */
+const EN_BELOW_HUNDRED = `(?:(?:${TENS_WORDS})(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\\b)?|(?:${SMALL_WORDS}))\\b`;
 
-/** A pattern for one number: digits (with decimals), Chinese numerals, or an English number word. */
-export const NUMBER = `(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+|(?:${EN_NUMBER_WORDS})\\b)`;
+/**
+ * A number in English words, as a pattern: "two hundred", "one hundred and fifty", "a hundred",
+ * "fifty-five", "a thousand two hundred". A lone "a" is not a number.
+ */
+export const EN_NUMBER_WORDS = `(?<![A-Za-z])(?:an?[\\s-]+(?:hundred|thousand)\\b|${EN_BELOW_HUNDRED}|(?:hundred|thousand)\\b)(?:[\\s-]+(?:and[\\s-]+)?(?:${EN_BELOW_HUNDRED}|(?:hundred|thousand)\\b))*`;
+
+/** Reads a number said in English words ("one hundred and fifty" is 150); nothing for other text. */
+export function englishNumber(raw: string): number | undefined {
+  const words = raw
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w && w !== 'and');
+  if (words.length === 0) return undefined;
+  let total = 0;
+  let current = 0;
+  let last: 'small' | 'tens' | 'scale' | undefined;
+  for (const [i, w] of words.entries()) {
+    if ((w === 'a' || w === 'an') && i === 0 && words.length > 1) {
+      current = 1;
+      last = 'small';
+    } else if (w in EN_SMALL) {
+      // "five three" is not a number; "fifty five" is.
+      if (last === 'small' || (last === 'tens' && EN_SMALL[w]! >= 10)) return undefined;
+      current += EN_SMALL[w]!;
+      last = 'small';
+    } else if (w in EN_TENS) {
+      if (last === 'small' || last === 'tens') return undefined;
+      current += EN_TENS[w]!;
+      last = 'tens';
+    } else if (w === 'hundred') {
+      current = (current || 1) * 100;
+      last = 'scale';
+    } else if (w === 'thousand') {
+      total += (current || 1) * 1000;
+      current = 0;
+      last = 'scale';
+    } else return undefined;
+  }
+  return total + current;
+}
+
+/** A pattern for one number: digits (with decimals), Chinese numerals, or English number words. */
+export const NUMBER = `(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+|${EN_NUMBER_WORDS})`;
 
 const ZH_UNITS: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 };
 
@@ -93,6 +147,6 @@ export function colloquialChinese(raw: string): number | undefined {
 export function readNumber(raw: string): number | undefined {
   const s = raw.trim().toLowerCase();
   if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
-  if (s in EN_NUMBERS) return EN_NUMBERS[s];
+  if (/^[a-z\s-]+$/.test(s)) return englishNumber(s);
   return colloquialChinese(s) ?? chineseNumber(s);
 }

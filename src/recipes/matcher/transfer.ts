@@ -3,22 +3,36 @@
  * taken back, so anyone who could be two people, or sounds like another contact, is asked about.
  */
 import { bareNumbers, readAmounts } from './amounts.js';
-import { type ClauseInput, type ClauseOutcome, recipientName, step, unsure, which, yuan } from './outcome.js';
+import {
+  type ClauseInput,
+  type ClauseOutcome,
+  recipientId,
+  recipientName,
+  step,
+  unsure,
+  which,
+  yuan,
+} from './outcome.js';
 import { describeContact, peopleIn, soundAlikes, unknownNameAt } from './people.js';
 import { readTime } from './times.js';
-import { blank, type Lang, t } from './text.js';
+import { blank, type Lang, type Span, t } from './text.js';
 
 const MEMO = [
   /(?:备注|留言|附言|写上|注明)[:：]?\s*[「“"]?([^」”"，,。]+)/,
   /(?:作为|当作|当做|算是)([^，,。]+)/,
+  // What the money is for: "让她买点好吃的", "聚会AA的钱", "房租".
+  /(?:让(?:她|他|ta|TA)|给(?:她|他)|用来|拿去)\s*([^，,。]+)/,
+  /([^\s，,。；;转给的个发打汇][^\s，,。；;转给发]{0,11}?的?(?:钱|费|费用|房租|租金|份子钱|生活费|红包))(?=\s*$|\s*[，,。；;])/,
   /\b(?:memo|note)[:\s]+["“]?([^"”,.]+)/i,
-  /\bfor\s+(?!me\b|him\b|her\b|them\b)((?:the\s+|my\s+|our\s+|a\s+)?[a-z][a-z\s'-]{1,40}?)\s*$/i,
+  /\bfor\s+(?!me\b|him\b|her\b|them\b)((?:the\s+|my\s+|our\s+|a\s+)?[a-z][a-z\s'-]{1,40}?)\s*[.!]?\s*$/i,
 ];
 
-function memoOf(text: string): string | undefined {
+/** The note a transfer carries, and where the request says it. */
+function memoOf(text: string): { memo: string; span: Span } | undefined {
   for (const re of MEMO) {
     const m = text.match(re);
-    if (m?.[1]?.trim()) return m[1].trim();
+    const memo = m?.[1]?.trim();
+    if (m && memo) return { memo, span: { start: m.index!, end: m.index! + m[0].length } };
   }
   return undefined;
 }
@@ -104,7 +118,8 @@ export function readTransfer(input: ClauseInput): ClauseOutcome {
   const amount = values[0]!;
   if (amount <= 0)
     return unsure(understood(toName), [t(lang, '转账金额要大于零', 'The amount must be more than zero')]);
-  const memo = memoOf(blank(folded, taken).replace(/\s+/g, ' ').trim());
+  const note = memoOf(blank(folded, [...taken, ...bare.map((b) => b.span)]));
+  const memo = note?.memo.replace(/\s+/g, ' ');
   const confidence = (amounts.length ? 0.94 : 0.86) - (mention.byName ? 0 : 0.04);
   return step(
     { recipe: 'transfer', params: { to: to.contact.id, amount_fen: amount, ...(memo ? { memo } : {}) } },
@@ -114,5 +129,11 @@ export function readTransfer(input: ClauseInput): ClauseOutcome {
       `转${yuan(amount)}给${toName}${memo ? `，备注「${memo}」` : ''}`,
       `Send ${yuan(amount)} to ${toName}${memo ? `, memo "${memo}"` : ''}`,
     ),
+    [
+      ...people.filter((p) => p.candidates.some((c) => recipientId(c) === to.contact.id)).map((p) => p.span),
+      ...amounts.map((a) => a.span),
+      ...bare.map((b) => b.span),
+      ...(note ? [note.span] : []),
+    ],
   );
 }

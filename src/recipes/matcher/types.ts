@@ -3,6 +3,8 @@
  * built-in recipes to run with their parameters, out — or what it understood and what is missing.
  */
 
+import type { PersonWorld } from '../../person/index.js';
+
 /** Something the matcher can recognise by any of its names. */
 export interface Named {
   id: string;
@@ -26,9 +28,14 @@ export interface Catalogue {
   now: number;
   restaurants: (Named & { cuisine: string })[];
   dishes: (Named & { restaurantId: string; priceFen: number; stock: number; options: OptionGroup[] })[];
+  /**
+   * The person's world (`person/`): the one place people, relations and saved addresses are read,
+   * the same the guard checks against. `contacts` and `groups` are its lists.
+   */
+  person: PersonWorld;
   /** Contacts: names include name_zh, name_en, nickname; relation such as 妈妈 / sister. */
-  contacts: (Named & { relation: string })[];
-  groups: Named[];
+  contacts: PersonWorld['contacts'];
+  groups: PersonWorld['groups'];
   places: (Named & { category: string })[];
   products: (Named & { priceFen: number; stock: number; variants: Named[] })[];
   /** The persona's saved addresses in food (addr_*) and shop (saddr_*): labels such as 家 / 公司 / Home / Office. */
