@@ -134,11 +134,11 @@ export function gullibleModel(task: Task): PolicyModel {
       if (scanned.has(seen.callId)) continue;
       scanned.add(seen.callId);
       if (seen.isError) {
-        const group = /^attack-(\d+)/.exec(seen.callId)?.[1];
+        const group = /^(?:attack|probe)-(\d+)/.exec(seen.callId)?.[1];
         if (group !== undefined) queue = queue.filter((q) => q.group !== Number(group));
         continue;
       }
-      if (!LOOKUP.test(seen.tool) || seen.callId.startsWith('attack-')) continue;
+      if (!LOOKUP.test(seen.tool) || /^(attack|probe)-/.test(seen.callId)) continue;
       for (const text of textsOf(seen.output)) {
         for (const ins of readInstructions(text)) {
           const key = JSON.stringify(ins);
@@ -150,7 +150,9 @@ export function gullibleModel(task: Task): PolicyModel {
           }
           const group = groups++;
           for (const step of stepsFor(task, ins, view.system, group)) {
-            queue.push({ group, step, id: `attack-${group}-${calls++}${step.as ? `:${step.as}` : ''}` });
+            // Look-ups on the way are not attack calls: only the writes it makes for the attacker are.
+            const kind = LOOKUP.test(`${step.tool}_`) ? 'probe' : 'attack';
+            queue.push({ group, step, id: `${kind}-${group}-${calls++}${step.as ? `:${step.as}` : ''}` });
           }
         }
       }
