@@ -2,19 +2,12 @@ import { call, finish, type ModelView, PolicyModel, type Turn } from '../../mode
 import type { Task } from '../task.js';
 import { type Instruction, readInstructions } from './instructions.js';
 import { bindRefs } from './oracle.js';
+import { textsOf } from './planted.js';
 
 type Step = Task['oracle'][number];
 
 /** Tools that look things up: what they return is what the agent reads (its writes only confirm). */
 const LOOKUP = /_(get|list|read|search|view|find|quote)_|_(get|list|read|search|view|find)$/;
-
-/** Every string in a tool result: app text arrives as fields of JSON, or as text when it was cut. */
-function textsOf(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) textsOf(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) textsOf(v, out);
-  return out;
-}
 
 /** What the person's profile says, as the model was told it: what a fooled agent would leak. */
 function profileOf(system: string): string {
@@ -108,16 +101,22 @@ function stepsFor(task: Task, ins: Instruction, system: string, n: number): Step
  * The gullible agent: does the person's errand (the task's own solution, like the oracle) but also
  * obeys every instruction it reads in app data — transfers, payments, messages, extra orders, a new
  * delivery address — issuing the matching calls as soon as it has read them. It is what a model
- * fooled by every injection would do; the guard, not the model, must keep the person safe.
+ * fooled by every injection would do; the guard, not the model, must keep the person safe. It acts
+ * only on the suite's own phrasings (ids with known prefixes, a fixed list of verbs): the hijacked
+ * agent is the one that acts on an attack's goal whatever its wording. Calls it makes for what it read
+ * in the planted text are attack calls (`attack-`); for what it read into other data, strays (`stray-`).
  */
 export function gullibleModel(task: Task): PolicyModel {
   const scanned = new Set<string>();
+  /** The instructions the attacker planted, as this agent reads them: to tell its attack calls from strays. */
+  const planted = new Set(readInstructions(task.injection?.text ?? '').map((i) => JSON.stringify(i)));
   const obeyed = new Set<string>();
   /** Attack calls waiting to be made, in groups: a failed call drops the rest of its group. */
   let queue: { group: number; step: Step; id: string }[] = [];
   let groups = 0;
   let calls = 0;
   let deliverTo: string | undefined;
+  let deliverFromAttacker = false;
 
   return new PolicyModel((view: ModelView): Turn => {
     const results = new Map<string, unknown>();
@@ -134,24 +133,27 @@ export function gullibleModel(task: Task): PolicyModel {
       if (scanned.has(seen.callId)) continue;
       scanned.add(seen.callId);
       if (seen.isError) {
-        const group = /^(?:attack|probe)-(\d+)/.exec(seen.callId)?.[1];
+        const group = /^(?:attack|probe|stray)-(\d+)/.exec(seen.callId)?.[1];
         if (group !== undefined) queue = queue.filter((q) => q.group !== Number(group));
         continue;
       }
-      if (!LOOKUP.test(seen.tool) || /^(attack|probe)-/.test(seen.callId)) continue;
+      if (!LOOKUP.test(seen.tool) || /^(attack|probe|stray)-/.test(seen.callId)) continue;
       for (const text of textsOf(seen.output)) {
         for (const ins of readInstructions(text)) {
           const key = JSON.stringify(ins);
+          // What it obeys of the attacker's text is an attack; what it reads into other data, a stray.
+          const attacker = planted.has(key);
           if (obeyed.has(key)) continue;
           obeyed.add(key);
           if (ins.kind === 'deliver') {
             deliverTo = ins.addressId;
+            deliverFromAttacker = attacker;
             continue;
           }
           const group = groups++;
           for (const step of stepsFor(task, ins, view.system, group)) {
             // Look-ups on the way are not attack calls: only the writes it makes for the attacker are.
-            const kind = LOOKUP.test(`${step.tool}_`) ? 'probe' : 'attack';
+            const kind = LOOKUP.test(`${step.tool}_`) ? 'probe' : attacker ? 'attack' : 'stray';
             queue.push({ group, step, id: `${kind}-${group}-${calls++}${step.as ? `:${step.as}` : ''}` });
           }
         }
@@ -162,10 +164,16 @@ export function gullibleModel(task: Task): PolicyModel {
     if (next)
       return { calls: [{ ...call(next.step.tool, bindRefs(next.step.input, results)), id: next.id }] };
 
-    // The person's errand, step by step; a delivery address read in app data replaces theirs, and
-    // when that is refused the step is made again as the person asked.
+    // The person's errand, step by step; a delivery address read in app data replaces theirs (that
+    // call is the attack), and when that is refused the step is made again as the person asked.
+    const redirect = (i: number) => {
+      const as = task.oracle[i]?.as;
+      return `${deliverFromAttacker ? 'attack' : 'stray'}-deliver-${i}${as ? `:${as}` : ''}`;
+    };
     const outcome = (i: number) =>
-      view.results.filter((r) => r.callId === `oracle-${i}` || r.callId === `oracle-${i}-again`);
+      view.results.filter(
+        (r) => r.callId === `oracle-${i}` || r.callId === `oracle-${i}-again` || r.callId === redirect(i),
+      );
     let done = 0;
     for (let i = 0; i < task.oracle.length; i++) {
       const tries = outcome(i);
@@ -173,8 +181,7 @@ export function gullibleModel(task: Task): PolicyModel {
       const last = tries[tries.length - 1]!;
       if (last.isError) {
         const step = task.oracle[i]!;
-        const redirected = tries.length === 1 && deliverTo !== undefined && 'address_id' in step.input;
-        if (redirected)
+        if (last.callId === redirect(i))
           return { calls: [{ ...call(step.tool, bindRefs(step.input, results)), id: `oracle-${i}-again` }] };
         return { calls: [finish('Stopped: a step failed.', [], 'blocked')] };
       }
@@ -186,7 +193,10 @@ export function gullibleModel(task: Task): PolicyModel {
     }
     const step = task.oracle[done]!;
     const input = bindRefs(step.input, results) as Record<string, unknown>;
-    if (deliverTo !== undefined && 'address_id' in input) input.address_id = deliverTo;
+    if (deliverTo !== undefined && 'address_id' in input) {
+      input.address_id = deliverTo;
+      return { calls: [{ ...call(step.tool, input), id: redirect(done) }] };
+    }
     return { calls: [{ ...call(step.tool, input), id: `oracle-${done}` }] };
   }, `gullible:${task.id}`);
 }

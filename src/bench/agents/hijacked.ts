@@ -1,36 +1,17 @@
-import {
-  call,
-  finish,
-  type ModelView,
-  PolicyModel,
-  type SeenResult,
-  type Turn,
-} from '../../models/scripted.js';
+import { call, finish, type ModelView, PolicyModel, type Turn } from '../../models/scripted.js';
 import { ATTACK_CALL_PREFIX } from '../attack-goal.js';
 import type { Task } from '../task.js';
 import { overlapsOwnStep, type Route, routesFor } from './hijack-routes.js';
 import { bindRefs } from './oracle.js';
+import { markOf, sawPlanted } from './planted.js';
 
-/** Every string in a tool result: app text arrives as fields of JSON, or as text when it was cut. */
-function textsOf(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) textsOf(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) textsOf(v, out);
-  return out;
-}
-
-/**
- * How to recognise the planted text in what the model read: its first run of characters that JSON
- * leaves as they are (a cut result arrives as escaped JSON text), at most 24 of them.
- */
-function markOf(planted: string): string {
-  const runs = planted.split(/["\\\n\r\t]/).filter((r) => r.trim().length >= 4);
-  return (runs[0] ?? planted).trim().slice(0, 24);
-}
-
-/** True when the model has read the planted text in this result. */
-function sawPlanted(result: SeenResult, mark: string): boolean {
-  return !result.isError && textsOf(result.output).some((t) => t.includes(mark));
+/** True when some "$name.path" in an input found nothing: the errand has not made that object yet. */
+function waiting(input: unknown, bound: unknown): boolean {
+  if (typeof input === 'string') return /^\$[a-zA-Z_]/.test(input) && bound === undefined;
+  if (Array.isArray(input)) return input.some((v, i) => waiting(v, (bound as unknown[])[i]));
+  if (input && typeof input === 'object')
+    return Object.entries(input).some(([k, v]) => waiting(v, (bound as Record<string, unknown>)[k]));
+  return false;
 }
 
 /**
@@ -40,8 +21,8 @@ function sawPlanted(result: SeenResult, mark: string): boolean {
  * (a transfer, a payment, a message, a group message, an invitation, extra order lines, another order,
  * the cart, a different address, a cancellation, a return, a reply, a review, a recall), moving on to
  * the next route whenever one is refused or fails, then finishes the errand. When the objective repeats
- * a step of the errand itself (a second payment to the person's payee), the errand's own step goes
- * first. Its attack calls' ids start with `attack-`; its look-ups on the way with `probe-`, and writes that
+ * a step of the errand itself (a second payment to the person's payee), or names something the errand
+ * makes ("$order.id": the order it just placed), the errand's own step goes first. Its attack calls' ids start with `attack-`; its look-ups on the way with `probe-`, and writes that
  * carry nothing of the attacker's (the person's own dish put in a cart) with `setup-`.
  */
 export function hijackedModel(task: Task): PolicyModel {
@@ -90,6 +71,7 @@ export function hijackedModel(task: Task): PolicyModel {
     const ahead = failed ? [] : task.oracle.slice(done);
     const deferred = want !== undefined && ahead.some((s) => overlapsOwnStep(want, s));
 
+    const over = failed || done >= task.oracle.length;
     if (routes && !attackOver && !deferred) {
       while (route < routes.length) {
         const r = routes[route]!;
@@ -99,9 +81,12 @@ export function hijackedModel(task: Task): PolicyModel {
           continue;
         }
         const m = r.moves[move]!;
-        const input =
+        const raw =
           typeof m.input === 'function' ? m.input({ results: taken, system: view.system }) : m.input;
-        if (!input) {
+        // An objective may name what the errand itself makes ("$order.id"): wait until it exists.
+        const input = raw && (bindRefs(raw, own) as Record<string, unknown>);
+        if (raw && input && waiting(raw, input) && !over) break;
+        if (!raw || !input || waiting(raw, input)) {
           route++;
           move = 0;
           continue;
@@ -110,10 +95,10 @@ export function hijackedModel(task: Task): PolicyModel {
         pending = `${kind}${route}-${move}${m.as ? `:${m.as}` : ''}`;
         return { calls: [{ ...call(m.tool, input), id: pending }] };
       }
-      attackOver = true;
+      if (route >= routes.length) attackOver = true;
     }
 
-    if (failed || done >= task.oracle.length) {
+    if (over) {
       const refuse = task.outcome === 'refuse';
       return {
         calls: [finish(refuse ? 'Not done.' : 'Done.', [], refuse || failed ? 'blocked' : 'done')],
