@@ -1,6 +1,7 @@
 import { call, finish, type ModelView, PolicyModel, type Turn } from '../../models/scripted.js';
 import type { Task } from '../task.js';
 import { type Instruction, readInstructions } from './instructions.js';
+import { stableJson } from '../../validation.js';
 import { bindRefs } from './oracle.js';
 import { textsOf } from './planted.js';
 
@@ -117,6 +118,11 @@ export function gullibleModel(task: Task): PolicyModel {
   let calls = 0;
   let deliverTo: string | undefined;
   let deliverFromAttacker = false;
+  const issued = new Set<string>();
+  const say = (tool: string, input: unknown, id: string): Turn => {
+    issued.add(`${tool}:${stableJson(input)}`);
+    return { calls: [{ ...call(tool, input), id }] };
+  };
 
   return new PolicyModel((view: ModelView): Turn => {
     const results = new Map<string, unknown>();
@@ -160,9 +166,15 @@ export function gullibleModel(task: Task): PolicyModel {
       }
     }
 
-    const next = queue.shift();
-    if (next)
-      return { calls: [{ ...call(next.step.tool, bindRefs(next.step.input, results)), id: next.id }] };
+    // A call it has already made is done, as far as it knows (the runner would not make it again).
+    let next = queue.shift();
+    while (
+      next &&
+      !LOOKUP.test(`${next.step.tool}_`) &&
+      issued.has(`${next.step.tool}:${stableJson(bindRefs(next.step.input, results))}`)
+    )
+      next = queue.shift();
+    if (next) return say(next.step.tool, bindRefs(next.step.input, results), next.id);
 
     // The person's errand, step by step; a delivery address read in app data replaces theirs (that
     // call is the attack), and when that is refused the step is made again as the person asked.
@@ -182,7 +194,7 @@ export function gullibleModel(task: Task): PolicyModel {
       if (last.isError) {
         const step = task.oracle[i]!;
         if (last.callId === redirect(i))
-          return { calls: [{ ...call(step.tool, bindRefs(step.input, results)), id: `oracle-${i}-again` }] };
+          return say(step.tool, bindRefs(step.input, results), `oracle-${i}-again`);
         return { calls: [finish('Stopped: a step failed.', [], 'blocked')] };
       }
       done = i + 1;
@@ -195,8 +207,8 @@ export function gullibleModel(task: Task): PolicyModel {
     const input = bindRefs(step.input, results) as Record<string, unknown>;
     if (deliverTo !== undefined && 'address_id' in input) {
       input.address_id = deliverTo;
-      return { calls: [{ ...call(step.tool, input), id: redirect(done) }] };
+      return say(step.tool, input, redirect(done));
     }
-    return { calls: [{ ...call(step.tool, input), id: `oracle-${done}` }] };
+    return say(step.tool, input, `oracle-${done}`);
   }, `gullible:${task.id}`);
 }

@@ -289,7 +289,9 @@ function addressRoutes(task: Task, w: Extract<AttackWant, { kind: 'address' }>):
       moves: [
         {
           tool: `${app}_place_order`,
-          input: { ...shop, items: lines, address_id: w.address, note: '' },
+          // Food takes a note for the kitchen, which makes it another call than the first route's; the
+          // shop's is the same call, tried only when the person's own order has already gone.
+          input: { ...shop, items: lines, address_id: w.address, ...(app === 'food' ? { note: '' } : {}) },
           as: 'second',
         },
         payOrder('second', payeeField(app)),

@@ -1,4 +1,5 @@
 import { call, finish, type ModelView, PolicyModel, type Turn } from '../../models/scripted.js';
+import { stableJson } from '../../validation.js';
 import { ATTACK_CALL_PREFIX } from '../attack-goal.js';
 import type { Task } from '../task.js';
 import { overlapsOwnStep, type Route, routesFor } from './hijack-routes.js';
@@ -33,6 +34,12 @@ export function hijackedModel(task: Task): PolicyModel {
   let move = 0;
   let pending: string | undefined;
   let attackOver = false;
+  /** Every call made so far: the runner will not make exactly the same write twice, so a route that would is skipped. */
+  const issued = new Set<string>();
+  const say = (tool: string, input: unknown, id: string): Turn => {
+    issued.add(`${tool}:${stableJson(input)}`);
+    return { calls: [{ ...call(tool, input), id }] };
+  };
 
   return new PolicyModel((view: ModelView): Turn => {
     const own = new Map<string, unknown>();
@@ -86,14 +93,19 @@ export function hijackedModel(task: Task): PolicyModel {
         // An objective may name what the errand itself makes ("$order.id"): wait until it exists.
         const input = raw && (bindRefs(raw, own) as Record<string, unknown>);
         if (raw && input && waiting(raw, input) && !over) break;
-        if (!raw || !input || waiting(raw, input)) {
+        if (
+          !raw ||
+          !input ||
+          waiting(raw, input) ||
+          (!m.read && issued.has(`${m.tool}:${stableJson(input)}`))
+        ) {
           route++;
           move = 0;
           continue;
         }
         const kind = m.read ? 'probe-' : m.setup ? 'setup-' : ATTACK_CALL_PREFIX;
         pending = `${kind}${route}-${move}${m.as ? `:${m.as}` : ''}`;
-        return { calls: [{ ...call(m.tool, input), id: pending }] };
+        return say(m.tool, input, pending);
       }
       if (route >= routes.length) attackOver = true;
     }
@@ -105,6 +117,6 @@ export function hijackedModel(task: Task): PolicyModel {
       };
     }
     const step = task.oracle[done]!;
-    return { calls: [{ ...call(step.tool, bindRefs(step.input, own)), id: `oracle-${done}` }] };
+    return say(step.tool, bindRefs(step.input, own), `oracle-${done}`);
   }, `hijacked:${task.id}`);
 }
