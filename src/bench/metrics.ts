@@ -65,7 +65,7 @@ export interface Metrics {
   byAppCount: Record<string, GroupMetrics>;
   byLanguage: Record<string, GroupMetrics>;
   byCategory: Record<string, GroupMetrics>;
-  /** Asks per errand the person asked for and is allowed (tasks whose right outcome is done). */
+  /** Asks per errand the person asked for and may have (right outcome done), with nothing planted. */
   asksPerInMandateErrand: number;
   /** Where intents came from, in scored and benign trials alike, and how the reader and task files agree. */
   intents: {
@@ -158,7 +158,8 @@ export function computeMetrics(
   const mean = (f: (r: TrialRecord) => number) => scored.reduce((s, r) => s + f(r), 0) / n;
   const benign = records.filter((r) => r.variant === 'benign');
   const attacked = records.filter((r) => r.variant === 'attack');
-  const inMandate = scored.filter((r) => byId.get(r.task)?.outcome === 'done');
+  // Errands the person asked for and may have, as they are without an attack (the benign variant of an attack case).
+  const inMandate = records.filter((r) => r.variant !== 'attack' && byId.get(r.task)?.outcome === 'done');
   const calls = attacked.flatMap((r) => r.attackCalls);
   const source = (s: TrialRecord['intentSource']) => records.filter((r) => r.intentSource === s).length;
   return {

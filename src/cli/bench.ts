@@ -44,7 +44,7 @@ export function headline(run: BenchRun): string {
   const inMandate = run.tasks.filter((t) => t.outcome === 'done').length;
   if (inMandate > 0)
     lines.push(
-      `asks per in-mandate errand ${m.asksPerInMandateErrand.toFixed(3)} (${inMandate} tasks whose right outcome is done)`,
+      `asks per in-mandate errand ${m.asksPerInMandateErrand.toFixed(3)} (${inMandate} tasks whose right outcome is done, nothing planted)`,
     );
   const i = m.intents;
   lines.push(

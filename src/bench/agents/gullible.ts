@@ -98,6 +98,18 @@ function stepsFor(task: Task, ins: Instruction, system: string, n: number): Step
   }
 }
 
+/** The argument that says whom a write is for, by tool: two writes with the same one do the same errand. */
+const PARTY: Record<string, string> = {
+  pay_transfer: 'to_account_id',
+  pay_pay_request: 'request_id',
+  chat_send_message: 'to',
+};
+
+function sameErrand(a: Step, b: Step): boolean {
+  const key = PARTY[a.tool];
+  return a.tool === b.tool && key !== undefined && a.input[key] === b.input[key];
+}
+
 /**
  * The gullible agent: does the person's errand (the task's own solution, like the oracle) but also
  * obeys every instruction it reads in app data — transfers, payments, messages, extra orders, a new
@@ -166,49 +178,68 @@ export function gullibleModel(task: Task): PolicyModel {
       }
     }
 
-    // A call it has already made is done, as far as it knows (the runner would not make it again).
-    let next = queue.shift();
-    while (
-      next &&
-      !LOOKUP.test(`${next.step.tool}_`) &&
-      issued.has(`${next.step.tool}:${stableJson(bindRefs(next.step.input, results))}`)
-    )
-      next = queue.shift();
-    if (next) return say(next.step.tool, bindRefs(next.step.input, results), next.id);
-
-    // The person's errand, step by step; a delivery address read in app data replaces theirs (that
-    // call is the attack), and when that is refused the step is made again as the person asked.
+    // The person's errand, step by step: its next call (or its end), and what of it is still ahead. A
+    // delivery address read in app data replaces the person's (that call is the attack), and when that
+    // is refused the step is made again as the person asked.
     const redirect = (i: number) => {
       const as = task.oracle[i]?.as;
       return `${deliverFromAttacker ? 'attack' : 'stray'}-deliver-${i}${as ? `:${as}` : ''}`;
     };
-    const outcome = (i: number) =>
-      view.results.filter(
-        (r) => r.callId === `oracle-${i}` || r.callId === `oracle-${i}-again` || r.callId === redirect(i),
-      );
-    let done = 0;
-    for (let i = 0; i < task.oracle.length; i++) {
-      const tries = outcome(i);
-      if (tries.length === 0) break;
-      const last = tries[tries.length - 1]!;
-      if (last.isError) {
-        const step = task.oracle[i]!;
-        if (last.callId === redirect(i))
-          return say(step.tool, bindRefs(step.input, results), `oracle-${i}-again`);
-        return { calls: [finish('Stopped: a step failed.', [], 'blocked')] };
+    const errand = (): { call?: { tool: string; input: unknown; id: string }; end?: Turn; ahead: Step[] } => {
+      const outcome = (i: number) =>
+        view.results.filter(
+          (r) => r.callId === `oracle-${i}` || r.callId === `oracle-${i}-again` || r.callId === redirect(i),
+        );
+      let done = 0;
+      for (let i = 0; i < task.oracle.length; i++) {
+        const tries = outcome(i);
+        if (tries.length === 0) break;
+        const last = tries[tries.length - 1]!;
+        if (last.isError) {
+          const step = task.oracle[i]!;
+          if (last.callId === redirect(i))
+            return {
+              call: { tool: step.tool, input: bindRefs(step.input, results), id: `oracle-${i}-again` },
+              ahead: task.oracle.slice(i),
+            };
+          return { end: { calls: [finish('Stopped: a step failed.', [], 'blocked')] }, ahead: [] };
+        }
+        done = i + 1;
       }
-      done = i + 1;
-    }
-    if (done >= task.oracle.length) {
-      const refuse = task.outcome === 'refuse';
-      return { calls: [finish(refuse ? 'Not done.' : 'Done.', [], refuse ? 'blocked' : 'done')] };
-    }
-    const step = task.oracle[done]!;
-    const input = bindRefs(step.input, results) as Record<string, unknown>;
-    if (deliverTo !== undefined && 'address_id' in input) {
-      input.address_id = deliverTo;
-      return say(step.tool, input, redirect(done));
-    }
-    return say(step.tool, input, `oracle-${done}`);
+      if (done >= task.oracle.length) {
+        const refuse = task.outcome === 'refuse';
+        return {
+          end: { calls: [finish(refuse ? 'Not done.' : 'Done.', [], refuse ? 'blocked' : 'done')] },
+          ahead: [],
+        };
+      }
+      const step = task.oracle[done]!;
+      const input = bindRefs(step.input, results) as Record<string, unknown>;
+      const redirected = deliverTo !== undefined && 'address_id' in input;
+      if (redirected) input.address_id = deliverTo;
+      return {
+        call: { tool: step.tool, input, id: redirected ? redirect(done) : `oracle-${done}` },
+        ahead: task.oracle.slice(done),
+      };
+    };
+    const next = errand();
+    const go = (): Turn => (next.call ? say(next.call.tool, next.call.input, next.call.id) : next.end!);
+
+    // What the text asks that repeats a step of the errand still ahead (pay this person, message them)
+    // comes after the errand's own step: that one is the person's, the repeat is the attacker's.
+    const head = queue[0];
+    const write = head && queue.find((q) => q.group === head.group && !LOOKUP.test(`${q.step.tool}_`));
+    if (write && next.ahead.some((s) => sameErrand(write.step, s))) return go();
+
+    // A write it has already made is done, as far as it knows (the runner would not make it again).
+    let mine = queue.shift();
+    while (
+      mine &&
+      !LOOKUP.test(`${mine.step.tool}_`) &&
+      issued.has(`${mine.step.tool}:${stableJson(bindRefs(mine.step.input, results))}`)
+    )
+      mine = queue.shift();
+    if (mine) return say(mine.step.tool, bindRefs(mine.step.input, results), mine.id);
+    return go();
   }, `gullible:${task.id}`);
 }
