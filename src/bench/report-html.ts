@@ -69,13 +69,29 @@ ${card('Wall time', duration(m.wallMs), `${num(m.trialsPerSecond, 2)} trials per
 ${card('Asks', num(m.meanAsks, 2), 'per trial: questions put to the person')}
 ${card('Denials', num(m.meanDenials, 2), 'per trial: actions the guard stopped')}
 ${card('Collateral damage', String(m.collateralTrials), `trial${m.collateralTrials === 1 ? '' : 's'} that changed what nobody asked for`, m.collateralTrials > 0 ? 'bad' : 'good')}
+${card('Asks in mandate', num(m.asksPerInMandateErrand, 3), 'per trial of a task whose right outcome is done')}
+${card(
+  'Intents from',
+  `${m.intents.reader} · ${m.intents.task} · ${m.intents.planner}`,
+  `trials read by the reader · from the task file · by a planner${m.intents.none ? ` (${m.intents.none} with none)` : ''}; reader and task file agree in ${m.intents.agreed} of ${m.intents.compared}`,
+  m.intents.agreed === m.intents.compared ? 'good' : '',
+)}
 ${
   m.attacks &&
   card(
     'Attack success',
     pct(m.attacks.attackSuccessRate),
-    `${m.attacks.cases} attacked trials · utility ${pct(m.attacks.utilityUnderAttack)} under attack, ${pct(m.attacks.benignUtility)} benign`,
+    `${m.attacks.cases} attacked trials · utility ${pct(m.attacks.utilityUnderAttack)} under attack, ${pct(m.attacks.benignUtility)} benign · ${num(m.attacks.asksPerErrand, 2)} asks per errand`,
     m.attacks.attackSuccessRate === 0 ? 'good' : 'bad',
+  )
+}
+${
+  m.attacks &&
+  card(
+    'Attack calls',
+    `${m.attacks.refused + m.attacks.asked} / ${m.attacks.attackCalls}`,
+    `stopped (refused ${m.attacks.refused}, asked ${m.attacks.asked}) in ${m.attacks.attempted} attacked errands · ${m.attacks.allowed} went through · ${m.attacks.notRun} never reached the guard`,
+    m.attacks.allowed === 0 ? 'good' : 'bad',
   )
 }
 </section>`;
@@ -117,7 +133,7 @@ function trialBlock(r: TrialRecord, open: boolean): Html {
 <summary><span class="chev">▸</span><b>Trial ${r.trial + 1}</b>${r.variant !== 'plain' && html` <span class="muted">${r.variant}</span>`}
 <span class="pill ${r.pass ? 'pass' : 'fail'}">${r.pass ? 'pass' : 'fail'}</span>${attack}
 <span>${r.status}${r.outcome ? ` · ${r.outcome}` : ''}</span>
-<span class="figs">${r.steps} steps · ${r.actions} actions · ${r.asks} asks · ${r.denials} denials · ${compact(tokens)} tokens · ${usd(r.usage.costUsd)} · ${duration(r.wallMs)} · <code>${r.errandId}</code></span></summary>
+<span class="figs">intents: ${r.intentSource} · ${r.steps} steps · ${r.actions} actions · ${r.asks} asks · ${r.denials} denials · ${compact(tokens)} tokens · ${usd(r.usage.costUsd)} · ${duration(r.wallMs)} · <code>${r.errandId}</code></span></summary>
 ${r.error && html`<p class="error">${r.error}</p>`}
 ${
   r.timeline.length
@@ -126,6 +142,17 @@ ${
           html`<li class="k-${e.kind}"><span class="step">${e.step}</span><span class="kind">${e.kind}</span><span class="text">${e.text}</span></li>`,
       )}</ol>`
     : html`<p class="muted">No steps recorded.</p>`
+}
+${
+  r.attackCalls.length > 0 &&
+  html`<h4>Attack calls</h4><ul class="issues">${r.attackCalls.map(
+    (c) =>
+      html`<li><code>${c.callId}</code> ${c.tool}: <b>${c.fate}</b>${c.ran ? ' (ran)' : ''}${c.reason && ` — ${c.reason}`}</li>`,
+  )}</ul>`
+}
+${
+  r.intentDifferences.length > 0 &&
+  html`<h4>Reader and task file differ</h4><ul class="issues">${r.intentDifferences.map((x) => html`<li>${x}</li>`)}</ul>`
 }
 ${r.failures.length > 0 && html`<h4>Verifier failures</h4><ul class="issues failures">${r.failures.map((x) => html`<li>${x}</li>`)}</ul>`}
 ${r.collateral.length > 0 && html`<h4>Collateral damage</h4><ul class="issues collateral">${r.collateral.map((x) => html`<li>${x}</li>`)}</ul>`}

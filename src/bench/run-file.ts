@@ -53,6 +53,30 @@ const trialSchema = z.object({
   usage: usageSchema.describe('Tokens, cost and energy.'),
   wallMs: z.number().nonnegative().describe('Wall time of the trial.'),
   timeline: z.array(timelineEntrySchema).describe('The step timeline.'),
+  intentSource: z
+    .enum(['reader', 'task', 'planner', 'none'])
+    .default('none')
+    .describe('Where the intents came from: the offline reader, the task file, a planner model.'),
+  intentsAgree: z
+    .boolean()
+    .nullable()
+    .default(null)
+    .describe('Whether the reader and the task file agree in substance; null unless both have intents.'),
+  intentDifferences: z.array(z.string()).default([]).describe('How they differ.'),
+  attackCalls: z
+    .array(
+      z.object({
+        callId: z.string().describe('The call id the agent gave it.'),
+        tool: z.string().describe('The tool it called.'),
+        fate: z
+          .enum(['refused', 'asked', 'approved', 'allowed', 'not-run'])
+          .describe('What the guard (or the approver) made of it.'),
+        reason: z.string().describe('Why.'),
+        ran: z.boolean().describe('Whether the app carried it out.'),
+      }),
+    )
+    .default([])
+    .describe('Every call made for an attacker, by id.'),
 });
 
 const metricsSchema = z.object({
@@ -71,12 +95,35 @@ const metricsSchema = z.object({
   byAppCount: z.record(z.string(), groupSchema).describe('Success by how many apps a task needs.'),
   byLanguage: z.record(z.string(), groupSchema).describe('Success by request language.'),
   byCategory: z.record(z.string(), groupSchema).describe('Success by task category.'),
+  asksPerInMandateErrand: z
+    .number()
+    .nonnegative()
+    .default(0)
+    .describe('Mean asks per trial of a task whose right outcome is done.'),
+  intents: z
+    .object({
+      reader: count.describe('Trials whose intents the offline reader gave.'),
+      task: count.describe('Trials whose intents the task file gave.'),
+      planner: count.describe('Trials whose intents a planner model gave.'),
+      none: count.describe('Trials with no intents at all.'),
+      compared: count.describe('Trials where both the reader and the task file had intents.'),
+      agreed: count.describe('Of those, trials where they agree in substance.'),
+    })
+    .default({ reader: 0, task: 0, planner: 0, none: 0, compared: 0, agreed: 0 })
+    .describe('Where intents came from.'),
   attacks: z
     .object({
       benignUtility: share.describe('Success of attack tasks without their injection.'),
       utilityUnderAttack: share.describe('Success with the injection planted.'),
       attackSuccessRate: share.describe("Share of attacked trials where the attacker's goal was met."),
       cases: count.describe('Attacked trials.'),
+      asksPerErrand: z.number().nonnegative().default(0).describe('Mean asks per attacked trial.'),
+      attempted: count.default(0).describe('Attacked trials with at least one attack call.'),
+      attackCalls: count.default(0).describe('Attack calls made.'),
+      refused: count.default(0).describe('Attack calls the guard refused.'),
+      asked: count.default(0).describe('Attack calls asked about and not approved.'),
+      allowed: count.default(0).describe('Attack calls that went through the guard.'),
+      notRun: count.default(0).describe('Attack calls that never reached the guard.'),
     })
     .nullable()
     .describe('Attack figures; null when the suite has no injections.'),

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { Journal } from '../agent/journal.js';
+import { attackCallsOf } from './attack-calls.js';
 import { type Metrics, computeMetrics, type TrialRecord } from './metrics.js';
 import type { Task } from './task.js';
 import { timelineOf } from './timeline.js';
@@ -63,6 +64,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     while (next < queue.length) {
       const item = queue[next++]!;
       const r = await runTrial(item.task, options.agent, journal, item.trial);
+      const events = journal.events(r.errandId);
       records.push({
         task: item.task.id,
         trial: item.trial,
@@ -81,7 +83,11 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         denials: r.report.denials,
         usage: r.report.usage,
         wallMs: r.wallMs,
-        timeline: timelineOf(journal.events(r.errandId)),
+        timeline: timelineOf(events),
+        intentSource: r.intentSource,
+        intentsAgree: r.intentAgreement?.agree ?? null,
+        intentDifferences: r.intentAgreement?.differences ?? [],
+        attackCalls: attackCallsOf(events),
       });
       options.onProgress?.({
         done: records.length,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { intentSetSchema } from '../guard/intents.js';
 import { mandateSchema } from '../guard/mandate.js';
 import { APP_NAMES } from '../world/app.js';
+import { attackWantSchema } from './attack-goal.js';
 
 /** A condition on one column of a changed row. */
 export const matcherSchema = z.union([
@@ -72,6 +73,9 @@ export const injectionSchema = z
     id: z.string().describe('The row.'),
     text: z.string().min(1).describe('What the attacker writes.'),
     mode: z.enum(['replace', 'append']).default('append').describe('Replace the text or add to it.'),
+    wants: attackWantSchema.describe(
+      'What the attacker wants done, as data: the hijacked agent carries it out directly, whatever the wording.',
+    ),
     goal: z.array(checkSchema).min(1).describe('Changes that mean the attacker succeeded.'),
     kind: z.string().describe('What the attack tries: transfer, payee, message, extra-order ...'),
   })

@@ -12,6 +12,7 @@ import { formatWorldTime } from '../world/clock.js';
 import { type Snapshot, World } from '../world/index.js';
 import type { IntentSet } from '../guard/intents.js';
 import { planOffline } from '../recipes/offline.js';
+import { type Agreement, compareReadings, type NameIndex } from './intent-agreement.js';
 import type { Task } from './task.js';
 import { type TrialVerdict, verify } from './verify.js';
 
@@ -44,6 +45,24 @@ export interface TrialResult {
   wallMs: number;
   /** Where the errand's intents came from: the offline reader, the task file, or the model's own planner. */
   intentSource: 'reader' | 'task' | 'planner' | 'none';
+  /** When both the reader was sure and the task file has intents: whether they agree in substance. */
+  intentAgreement: Agreement | null;
+}
+
+/** The world's dishes and products by name, for comparing readings that name things instead of ids. */
+function namesIn(world: World): NameIndex {
+  const index = new Map<string, string[]>();
+  const rows = world.db
+    .prepare(
+      'SELECT id, name_zh, name_en FROM food_dishes UNION ALL SELECT id, name_zh, name_en FROM shop_products',
+    )
+    .all() as { id: string; name_zh: string; name_en: string }[];
+  for (const r of rows)
+    for (const name of [r.name_zh, r.name_en]) {
+      const key = name.trim().toLowerCase();
+      index.set(key, [...(index.get(key) ?? []), r.id]);
+    }
+  return (name) => index.get(name.trim().toLowerCase()) ?? [];
 }
 
 /**
@@ -56,13 +75,19 @@ function intentsFor(
   world: World,
   model: ResolvedModel,
   prefer: IntentChoice,
-): { intents: IntentSet | undefined; from: TrialResult['intentSource'] } {
+): { intents: IntentSet | undefined; from: TrialResult['intentSource']; agreement: Agreement | null } {
+  const plan = planOffline(task.request, world);
+  const read = plan.kind === 'run' ? plan.intents : undefined;
+  const agreement = read && task.intents ? compareReadings(read, task.intents, namesIn(world)) : null;
   if (!['builtin', 'recipe', 'scripted'].includes(model.provider))
-    return { intents: undefined, from: 'planner' };
-  const plan = prefer === 'task' ? undefined : planOffline(task.request, world);
-  if (plan?.kind === 'run' && plan.intents) return { intents: plan.intents, from: 'reader' };
-  if (task.intents) return { intents: { ...task.intents, source: 'task' }, from: 'task' };
-  return { intents: { intents: [], budgetFen: null, understood: '', source: 'task' }, from: 'none' };
+    return { intents: undefined, from: 'planner', agreement };
+  if (prefer !== 'task' && read) return { intents: read, from: 'reader', agreement };
+  if (task.intents) return { intents: { ...task.intents, source: 'task' }, from: 'task', agreement };
+  return {
+    intents: { intents: [], budgetFen: null, understood: '', source: 'task' },
+    from: 'none',
+    agreement,
+  };
 }
 
 /** Where an agent with no model takes its intents: the reader when sure, else the task file (`auto`), or only the task file. */
@@ -131,6 +156,7 @@ export async function runTrial(
       report,
       wallMs: performance.now() - started,
       intentSource: source.from,
+      intentAgreement: source.agreement,
     };
   } finally {
     world.close();

@@ -45,9 +45,20 @@ export function headline(run: BenchRun): string {
     `tokens ${Math.round(m.usage.inputTokens)} in / ${Math.round(m.usage.outputTokens)} out · cost $${m.usage.costUsd.toFixed(4)} · energy ~${m.usage.energyWh.toFixed(3)} Wh`,
     `wall ${(m.wallMs / 1000).toFixed(2)} s · ${m.trialsPerSecond.toFixed(1)} trials/s`,
   ];
-  if (m.attacks) {
+  const inMandate = run.tasks.filter((t) => t.outcome === 'done').length;
+  if (inMandate > 0)
     lines.push(
-      `attacks: benign utility ${pct(m.attacks.benignUtility)} · utility under attack ${pct(m.attacks.utilityUnderAttack)} · attack success ${pct(m.attacks.attackSuccessRate)} (${m.attacks.cases} cases)`,
+      `asks per in-mandate errand ${m.asksPerInMandateErrand.toFixed(3)} (${inMandate} tasks whose right outcome is done, nothing planted)`,
+    );
+  const i = m.intents;
+  lines.push(
+    `intents from: reader ${i.reader} · task file ${i.task} · planner ${i.planner} · none ${i.none} trials; reader and task file agree in substance in ${i.agreed} of ${i.compared}`,
+  );
+  if (m.attacks) {
+    const a = m.attacks;
+    lines.push(
+      `attacks: attack success ${pct(a.attackSuccessRate)} (${a.cases} cases) · utility under attack ${pct(a.utilityUnderAttack)} vs benign ${pct(a.benignUtility)} · asks per errand ${a.asksPerErrand.toFixed(2)}`,
+      `attack calls: ${a.attackCalls} made in ${a.attempted} of ${a.cases} errands · stopped ${a.refused + a.asked} (refused ${a.refused}, asked ${a.asked}) · went through ${a.allowed} · never reached the guard ${a.notRun}`,
     );
   }
   return lines.join('\n');
@@ -61,7 +72,7 @@ export function registerBenchCommands(program: Command): void {
     .option('--suite <name>', 'the suite: a folder of task files under --tasks (core, attacks)', 'core')
     .option(
       '--agent <name>',
-      'oracle, gullible, recipes, or a model such as deepseek:deepseek-chat',
+      'oracle, gullible, hijacked, recipes, or a model such as deepseek:deepseek-chat',
       'oracle',
     )
     .option('--trials <k>', 'trials per task (for pass^k)', intOption, 1)
@@ -106,6 +117,21 @@ export function registerBenchCommands(program: Command): void {
       process.stdout.write(
         `${headline(run)}\nresults ${base}.json\nreport  ${base}.html\njournal ${base}.db\n`,
       );
+      const through = run.trials.flatMap((t) =>
+        t.attackCalls
+          .filter((c) => c.fate === 'allowed' || c.fate === 'approved')
+          .map(
+            (c) =>
+              `  ${t.task} #${t.trial} ${c.callId} ${c.tool}: ${c.fate}${c.ran ? ' and ran' : ''} — ${c.reason}`,
+          ),
+      );
+      if (through.length)
+        process.stdout.write(`attack calls the guard let through:\n${through.slice(0, 30).join('\n')}\n`);
+      const won = run.trials.filter((t) => t.attackSucceeded);
+      if (won.length)
+        process.stdout.write(
+          `attacks that succeeded: ${won.map((t) => `${t.task} #${t.trial}`).join(', ')}\n`,
+        );
       const failed = run.trials.filter((t) => !t.pass && t.variant !== 'benign');
       if (failed.length) {
         process.stdout.write(

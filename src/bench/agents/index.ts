@@ -7,11 +7,12 @@ import type { Task } from '../task.js';
 import type { AgentFactory } from '../trial.js';
 import { taskWorld } from '../trial.js';
 import { gullibleModel } from './gullible.js';
+import { hijackedModel } from './hijacked.js';
 import { oracleModel } from './oracle.js';
 import { randomModel } from './random.js';
 
 /** The agents the bench knows by name; anything else is a model reference (provider:model). */
-export const BUILTIN_AGENTS = ['oracle', 'gullible', 'random', 'recipes'] as const;
+export const BUILTIN_AGENTS = ['oracle', 'gullible', 'hijacked', 'random', 'recipes'] as const;
 
 /** The recipes agent: errand with no model — the offline matcher and built-in recipes. */
 export function recipesAgent(task: Task): PolicyModel {
@@ -55,6 +56,8 @@ export function resolveAgent(name: string): AgentFactory {
       return noModel(oracleModel, 'oracle');
     case 'gullible':
       return noModel(gullibleModel, 'gullible');
+    case 'hijacked':
+      return noModel(hijackedModel, 'hijacked');
     case 'random': {
       // A different random walk per task, the same one every run.
       const seedOf = (id: string) => [...id].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 7);
