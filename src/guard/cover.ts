@@ -459,9 +459,9 @@ function coverCart(g: MandateGuard, action: ActionView): Cover {
         ask(say(g.lang, '你的请求没有要在这里买东西', 'your request did not ask to buy anything here')),
       ],
     };
-  if (strangers.length === 0) return { problems: [] };
-  return {
-    problems: [
+  const problems: Problem[] = [];
+  if (strangers.length > 0)
+    problems.push(
       ask(
         say(
           g.lang,
@@ -469,8 +469,27 @@ function coverCart(g: MandateGuard, action: ActionView): Cover {
           `${strangers.map((l) => g.items.first(l.id) ?? l.id).join(', ')} was not in your request`,
         ),
       ),
-    ],
-  };
+    );
+  // No more in the cart than the request asked for: what is there already counts.
+  const cart = g.carts.of(action.app, str(action.input.restaurant_id)) ?? [];
+  for (const l of lines) {
+    const wanted = orders
+      .flatMap((h) => (h.intent as IntentOf<'order'>).items)
+      .find((w) => w.quantity !== undefined && g.items.wanted(w, l.id));
+    if (!wanted?.quantity) continue;
+    const already = cart.find((c) => c.id === l.id)?.quantity ?? 0;
+    if (already + l.quantity > wanted.quantity)
+      problems.push(
+        ask(
+          say(
+            g.lang,
+            `购物车里会有 ${already + l.quantity} 份${g.items.first(l.id) ?? l.id}，你说的是 ${wanted.quantity} 份`,
+            `the cart would hold ${already + l.quantity}× ${g.items.first(l.id) ?? l.id}, but you asked for ${wanted.quantity}`,
+          ),
+        ),
+      );
+  }
+  return { problems };
 }
 
 const CHANGE_WORDS: Record<string, [string, string]> = {
@@ -487,9 +506,26 @@ function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover
   const lang = g.lang;
   const target = str(input[effect.target ?? effect.notifies ?? '']);
   const problems: Problem[] = [];
-  // Undoing or fixing what this errand itself made (its own order, message or event) needs no intent.
-  if (target && g.created.has(target) && ['cancel', 'recall', 'reschedule'].includes(act))
-    return { problems };
+  // What this errand itself made is what the person asked for: undoing it (cancelling the order,
+  // recalling the message, moving the event) would undo their errand, so it is asked about — unless it
+  // is an order the guard knows is wrong (something not asked for in it, or placed outside every
+  // intent), which errand may cancel to set right and order again.
+  if (target && g.created.has(target)) {
+    const own = g.orders.find((o) => o.id === target && o.app === action.app && !o.cancelled);
+    if (act === 'cancel' && own && (own.strangers.length > 0 || !own.intent)) return { problems };
+    return {
+      problems: [
+        ...problems,
+        ask(
+          say(
+            lang,
+            `${target} 是这次按你的要求做的，${act === 'reschedule' ? '改动' : '撤销'}它就等于撤销你的请求`,
+            `${target} is what errand made as you asked: to ${act === 'reschedule' ? 'change' : 'undo'} it would undo your request`,
+          ),
+        ),
+      ],
+    };
+  }
   if (effect.notifies && g.mandate.recipients === 'list')
     problems.push(
       ask(

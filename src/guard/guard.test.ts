@@ -340,9 +340,43 @@ describe('orders buy what was asked, from where, to where', () => {
     expect(to('addr_stranger').reason).toBe('addr_stranger 不是你保存的地址');
   });
 
-  it('places one order per intent, and lets an order it placed be cancelled and placed again, giving the budget back', () => {
-    const g = guard(LUNCH, [lunch, tellWangFang], { budgetFen: 4000 });
+  it('never undoes the person’s own errand: its order, message or event stays unless they approve', () => {
+    const g = guard(LUNCH, [lunch, tellWangFang]);
     orderLunch(g);
+    const v = g.check(cancel('ord_0001'));
+    expect(v).toMatchObject({ decision: 'ask', withinMandate: false });
+    expect(v.reason).toContain('就等于撤销你的请求');
+    g.observe(message('p_wangfang'), ok({ message_id: 'msg_9' }));
+    const recall = view(
+      'chat',
+      'recall_message',
+      { message_id: 'msg_9' },
+      { kind: 'write', act: 'recall', target: 'message_id' },
+    );
+    expect(g.check(recall).decision).toBe('ask');
+  });
+
+  it('places one order per intent, and lets a wrong order it placed be cancelled and placed again, giving the budget back', () => {
+    const g = guard(LUNCH, [lunch, tellWangFang], { budgetFen: 4000 });
+    // The person approved an order that also swept in a dish from the cart: errand may set it right.
+    const action = placeOrder({
+      restaurant_id: 'r_chuanwei',
+      address_id: 'addr_liming_office',
+      items: [{ dish_id: 'd_chuanwei_gongbao' }],
+    });
+    g.observe(
+      action,
+      ok({
+        id: 'ord_0001',
+        total: { amount: 3600, currency: 'CNY' },
+        payment_request_id: 'preq_ord_0001',
+        payee_account_id: 'm_r_chuanwei',
+        items: [
+          { dish_id: 'd_chuanwei_gongbao', quantity: 1 },
+          { dish_id: 'd_chuanwei_mapo', quantity: 1 },
+        ],
+      }),
+    );
     g.observe(
       payRequest('preq_ord_0001', 'm_r_chuanwei', 3600),
       ok({ paid: { amount: 3600, currency: 'CNY' } }),
