@@ -439,7 +439,9 @@ function coverOrder(g: MandateGuard, action: ActionView): Cover {
 }
 
 function coverCart(g: MandateGuard, action: ActionView): Cover {
-  const lines = orderLines(action.input[action.effect.items ?? '']);
+  // A cart line is one id with its quantity beside it in the input.
+  const count = typeof action.input.quantity === 'number' ? action.input.quantity : 1;
+  const lines = orderLines(action.input[action.effect.items ?? '']).map((l) => ({ ...l, quantity: count }));
   const orders = g.held.filter(
     (h) => h.intent.kind === 'order' && h.intent.app === action.app && h.used === 0,
   );

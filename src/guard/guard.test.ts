@@ -231,6 +231,13 @@ describe('orders buy what was asked, from where, to where', () => {
   it('asks about a dish the request did not name, put in the cart or the order', () => {
     const g = guard(LUNCH, [lunch, tellWangFang]);
     expect(g.check(addToCart('d_chuanwei_gongbao')).decision).toBe('allow');
+    const three = view(
+      'food',
+      'add_to_cart',
+      { dish_id: 'd_chuanwei_gongbao', quantity: 3 },
+      { kind: 'write', act: 'cart', items: 'dish_id' },
+    );
+    expect(g.check(three).reason).toBe('购物车里会有 3 份宫保鸡丁，你说的是 1 份');
     const extra = g.check(addToCart('d_chuanwei_mapo'));
     expect(extra).toMatchObject({ decision: 'ask', withinMandate: false });
     expect(extra.reason).toContain('麻婆豆腐');
