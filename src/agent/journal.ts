@@ -1,10 +1,18 @@
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { ErrandError } from '../errors.js';
-import { type AuditCheck, chainHash, eventRef, GENESIS, signCheckpoint } from '../guard/audit.js';
+import {
+  type AuditCheck,
+  type Checkpoint,
+  chainHash,
+  eventRef,
+  GENESIS,
+  signCheckpoint,
+} from '../guard/audit.js';
 import { checkForErrand, verifyRecord } from '../guard/audit-verify.js';
 import { type ErrandEvent, type JournalEvent, TERMINAL_EVENTS } from './events.js';
 import { interruptedEvent } from './interrupted.js';
+import { isOldJournal, migrateOldJournal } from './journal-migrate.js';
 import { journalError, openJournalDb, readRecord, writeTransaction } from './journal-db.js';
 import { currentOwner, ownerGone } from './owner.js';
 
@@ -46,6 +54,16 @@ export class Journal {
     this.#key = options.auditKey;
     this.file = file;
     this.db = openJournalDb(file);
+    if (isOldJournal(this.db)) {
+      const chain = (errandId: string, events: JournalEvent[]) =>
+        this.#chain(events.map((stored) => ({ errandId, stored })));
+      try {
+        writeTransaction(this.db, file, () => migrateOldJournal(this.db, file, this.#key, chain));
+      } catch (err) {
+        this.db.close();
+        throw journalError(err, file);
+      }
+    }
   }
 
   /** Starts a new errand record: its entry in the list and its first event, in one write. */
@@ -106,10 +124,7 @@ export class Journal {
 
   /** Links events onto the chain's head, read inside the write transaction so writers never fork it. */
   #chain(batch: Pending[]): void {
-    const stored = this.db.prepare('SELECT g, hash, ref FROM journal_head WHERE id = 1').get() as
-      | { g: number; hash: string; ref: string }
-      | undefined;
-    let head = stored ?? { g: 0, hash: GENESIS, ref: '' };
+    let head = this.#trustedHead();
     const insert = this.db.prepare(
       'INSERT INTO events (errand_id, seq, at, type, data, hash, g, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -141,6 +156,28 @@ export class Journal {
       .run(cp.g, cp.hash, cp.ref, cp.mac);
   }
 
+  /**
+   * The head to extend, checked against its signature first: a writer that extended a head someone had
+   * moved back would sign their cut, so errand refuses to add to a journal whose head is not its own.
+   */
+  #trustedHead(): { g: number; hash: string; ref: string } {
+    const stored = this.db.prepare('SELECT g, hash, ref, mac FROM journal_head WHERE id = 1').get() as
+      | Checkpoint
+      | undefined;
+    const changed = (what: string) =>
+      new ErrandError(
+        'JOURNAL_DAMAGED',
+        `The journal ${this.file} was changed outside errand (${what}), so errand will not add to it. \`errand audit verify\` says what changed; then move the file aside (mv ${this.file} ${this.file}.changed) to start a new journal.`,
+      );
+    if (!stored) {
+      if (this.db.prepare('SELECT 1 FROM events LIMIT 1').get()) throw changed('its signed head is missing');
+      return { g: 0, hash: GENESIS, ref: '' };
+    }
+    if (signCheckpoint(this.#key, stored).mac !== stored.mac)
+      throw changed('its signed head does not match its signature, or it was signed with another audit key');
+    return stored;
+  }
+
   /** Reads, with a damaged file turned into a clear error. */
   #read<T>(work: () => T): T {
     try {
@@ -164,6 +201,7 @@ export class Journal {
     const settled: string[] = [];
     for (const { id, owner } of running) {
       if (!owner || owner === this.#owner || !ownerGone(owner)) continue;
+      if (!this.#headIsOurs()) break; // a changed journal is left as it is, for the audit to name
       this.#write(() => {
         const now = this.db.prepare('SELECT status FROM errands WHERE id = ?').get(id) as { status: string };
         if (now.status !== 'running') return; // another reader got there first
@@ -177,6 +215,15 @@ export class Journal {
     return settled;
   }
 
+  #headIsOurs(): boolean {
+    try {
+      this.#trustedHead();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Checks the whole journal's chain: names any edit, deletion, insertion, reordering or cut. */
   verifyAll(): AuditCheck {
     this.flush();
@@ -186,16 +233,7 @@ export class Journal {
 
   /** Checks one errand's part of the chain (and what concerns the whole journal, such as its signed head). */
   verify(errandId: string): AuditCheck {
-    const all = this.verifyAll();
-    const events = this.#read(
-      () =>
-        (
-          this.db.prepare('SELECT COUNT(*) AS n FROM events WHERE errand_id = ?').get(errandId) as {
-            n: number;
-          }
-        ).n,
-    );
-    return checkForErrand(all, errandId, events);
+    return checkForErrand(this.verifyAll(), errandId);
   }
 
   /** Writes a consistent copy of the whole journal to a new file, to verify elsewhere with the key. */

@@ -19,6 +19,8 @@ import { learnAndSave, recipeStore } from './recipes.js';
 import { openJournal } from './home.js';
 import { intOption } from './options.js';
 import { formatReport, LiveRenderer } from './render.js';
+import { interruptedRepeat } from './repeat-check.js';
+import { cancelOnSignals } from './signals.js';
 
 interface RunFlags extends MandateFlags {
   learn?: boolean;
@@ -30,6 +32,7 @@ interface RunFlags extends MandateFlags {
   config?: string;
   maxSteps: number;
   approve: 'ask' | 'auto' | 'deny';
+  again?: boolean;
 }
 
 /** `errand run "<request>"`: runs one errand live and prints its report. */
@@ -60,6 +63,7 @@ export function registerRunCommand(program: Command): void {
     )
     .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
     .option('--image <file...>', 'attach pictures to the request (png, jpeg, webp, gif), for models that see')
+    .option('--again', 'run a request even though the same one was interrupted after starting a write')
     .action(async (words: string[], flags: RunFlags) => {
       process.exitCode = await runCommand(words.join(' '), flags);
     });
@@ -78,14 +82,14 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
   let sandbox: Sandbox | undefined;
   const connectors: Connector[] = [];
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\n  Cancelling… (Ctrl-C again to quit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const stopSignals = cancelOnSignals(controller);
   const renderer = new LiveRenderer(process.stdout);
   try {
+    const repeat = flags.again ? null : interruptedRepeat(journal, request);
+    if (repeat) {
+      process.stderr.write(`${repeat}\n`);
+      return 1;
+    }
     const sandboxOptions = flags.config ? config.sandbox : { seed: flags.seed, persona: flags.persona };
     if (sandboxOptions !== false) {
       sandbox = await startSandbox(sandboxOptions);
@@ -171,7 +175,7 @@ async function runCommand(request: string, flags: RunFlags): Promise<number> {
         : 1;
   } finally {
     renderer.close();
-    process.off('SIGINT', onSigint);
+    stopSignals();
     await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
     await sandbox?.close();
     journal.close();

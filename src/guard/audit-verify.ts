@@ -80,16 +80,22 @@ export function verifyRecord(key: Buffer | undefined, record: JournalRecord): Au
   const followed = new Set(rows.map((r) => r.prev));
   const cp = record.checkpoint;
   const cpValid = cp !== null && signCheckpoint(key, cp).mac === cp.mac;
-  const predHash = (r: AuditRow) => (r.prev === '' ? GENESIS : byRef.get(r.prev)?.hash);
-  const holds = (r: AuditRow, h = predHash(r)) => h !== undefined && chainHash(key, h, r) === r.hash;
+  const byG = new Map(rows.map((r) => [r.g, r]));
+  // The event before one is the one at the place before it, or (when places were renumbered) the one
+  // its `prev` names; a variant holds when it hashes to the stored hash after either.
+  const holds = (r: AuditRow, extra?: AuditRow) => {
+    if (r.g === 1 && r.prev === '') return chainHash(key, GENESIS, r) === r.hash;
+    const candidates = new Set([byG.get(r.g - 1), byRef.get(r.prev), extra]);
+    return [...candidates].some((p) => p !== undefined && chainHash(key, p.hash, r) === r.hash);
+  };
 
   // Each event against its predecessor in the whole journal.
   const bad: AuditRow[] = [];
   rows.forEach((row, i) => {
-    if (row.prev !== '' && !byRef.has(row.prev)) {
+    if (row.prev !== '' && !byRef.has(row.prev) && !byG.has(row.g - 1)) {
       const gone = row.g - (rows[i - 1]?.g ?? 0) - 1;
       // One missing event is named by its errand's own check below; a longer gap may hold unnamed ones.
-      if (gone === 1) return;
+      if (gone <= 1) return;
       add(
         'deleted',
         `${gone > 0 ? plural(gone, 'event') : 'events'} just before ${refOf(row)} ${gone === 1 ? 'was' : 'were'} deleted (the last of them was ${row.prev})`,
@@ -100,20 +106,28 @@ export function verifyRecord(key: Buffer | undefined, record: JournalRecord): Au
     if (!holds(row)) bad.push(row);
   });
 
-  // A failing event is a swap with another, an insertion, or an edit.
-  const explained = new Set<AuditRow>();
+  // Events moved one place later in the journal make room for one put in before them.
+  const shifted = bad.filter((r) => holds({ ...r, g: r.g - 1 }, byG.get(r.g - 2)));
+  if (shifted.length > 0)
+    add(
+      'inserted',
+      `${plural(shifted.length, 'event')} from ${refOf(shifted[0]!)} on ${shifted.length === 1 ? 'was' : 'were'} moved one place later in the journal, to make room for an inserted one`,
+      [...new Set(shifted.map((r) => r.errandId))],
+    );
+  // Any other failing event is a swap with another, an insertion, or an edit.
+  const explained = new Set<AuditRow>(shifted);
+  const forged = new Set<AuditRow>();
+  const swapped = (r: AuditRow, o: AuditRow) =>
+    (['data', 'type', 'at'] as const).some((_, n, fields) => {
+      const take = (from: AuditRow) => Object.fromEntries(fields.slice(0, n + 1).map((f) => [f, from[f]]));
+      return holds({ ...o, ...take(r) }) && holds({ ...r, ...take(o) });
+    }) ||
+    (holds({ ...r, seq: o.seq }) && holds({ ...o, seq: r.seq })) ||
+    (holds({ ...r, g: o.g }) && holds({ ...o, g: r.g }));
   for (const r of bad) {
     if (explained.has(r)) continue;
     const partner = bad.find(
-      (o) =>
-        o !== r &&
-        !explained.has(o) &&
-        o.errandId === r.errandId &&
-        (holds({ ...o, data: r.data }) ||
-          holds({ ...o, data: r.data, type: r.type }) ||
-          holds({ ...o, data: r.data, type: r.type, at: r.at }) ||
-          holds({ ...r, seq: o.seq }) ||
-          holds({ ...r, g: o.g })),
+      (o) => o !== r && !explained.has(o) && o.errandId === r.errandId && swapped(r, o),
     );
     if (partner) {
       explained.add(r).add(partner);
@@ -123,6 +137,7 @@ export function verifyRecord(key: Buffer | undefined, record: JournalRecord): Au
         [r.errandId],
       );
     } else if (!followed.has(refOf(r)) && !(cpValid && cp.ref === refOf(r))) {
+      forged.add(r);
       add('inserted', `event ${refOf(r)} (${r.type}) was not written by errand: it was inserted`, [
         r.errandId,
       ]);
@@ -148,8 +163,8 @@ export function verifyRecord(key: Buffer | undefined, record: JournalRecord): Au
       `the end of the journal was cut: it should end at ${cp.ref} (event ${cp.g}) but ends at ${last ? `${refOf(last)} (event ${last.g})` : 'nothing'}; ${plural(gone, 'event')} ${gone === 1 ? 'is' : 'are'} gone`,
       [parseRef(cp.ref)?.errandId ?? ''].filter(Boolean),
     );
-  } else if (last.g > cp.g) {
-    const extra = rows.filter((r) => r.g > cp.g);
+  } else if (last.g > cp.g && !(shifted.includes(last) && last.g - 1 === cp.g)) {
+    const extra = rows.filter((r) => r.g > cp.g && !shifted.includes(r));
     add(
       'inserted',
       `${plural(extra.length, 'event')} after the journal's signed head ${cp.ref} ${extra.length === 1 ? 'was' : 'were'} added: ${extra.map(refOf).join(', ')}`,
@@ -162,9 +177,12 @@ export function verifyRecord(key: Buffer | undefined, record: JournalRecord): Au
       ]);
   }
 
-  checkErrands(record, rows, cpValid ? cp : null, add);
+  checkErrands(record, rows, forged, cpValid ? cp : null, add);
   const problems = [...new Set(findings.map((f) => f.message))];
+  const eventsOf: Record<string, number> = {};
+  for (const r of rows) eventsOf[r.errandId] = (eventsOf[r.errandId] ?? 0) + 1;
   return {
+    eventsOf,
     ok: findings.length === 0,
     events: rows.length,
     errands: new Set([...rows.map((r) => r.errandId), ...record.errands.map((e) => e.id)]).size,
@@ -178,6 +196,7 @@ export function verifyRecord(key: Buffer | undefined, record: JournalRecord): Au
 function checkErrands(
   record: JournalRecord,
   rows: AuditRow[],
+  forged: Set<AuditRow>,
   cp: Checkpoint | null,
   add: (kind: FindingKind, message: string, errands?: string[]) => void,
 ): void {
@@ -195,7 +214,8 @@ function checkErrands(
     const own = (byErrand.get(id) ?? []).sort((a, b) => a.seq - b.seq);
     const row = listed.get(id);
     const present = new Set(own.map((r) => r.seq));
-    const lastPresent = own.at(-1)?.seq ?? 0;
+    // An event errand did not write says nothing about how many it did write.
+    const lastPresent = own.filter((r) => !forged.has(r)).at(-1)?.seq ?? 0;
     const known = Math.max(lastPresent, referenced.get(id) ?? 0);
     const missing = Array.from({ length: known }, (_, i) => i + 1).filter((s) => !present.has(s));
     if (own.length === 0 && !row) {
@@ -210,7 +230,12 @@ function checkErrands(
     }
     const tail = missing.filter((s) => s > lastPresent);
     const inner = missing.filter((s) => s < lastPresent);
-    if (inner.length) add('deleted', `events ${ranges(inner)} of errand ${id} were deleted`, [id]);
+    if (inner.length)
+      add(
+        'deleted',
+        `${inner.length === 1 ? 'event' : 'events'} ${ranges(inner)} of errand ${id} ${inner.length === 1 ? 'was' : 'were'} deleted`,
+        [id],
+      );
     if (tail.length)
       add('cut', `errand ${id} was cut after #${lastPresent}: events ${ranges(tail)} are gone`, [id]);
     if (!row) {
@@ -221,7 +246,12 @@ function checkErrands(
       );
       continue;
     }
-    compareRow(row, own, missing.length > 0, add);
+    compareRow(
+      row,
+      own.filter((r) => !forged.has(r)),
+      missing.length > 0,
+      add,
+    );
   }
 }
 
@@ -272,12 +302,12 @@ function compareRow(
 }
 
 /** The part of a whole-journal check that concerns one errand (and the whole journal's own problems). */
-export function checkForErrand(check: AuditCheck, errandId: string, events: number): AuditCheck {
+export function checkForErrand(check: AuditCheck, errandId: string): AuditCheck {
   const findings = check.findings.filter((f) => f.errands.length === 0 || f.errands.includes(errandId));
   return {
     ...check,
     ok: findings.length === 0,
-    events,
+    events: check.eventsOf[errandId] ?? 0,
     errands: 1,
     findings,
     problems: [...new Set(findings.map((f) => f.message))],
