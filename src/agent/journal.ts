@@ -97,7 +97,11 @@ export class Journal {
       // Readers in other processes (errand show, a console) see events within a fraction of a second.
       this.#timer = setTimeout(() => {
         this.#timer = undefined;
-        if (this.db.open) this.flush();
+        try {
+          if (this.db.open) this.flush();
+        } catch {
+          // The events stay pending: the next durable write reports the failure to someone who can act.
+        }
       }, FLUSH_AFTER_MS);
       this.#timer.unref();
     }
