@@ -10,15 +10,24 @@ export function errandHome(env: NodeJS.ProcessEnv = process.env): string {
   return env.ERRAND_HOME || join(homedir(), '.errand');
 }
 
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  ENOENT: 'a folder on its path cannot be made',
+};
+
 function homeError(home: string, err: NodeJS.ErrnoException): ErrandError {
   if (err.code === 'ENOTDIR' || err.code === 'EEXIST')
     return new ErrandError(
       'HOME_UNUSABLE',
       `errand's home ${home} is a file, not a folder: set ERRAND_HOME to a folder (errand creates it) or move the file away.`,
     );
+  const why = REASONS[err.code ?? ''] ?? err.code ?? err.message;
   return new ErrandError(
     'HOME_UNUSABLE',
-    `errand cannot use its home ${home} (${err.code ?? err.message}): make it a folder you can write, or set ERRAND_HOME to one.`,
+    `errand cannot use its home ${home} (${why}): make it a folder you can write, or set ERRAND_HOME to one.`,
   );
 }
 
