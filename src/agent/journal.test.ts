@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { call, finish, PolicyModel } from '../models/testing.js';
 import { runInProcess } from '../../test/support/agent.js';
+import { ZERO_USAGE } from './events.js';
 import { Journal } from './journal.js';
 import { currentOwner, ownerGone } from './owner.js';
 import { buildReport } from './report.js';
@@ -140,5 +142,87 @@ describe('process identity', () => {
     expect(ownerGone(`${boot}:${pid}:${Number(start) + 1}`)).toBe(true);
     expect(ownerGone(`${boot}:4194303:${start}`)).toBe(true);
     expect(ownerGone(`another-boot:${pid}:${start}`)).toBe(true);
+  });
+});
+
+describe('a journal from before the one chain', () => {
+  const OLD_SCHEMA = `
+    CREATE TABLE errands (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, request TEXT NOT NULL, model TEXT NOT NULL,
+      status TEXT NOT NULL, outcome TEXT, head TEXT, events INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE events (errand_id TEXT NOT NULL REFERENCES errands(id), seq INTEGER NOT NULL, at INTEGER NOT NULL,
+      type TEXT NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (errand_id, seq));`;
+
+  /** Writes an old journal the way the old code did: one HMAC chain per errand. */
+  function oldJournal(key: Buffer, tamper = false): string {
+    const file = join(mkdtempSync(join(tmpdir(), 'errand-old-')), 'errand.db');
+    const db = new Database(file);
+    db.exec(OLD_SCHEMA);
+    for (const [id, status] of [
+      ['e-old1', 'finished'],
+      ['e-old2', 'running'],
+    ] as const) {
+      db.prepare('INSERT INTO errands VALUES (?, 1000, ?, ?, ?, ?, NULL, 0)').run(
+        id,
+        '给王芳转20元',
+        'scripted:x',
+        status,
+        status === 'finished' ? 'done' : null,
+      );
+      let prev = 'errand-audit-v1';
+      const events = [
+        { type: 'reflection', step: 1, text: `${id} thinks` },
+        ...(status === 'finished'
+          ? [
+              {
+                type: 'task.finished',
+                outcome: 'done',
+                summary: 'ok',
+                evidence: [],
+                usage: ZERO_USAGE,
+                steps: 1,
+              },
+            ]
+          : []),
+      ];
+      events.forEach((e, i) => {
+        const data = JSON.stringify(e);
+        const hash = createHmac('sha256', key)
+          .update([prev, id, i + 1, 2000 + i, e.type, data].join('\u001f'))
+          .digest('hex');
+        db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)').run(
+          id,
+          i + 1,
+          2000 + i,
+          e.type,
+          data,
+          hash,
+        );
+        db.prepare('UPDATE errands SET head = ?, events = ? WHERE id = ?').run(hash, i + 1, id);
+        prev = hash;
+      });
+    }
+    if (tamper)
+      db.prepare("UPDATE events SET data = replace(data, 'thinks', 'paid') WHERE errand_id = 'e-old1'").run();
+    db.close();
+    return file;
+  }
+
+  it('is checked and carried into the one chain, its running errand marked interrupted', () => {
+    const key = randomBytes(32);
+    const journal = new Journal(oldJournal(key), { auditKey: key });
+    expect(journal.list().map((e) => [e.id, e.status])).toEqual([
+      ['e-old2', 'interrupted'],
+      ['e-old1', 'finished'],
+    ]);
+    expect(journal.events('e-old1').map((e) => e.type)).toEqual(['reflection', 'task.finished']);
+    expect(journal.verifyAll()).toMatchObject({ ok: true, errands: 2 });
+    journal.close();
+  });
+
+  it('is refused, not laundered, when its old chain was changed', () => {
+    const key = randomBytes(32);
+    expect(() => new Journal(oldJournal(key, true), { auditKey: key })).toThrow(
+      /old format and errand e-old1's audit chain does not hold/,
+    );
   });
 });
