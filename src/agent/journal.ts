@@ -49,6 +49,7 @@ export class Journal {
   /** Signs the audit chain when given (errand's CLI keeps one in its home). */
   readonly #key: Buffer | undefined;
   readonly #owner = currentOwner();
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(file: string, options: { auditKey?: Buffer } = {}) {
     this.#key = options.auditKey;
@@ -70,11 +71,9 @@ export class Journal {
   create(id: string, request: string, model: string, at = Date.now()): void {
     const stored = { type: 'task.created', request, model, owner: this.#owner, seq: 1, at } as JournalEvent;
     this.#write(() => {
-      this.db
-        .prepare(
-          "INSERT INTO errands (id, created_at, request, model, status, owner) VALUES (?, ?, ?, ?, 'running', ?)",
-        )
-        .run(id, at, request, model, this.#owner);
+      this.#sql(
+        "INSERT INTO errands (id, created_at, request, model, status, owner) VALUES (?, ?, ?, ?, 'running', ?)",
+      ).run(id, at, request, model, this.#owner);
       this.#chain([{ errandId: id, stored }]);
     });
     this.#seq.set(id, 1);
@@ -129,11 +128,11 @@ export class Journal {
   /** Links events onto the chain's head, read inside the write transaction so writers never fork it. */
   #chain(batch: Pending[]): void {
     let head = this.#trustedHead();
-    const insert = this.db.prepare(
+    const insert = this.#sql(
       'INSERT INTO events (errand_id, seq, at, type, data, hash, g, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const setHead = this.db.prepare('UPDATE errands SET head = ?, events = ? WHERE id = ?');
-    const finish = this.db.prepare('UPDATE errands SET status = ?, outcome = ? WHERE id = ?');
+    const setHead = this.#sql('UPDATE errands SET head = ?, events = ? WHERE id = ?');
+    const finish = this.#sql('UPDATE errands SET status = ?, outcome = ? WHERE id = ?');
     for (const { errandId, stored: e } of batch) {
       const { seq, at, ...event } = e;
       const row = {
@@ -155,9 +154,12 @@ export class Journal {
       head = { g: row.g, hash, ref: eventRef(errandId, seq) };
     }
     const cp = signCheckpoint(this.#key, head);
-    this.db
-      .prepare('INSERT OR REPLACE INTO journal_head (id, g, hash, ref, mac) VALUES (1, ?, ?, ?, ?)')
-      .run(cp.g, cp.hash, cp.ref, cp.mac);
+    this.#sql('INSERT OR REPLACE INTO journal_head (id, g, hash, ref, mac) VALUES (1, ?, ?, ?, ?)').run(
+      cp.g,
+      cp.hash,
+      cp.ref,
+      cp.mac,
+    );
   }
 
   /**
@@ -165,7 +167,7 @@ export class Journal {
    * moved back would sign their cut, so errand refuses to add to a journal whose head is not its own.
    */
   #trustedHead(): { g: number; hash: string; ref: string } {
-    const stored = this.db.prepare('SELECT g, hash, ref, mac FROM journal_head WHERE id = 1').get() as
+    const stored = this.#sql('SELECT g, hash, ref, mac FROM journal_head WHERE id = 1').get() as
       | Checkpoint
       | undefined;
     const changed = (what: string) =>
@@ -174,12 +176,22 @@ export class Journal {
         `The journal ${this.file} was changed outside errand (${what}), so errand will not add to it. \`errand audit verify\` says what changed; then move the file aside (mv ${this.file} ${this.file}.changed) to start a new journal.`,
       );
     if (!stored) {
-      if (this.db.prepare('SELECT 1 FROM events LIMIT 1').get()) throw changed('its signed head is missing');
+      if (this.#sql('SELECT 1 FROM events LIMIT 1').get()) throw changed('its signed head is missing');
       return { g: 0, hash: GENESIS, ref: '' };
     }
     if (signCheckpoint(this.#key, stored).mac !== stored.mac)
       throw changed('its signed head does not match its signature, or it was signed with another audit key');
     return stored;
+  }
+
+  /** A prepared statement, made once per journal. */
+  #sql(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
   }
 
   /** Reads, with a damaged file turned into a clear error. */
@@ -198,16 +210,16 @@ export class Journal {
   settle(errandId?: string): string[] {
     const running = this.#read(
       () =>
-        this.db
-          .prepare(`SELECT id, owner FROM errands WHERE status = 'running'${errandId ? ' AND id = ?' : ''}`)
-          .all(...(errandId ? [errandId] : [])) as { id: string; owner: string | null }[],
+        this.#sql(
+          `SELECT id, owner FROM errands WHERE status = 'running'${errandId ? ' AND id = ?' : ''}`,
+        ).all(...(errandId ? [errandId] : [])) as { id: string; owner: string | null }[],
     );
     const settled: string[] = [];
     for (const { id, owner } of running) {
       if (!owner || owner === this.#owner || !ownerGone(owner)) continue;
       if (!this.#headIsOurs()) break; // a changed journal is left as it is, for the audit to name
       this.#write(() => {
-        const now = this.db.prepare('SELECT status FROM errands WHERE id = ?').get(id) as { status: string };
+        const now = this.#sql('SELECT status FROM errands WHERE id = ?').get(id) as { status: string };
         if (now.status !== 'running') return; // another reader got there first
         const events = this.#events(id);
         const seq = (events.at(-1)?.seq ?? 0) + 1;
@@ -246,13 +258,13 @@ export class Journal {
       throw new ErrandError('CONFLICT', `${file} already exists; choose a new file name.`);
     this.flush();
     this.settle();
-    this.#read(() => this.db.prepare('VACUUM INTO ?').run(file));
+    this.#read(() => this.#sql('VACUUM INTO ?').run(file));
   }
 
   #lastSeq(errandId: string): number {
     const row = this.#read(
       () =>
-        this.db.prepare('SELECT MAX(seq) AS seq FROM events WHERE errand_id = ?').get(errandId) as {
+        this.#sql('SELECT MAX(seq) AS seq FROM events WHERE errand_id = ?').get(errandId) as {
           seq: number | null;
         },
     );
@@ -260,9 +272,9 @@ export class Journal {
   }
 
   #events(errandId: string): JournalEvent[] {
-    const rows = this.db
-      .prepare('SELECT seq, at, data FROM events WHERE errand_id = ? ORDER BY seq')
-      .all(errandId) as { seq: number; at: number; data: string }[];
+    const rows = this.#sql('SELECT seq, at, data FROM events WHERE errand_id = ? ORDER BY seq').all(
+      errandId,
+    ) as { seq: number; at: number; data: string }[];
     return rows.map((r) => ({ ...(JSON.parse(r.data) as ErrandEvent), seq: r.seq, at: r.at }));
   }
 
@@ -285,11 +297,9 @@ export class Journal {
     const where = filter.request !== undefined ? 'WHERE request = ?' : '';
     return this.#read(
       () =>
-        this.db
-          .prepare(
-            `SELECT id, created_at AS createdAt, request, model, status, outcome FROM errands ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`,
-          )
-          .all(...(filter.request !== undefined ? [filter.request] : []), limit) as ErrandSummary[],
+        this.#sql(
+          `SELECT id, created_at AS createdAt, request, model, status, outcome FROM errands ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+        ).all(...(filter.request !== undefined ? [filter.request] : []), limit) as ErrandSummary[],
     );
   }
 
@@ -297,7 +307,7 @@ export class Journal {
   resolve(idOrPrefix: string): string {
     const rows = this.#read(
       () =>
-        this.db.prepare('SELECT id FROM errands WHERE id LIKE ? LIMIT 2').all(`${idOrPrefix}%`) as {
+        this.#sql('SELECT id FROM errands WHERE id LIKE ? LIMIT 2').all(`${idOrPrefix}%`) as {
           id: string;
         }[],
     );
