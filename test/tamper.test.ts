@@ -43,8 +43,6 @@ function attacked(attack: (db: Database.Database, a: string, b: string, c: strin
   return verifyJournalFile(file, key);
 }
 
-const seqOf = (db: Database.Database, id: string, type: string) =>
-  (db.prepare('SELECT seq FROM events WHERE errand_id = ? AND type = ?').get(id, type) as { seq: number }).seq;
 const lastSeq = (db: Database.Database, id: string) =>
   (db.prepare('SELECT MAX(seq) AS s FROM events WHERE errand_id = ?').get(id) as { s: number }).s;
 const deleteTail = (db: Database.Database, id: string, n: number) =>
@@ -66,7 +64,8 @@ const ATTACKS: Attack[] = [
   ],
   [
     'an edited time',
-    (db, b) => db.prepare("UPDATE events SET at = at - 60000 WHERE errand_id = ? AND type = 'task.started'").run(b),
+    (db, b) =>
+      db.prepare("UPDATE events SET at = at - 60000 WHERE errand_id = ? AND type = 'task.started'").run(b),
     'edited',
     /#2 \(task\.started\) was changed/,
   ],
@@ -119,11 +118,9 @@ const ATTACKS: Attack[] = [
       const last = db
         .prepare('SELECT seq, hash FROM events WHERE errand_id = ? ORDER BY seq DESC LIMIT 1')
         .get(c) as { seq: number; hash: string };
-      db.prepare("UPDATE errands SET head = ?, events = ?, status = 'running', outcome = NULL WHERE id = ?").run(
-        last.hash,
-        last.seq,
-        c,
-      );
+      db.prepare(
+        "UPDATE errands SET head = ?, events = ?, status = 'running', outcome = NULL WHERE id = ?",
+      ).run(last.hash, last.seq, c);
     },
     'cut',
     /the end of the journal was cut/,

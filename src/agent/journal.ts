@@ -218,17 +218,25 @@ export class Journal {
     for (const { id, owner } of running) {
       if (!owner || owner === this.#owner || !ownerGone(owner)) continue;
       if (!this.#headIsOurs()) break; // a changed journal is left as it is, for the audit to name
-      this.#write(() => {
-        const now = this.#sql('SELECT status FROM errands WHERE id = ?').get(id) as { status: string };
-        if (now.status !== 'running') return; // another reader got there first
-        const events = this.#events(id);
-        const seq = (events.at(-1)?.seq ?? 0) + 1;
-        const event = interruptedEvent(events, owner.split(':')[1] ?? '?');
-        this.#chain([{ errandId: id, stored: { ...event, seq, at: Date.now() } as JournalEvent }]);
-        settled.push(id);
-      });
+      try {
+        this.#settleOne(id, owner, settled);
+      } catch {
+        // Cannot write (a full disk, a read-only copy): it reads as running until a writer can mark it.
+      }
     }
     return settled;
+  }
+
+  #settleOne(id: string, owner: string, settled: string[]): void {
+    this.#write(() => {
+      const now = this.#sql('SELECT status FROM errands WHERE id = ?').get(id) as { status: string };
+      if (now.status !== 'running') return; // another reader got there first
+      const events = this.#events(id);
+      const seq = (events.at(-1)?.seq ?? 0) + 1;
+      const event = interruptedEvent(events, owner.split(':')[1] ?? '?');
+      this.#chain([{ errandId: id, stored: { ...event, seq, at: Date.now() } as JournalEvent }]);
+      settled.push(id);
+    });
   }
 
   #headIsOurs(): boolean {
