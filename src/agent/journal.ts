@@ -349,12 +349,19 @@ export class Journal {
 
 /** Verifies a journal file as it is (a copy from another machine, say), with the key that signed it. */
 export function verifyJournalFile(file: string, key: Buffer | undefined): AuditCheck {
-  const db = openJournalDb(file, { readonly: true });
+  if (!existsSync(file)) throw new ErrandError('NOT_FOUND', `There is no journal file ${file}.`);
+  let db: Database.Database | undefined;
   try {
+    db = openJournalDb(file, { readonly: true });
     return verifyRecord(key, readRecord(db));
   } catch (err) {
-    throw journalError(err, file);
+    const e = journalError(err, file);
+    if (e.code !== 'JOURNAL_DAMAGED' && !/no such table|no such column/.test(e.message)) throw e;
+    throw new ErrandError(
+      'JOURNAL_DAMAGED',
+      `${file} is not an errand journal, or it is damaged (${(err as Error).message}): check that it is the file \`errand audit export\` wrote.`,
+    );
   } finally {
-    db.close();
+    db?.close();
   }
 }
