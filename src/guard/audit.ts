@@ -82,6 +82,8 @@ export interface AuditCheck {
   events: number;
   /** Errands checked. */
   errands: number;
+  /** Events found for each errand. */
+  eventsOf: Record<string, number>;
   /** Whether the chain was signed with a key (an unsigned chain can be recomputed by anyone). */
   signed: boolean;
   problems: string[];
