@@ -28,6 +28,9 @@ export const ERROR_CODES = {
   LIMIT_REACHED: 'The errand hit its step, token or time limit before finishing.',
   CANCELLED: 'The errand was cancelled.',
   STORAGE_FAILED: 'Writing to disk failed; nothing was changed.',
+  HOME_UNUSABLE: "errand's home folder cannot be created, read or written.",
+  JOURNAL_DAMAGED: 'The journal file is damaged or is not a journal.',
+  AUDIT_KEY_INVALID: 'The audit key file is missing, unreadable or not a key.',
   INTERNAL: 'An unexpected internal error.',
 } as const;
 

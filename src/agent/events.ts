@@ -44,8 +44,26 @@ export interface Evidence {
  */
 export type Outcome = 'done' | 'partial' | 'blocked' | 'refused';
 
+/** A write that was started and whose result never reached the journal: it may or may not have happened. */
+export interface UnknownWrite {
+  step: number;
+  callId: string;
+  tool: string;
+  app: string;
+  input: unknown;
+  idempotencyKey: string | null;
+}
+
 /** Every event of an errand, in the order it happened. The journal stores these; everything reads them. */
 export type ErrandEvent =
+  | {
+      /** Written with the errand's entry in the list, so the list can be checked against the chain. */
+      type: 'task.created';
+      request: string;
+      model: string;
+      /** The process that runs the errand (see agent/owner.ts). */
+      owner: string | null;
+    }
   | {
       type: 'task.started';
       task: TaskSpec;
@@ -121,13 +139,26 @@ export type ErrandEvent =
       steps: number;
     }
   | { type: 'task.failed'; error: ErrorBody; usage: Usage; steps: number }
-  | { type: 'task.cancelled'; reason: string; usage: Usage; steps: number };
+  | { type: 'task.cancelled'; reason: string; usage: Usage; steps: number }
+  | {
+      /** The errand's process ended without ending the errand; written by whoever noticed. */
+      type: 'task.interrupted';
+      reason: string;
+      unknown: UnknownWrite[];
+      usage: Usage;
+      steps: number;
+    };
 
 /** An event as the journal keeps it: numbered and timed. */
 export type JournalEvent = ErrandEvent & { seq: number; at: number };
 
 /** The names of the events that end an errand. */
-export const TERMINAL_EVENTS = ['task.finished', 'task.failed', 'task.cancelled'] as const;
+export const TERMINAL_EVENTS = [
+  'task.finished',
+  'task.failed',
+  'task.cancelled',
+  'task.interrupted',
+] as const;
 
 /** Adds two usages. */
 export function addUsage(a: Usage, b: Usage): Usage {

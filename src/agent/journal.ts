@@ -1,9 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { ErrandError, toErrandError } from '../errors.js';
-import { type AuditCheck, type AuditRow, chainHash, GENESIS, verifyChain } from '../guard/audit.js';
+import { existsSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { ErrandError } from '../errors.js';
+import {
+  type AuditCheck,
+  type Checkpoint,
+  chainHash,
+  eventRef,
+  GENESIS,
+  signCheckpoint,
+} from '../guard/audit.js';
+import { checkForErrand, verifyRecord } from '../guard/audit-verify.js';
 import { type ErrandEvent, type JournalEvent, TERMINAL_EVENTS } from './events.js';
+import { interruptedEvent } from './interrupted.js';
+import { isOldJournal, migrateOldJournal } from './journal-migrate.js';
+import { journalError, openJournalDb, readRecord, writeTransaction } from './journal-db.js';
+import { currentOwner, ownerGone } from './owner.js';
 
 /** One line of `errand tasks`: an errand and how it stands. */
 export interface ErrandSummary {
@@ -11,89 +22,85 @@ export interface ErrandSummary {
   createdAt: number;
   request: string;
   model: string;
-  status: 'running' | 'finished' | 'failed' | 'cancelled';
+  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
   outcome: string | null;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS errands (
-  id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, request TEXT NOT NULL, model TEXT NOT NULL,
-  status TEXT NOT NULL, outcome TEXT, head TEXT, events INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS events (
-  errand_id TEXT NOT NULL REFERENCES errands(id), seq INTEGER NOT NULL, at INTEGER NOT NULL, type TEXT NOT NULL,
-  data TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (errand_id, seq)
-);`;
-
 type Listener = (event: JournalEvent) => void;
+type Pending = { errandId: string; stored: JournalEvent };
 
 /** How long an event may wait in memory before it is written even though nothing depends on it. */
 const FLUSH_AFTER_MS = 200;
 
+const isTerminal = (type: string) => (TERMINAL_EVENTS as readonly string[]).includes(type);
+
 /**
- * The durable record of every errand: each event is written to SQLite before anything depends on it.
- * The CLI, `show`, the report, the audit and the bench all read it.
+ * The durable record of every errand: each event is written to SQLite before anything depends on it,
+ * in one hash chain over the whole journal whose head is signed after every write. Several processes
+ * may write to one journal at once. The CLI, `show`, the report, the audit and the bench all read it.
  */
 export class Journal {
   readonly db: Database.Database;
+  readonly file: string;
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #seq = new Map<string, number>();
-  readonly #insert: Database.Statement;
-  readonly #finish: Database.Statement;
-  #pending: { errandId: string; stored: JournalEvent }[] = [];
+  #pending: Pending[] = [];
   #timer: NodeJS.Timeout | undefined;
-
   /** Signs the audit chain when given (errand's CLI keeps one in its home). */
   readonly #key: Buffer | undefined;
-  readonly #heads = new Map<string, string>();
-  readonly #head: Database.Statement;
+  readonly #owner = currentOwner();
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(file: string, options: { auditKey?: Buffer } = {}) {
     this.#key = options.auditKey;
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    try {
-      this.db = new Database(file);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.exec(SCHEMA);
-    } catch (err) {
-      throw new ErrandError(
-        'STORAGE_FAILED',
-        `Cannot open the journal at ${file}: ${toErrandError(err).message}`,
-      );
+    this.file = file;
+    this.db = openJournalDb(file);
+    if (isOldJournal(this.db)) {
+      const chain = (errandId: string, events: JournalEvent[]) =>
+        this.#chain(events.map((stored) => ({ errandId, stored })));
+      try {
+        writeTransaction(this.db, file, () => migrateOldJournal(this.db, file, this.#key, chain));
+      } catch (err) {
+        this.db.close();
+        throw journalError(err, file);
+      }
     }
-    this.#insert = this.db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)');
-    this.#head = this.db.prepare('UPDATE errands SET head = ?, events = ? WHERE id = ?');
-    this.#finish = this.db.prepare('UPDATE errands SET status = ?, outcome = ? WHERE id = ?');
   }
 
-  /** Starts a new errand record. */
+  /** Starts a new errand record: its entry in the list and its first event, in one write. */
   create(id: string, request: string, model: string, at = Date.now()): void {
-    this.db
-      .prepare("INSERT INTO errands (id, created_at, request, model, status) VALUES (?, ?, ?, ?, 'running')")
-      .run(id, at, request, model);
-    this.#seq.set(id, 0);
+    const stored = { type: 'task.created', request, model, owner: this.#owner, seq: 1, at } as JournalEvent;
+    this.#write(() => {
+      this.#sql(
+        "INSERT INTO errands (id, created_at, request, model, status, owner) VALUES (?, ?, ?, ?, 'running', ?)",
+      ).run(id, at, request, model, this.#owner);
+      this.#chain([{ errandId: id, stored }]);
+    });
+    this.#seq.set(id, 1);
   }
 
   /**
    * Appends one event and tells live listeners. Events are written in batches: `durable` (and every
    * terminal event) writes the batch before returning, so whatever depends on an event — an action
-   * about to start, a question a person must see — finds it on disk. An event lost from an unwritten
-   * batch in a crash is one nothing depended on yet: a model turn to ask again, or the result of an
-   * action whose start is on disk and whose idempotency key replays it.
+   * about to start, a write's result, a question a person must see — finds it on disk. An event lost
+   * from an unwritten batch in a crash is one nothing depended on yet: a model turn to ask again, or a
+   * read to make again.
    */
   append(errandId: string, event: ErrandEvent, durable = false): JournalEvent {
-    const seq = (this.#seq.get(errandId) ?? this.lastSeq(errandId)) + 1;
+    const seq = (this.#seq.get(errandId) ?? this.#lastSeq(errandId)) + 1;
     const stored = { ...event, seq, at: Date.now() } as JournalEvent;
     this.#pending.push({ errandId, stored });
     this.#seq.set(errandId, seq);
-    const terminal = (TERMINAL_EVENTS as readonly string[]).includes(event.type);
-    if (durable || terminal) this.flush();
+    if (durable || isTerminal(event.type)) this.flush();
     else if (!this.#timer) {
       // Readers in other processes (errand show, a console) see events within a fraction of a second.
       this.#timer = setTimeout(() => {
         this.#timer = undefined;
-        if (this.db.open) this.flush();
+        try {
+          if (this.db.open) this.flush();
+        } catch {
+          // The events stay pending: the next durable write reports the failure to someone who can act.
+        }
       }, FLUSH_AFTER_MS);
       this.#timer.unref();
     }
@@ -105,95 +112,213 @@ export class Journal {
   flush(): void {
     if (this.#pending.length === 0) return;
     const batch = this.#pending;
+    this.#write(() => this.#chain(batch));
+    this.#pending = [];
+  }
+
+  #write(work: () => void): void {
     try {
-      this.db.transaction(() => {
-        for (const { errandId, stored } of batch) {
-          const { seq, at, ...event } = stored;
-          const data = JSON.stringify(event);
-          const prev = this.#heads.get(errandId) ?? this.storedHead(errandId).hash ?? GENESIS;
-          const hash = chainHash(this.#key, prev, errandId, { seq, at, type: event.type, data });
-          this.#insert.run(errandId, seq, at, event.type, data, hash);
-          this.#head.run(hash, seq, errandId);
-          this.#heads.set(errandId, hash);
-          if ((TERMINAL_EVENTS as readonly string[]).includes(event.type)) {
-            const status = event.type.split('.')[1];
-            const outcome = stored.type === 'task.finished' ? stored.outcome : null;
-            this.#finish.run(status, outcome, errandId);
-          }
-        }
-      })();
-      this.#pending = [];
+      writeTransaction(this.db, this.file, work);
     } catch (err) {
-      this.#heads.clear(); // the batch is rolled back: read the heads from disk again
-      throw new ErrandError(
-        'STORAGE_FAILED',
-        `Could not write to the journal: ${toErrandError(err).message}`,
-      );
+      const e = journalError(err, this.file);
+      throw new ErrandError(e.code, `Could not write to the journal: ${e.message}`);
     }
   }
 
-  private storedHead(errandId: string): { hash: string | null; events: number } {
-    const row = this.db.prepare('SELECT head, events FROM errands WHERE id = ?').get(errandId) as
-      | { head: string | null; events: number }
+  /** Links events onto the chain's head, read inside the write transaction so writers never fork it. */
+  #chain(batch: Pending[]): void {
+    let head = this.#trustedHead();
+    const insert = this.#sql(
+      'INSERT INTO events (errand_id, seq, at, type, data, hash, g, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const setHead = this.#sql('UPDATE errands SET head = ?, events = ? WHERE id = ?');
+    const finish = this.#sql('UPDATE errands SET status = ?, outcome = ? WHERE id = ?');
+    for (const { errandId, stored: e } of batch) {
+      const { seq, at, ...event } = e;
+      const row = {
+        g: head.g + 1,
+        prev: head.ref,
+        errandId,
+        seq,
+        at,
+        type: event.type,
+        data: JSON.stringify(event),
+      };
+      const hash = chainHash(this.#key, head.hash, row);
+      insert.run(errandId, seq, at, row.type, row.data, hash, row.g, row.prev);
+      setHead.run(hash, seq, errandId);
+      if (isTerminal(event.type)) {
+        const outcome = e.type === 'task.finished' ? e.outcome : null;
+        finish.run(event.type.split('.')[1], outcome, errandId);
+      }
+      head = { g: row.g, hash, ref: eventRef(errandId, seq) };
+    }
+    const cp = signCheckpoint(this.#key, head);
+    this.#sql('INSERT OR REPLACE INTO journal_head (id, g, hash, ref, mac) VALUES (1, ?, ?, ?, ?)').run(
+      cp.g,
+      cp.hash,
+      cp.ref,
+      cp.mac,
+    );
+  }
+
+  /**
+   * The head to extend, checked against its signature first: a writer that extended a head someone had
+   * moved back would sign their cut, so errand refuses to add to a journal whose head is not its own.
+   */
+  #trustedHead(): { g: number; hash: string; ref: string } {
+    const stored = this.#sql('SELECT g, hash, ref, mac FROM journal_head WHERE id = 1').get() as
+      | Checkpoint
       | undefined;
-    return { hash: row?.head ?? null, events: row?.events ?? 0 };
+    const changed = (what: string) =>
+      new ErrandError(
+        'JOURNAL_DAMAGED',
+        `The journal ${this.file} was changed outside errand (${what}), so errand will not add to it. \`errand audit verify\` says what changed; then move the file aside (mv ${this.file} ${this.file}.changed) to start a new journal.`,
+      );
+    if (!stored) {
+      if (this.#sql('SELECT 1 FROM events LIMIT 1').get()) throw changed('its signed head is missing');
+      return { g: 0, hash: GENESIS, ref: '' };
+    }
+    if (signCheckpoint(this.#key, stored).mac !== stored.mac)
+      throw changed('its signed head does not match its signature, or it was signed with another audit key');
+    return stored;
   }
 
-  /** Checks an errand's hash chain: finds any edit, deletion or reordering of its events. */
-  verify(errandId: string): AuditCheck {
+  /** A prepared statement, made once per journal. */
+  #sql(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Reads, with a damaged file turned into a clear error. */
+  #read<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (err) {
+      throw journalError(err, this.file);
+    }
+  }
+
+  /**
+   * Marks as interrupted every running errand whose process has died (or only `errandId`): a chained
+   * `task.interrupted` event that lists the writes it started with no result. Returns their ids.
+   */
+  settle(errandId?: string): string[] {
+    const running = this.#read(
+      () =>
+        this.#sql(
+          `SELECT id, owner FROM errands WHERE status = 'running'${errandId ? ' AND id = ?' : ''}`,
+        ).all(...(errandId ? [errandId] : [])) as { id: string; owner: string | null }[],
+    );
+    const settled: string[] = [];
+    for (const { id, owner } of running) {
+      if (!owner || owner === this.#owner || !ownerGone(owner)) continue;
+      if (!this.#headIsOurs()) break; // a changed journal is left as it is, for the audit to name
+      try {
+        this.#settleOne(id, owner, settled);
+      } catch {
+        // Cannot write (a full disk, a read-only copy): it reads as running until a writer can mark it.
+      }
+    }
+    return settled;
+  }
+
+  #settleOne(id: string, owner: string, settled: string[]): void {
+    this.#write(() => {
+      const now = this.#sql('SELECT status FROM errands WHERE id = ?').get(id) as { status: string };
+      if (now.status !== 'running') return; // another reader got there first
+      const events = this.#events(id);
+      const seq = (events.at(-1)?.seq ?? 0) + 1;
+      const event = interruptedEvent(events, owner.split(':')[1] ?? '?');
+      this.#chain([{ errandId: id, stored: { ...event, seq, at: Date.now() } as JournalEvent }]);
+      settled.push(id);
+    });
+  }
+
+  #headIsOurs(): boolean {
+    try {
+      this.#trustedHead();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Checks the whole journal's chain: names any edit, deletion, insertion, reordering or cut. */
+  verifyAll(): AuditCheck {
     this.flush();
-    const rows = this.db
-      .prepare('SELECT seq, at, type, data, hash FROM events WHERE errand_id = ? ORDER BY rowid')
-      .all(errandId) as AuditRow[];
-    return verifyChain(this.#key, errandId, rows, this.storedHead(errandId));
+    this.settle();
+    return this.#read(() => verifyRecord(this.#key, readRecord(this.db)));
   }
 
-  private lastSeq(errandId: string): number {
-    const row = this.db.prepare('SELECT MAX(seq) AS seq FROM events WHERE errand_id = ?').get(errandId) as {
-      seq: number | null;
-    };
+  /** Checks one errand's part of the chain (and what concerns the whole journal, such as its signed head). */
+  verify(errandId: string): AuditCheck {
+    return checkForErrand(this.verifyAll(), errandId);
+  }
+
+  /** Writes a consistent copy of the whole journal to a new file, to verify elsewhere with the key. */
+  exportTo(file: string): void {
+    if (existsSync(file))
+      throw new ErrandError('CONFLICT', `${file} already exists; choose a new file name.`);
+    this.flush();
+    this.settle();
+    this.#read(() => this.#sql('VACUUM INTO ?').run(file));
+  }
+
+  #lastSeq(errandId: string): number {
+    const row = this.#read(
+      () =>
+        this.#sql('SELECT MAX(seq) AS seq FROM events WHERE errand_id = ?').get(errandId) as {
+          seq: number | null;
+        },
+    );
     return row.seq ?? 0;
   }
 
-  /** Every event of an errand, in order. */
-  events(errandId: string): JournalEvent[] {
-    this.flush();
-    const rows = this.db
-      .prepare('SELECT seq, at, data FROM events WHERE errand_id = ? ORDER BY seq')
-      .all(errandId) as { seq: number; at: number; data: string }[];
+  #events(errandId: string): JournalEvent[] {
+    const rows = this.#sql('SELECT seq, at, data FROM events WHERE errand_id = ? ORDER BY seq').all(
+      errandId,
+    ) as { seq: number; at: number; data: string }[];
     return rows.map((r) => ({ ...(JSON.parse(r.data) as ErrandEvent), seq: r.seq, at: r.at }));
   }
 
-  /** Past errands, newest first. */
-  list(limit = 50): ErrandSummary[] {
+  /**
+   * Every event of an errand's run, in order (an errand whose process died is first marked
+   * interrupted). Its `task.created` record, which the audit checks the errand list against, is left
+   * out unless asked for.
+   */
+  events(errandId: string, options: { withCreated?: boolean } = {}): JournalEvent[] {
     this.flush();
-    const rows = this.db
-      .prepare(
-        'SELECT id, created_at, request, model, status, outcome FROM errands ORDER BY created_at DESC, rowid DESC LIMIT ?',
-      )
-      .all(limit) as {
-      id: string;
-      created_at: number;
-      request: string;
-      model: string;
-      status: string;
-      outcome: string | null;
-    }[];
-    return rows.map((r) => ({
-      id: r.id,
-      createdAt: r.created_at,
-      request: r.request,
-      model: r.model,
-      status: r.status as ErrandSummary['status'],
-      outcome: r.outcome,
-    }));
+    this.settle(errandId);
+    const events = this.#read(() => this.#events(errandId));
+    return options.withCreated ? events : events.filter((e) => e.type !== 'task.created');
+  }
+
+  /** Past errands, newest first; `request` keeps only errands asked in exactly those words. */
+  list(limit = 50, filter: { request?: string } = {}): ErrandSummary[] {
+    this.flush();
+    this.settle();
+    const where = filter.request !== undefined ? 'WHERE request = ?' : '';
+    return this.#read(
+      () =>
+        this.#sql(
+          `SELECT id, created_at AS createdAt, request, model, status, outcome FROM errands ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+        ).all(...(filter.request !== undefined ? [filter.request] : []), limit) as ErrandSummary[],
+    );
   }
 
   /** Finds an errand by id or unique id prefix. */
   resolve(idOrPrefix: string): string {
-    const rows = this.db.prepare('SELECT id FROM errands WHERE id LIKE ? LIMIT 2').all(`${idOrPrefix}%`) as {
-      id: string;
-    }[];
+    const rows = this.#read(
+      () =>
+        this.#sql('SELECT id FROM errands WHERE id LIKE ? LIMIT 2').all(`${idOrPrefix}%`) as {
+          id: string;
+        }[],
+    );
     if (rows.length === 0)
       throw new ErrandError('NOT_FOUND', `No errand "${idOrPrefix}"; \`errand tasks\` lists them.`);
     if (rows.length > 1)
@@ -219,5 +344,24 @@ export class Journal {
     if (!this.db.open) return;
     this.flush();
     this.db.close();
+  }
+}
+
+/** Verifies a journal file as it is (a copy from another machine, say), with the key that signed it. */
+export function verifyJournalFile(file: string, key: Buffer | undefined): AuditCheck {
+  if (!existsSync(file)) throw new ErrandError('NOT_FOUND', `There is no journal file ${file}.`);
+  let db: Database.Database | undefined;
+  try {
+    db = openJournalDb(file, { readonly: true });
+    return verifyRecord(key, readRecord(db));
+  } catch (err) {
+    const e = journalError(err, file);
+    if (e.code !== 'JOURNAL_DAMAGED' && !/no such table|no such column/.test(e.message)) throw e;
+    throw new ErrandError(
+      'JOURNAL_DAMAGED',
+      `${file} is not an errand journal, or it is damaged (${(err as Error).message}): check that it is the file \`errand audit export\` wrote.`,
+    );
+  } finally {
+    db?.close();
   }
 }

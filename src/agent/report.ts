@@ -1,5 +1,5 @@
 import type { ErrorBody } from '../errors.js';
-import type { Evidence, JournalEvent, Outcome, Usage } from './events.js';
+import type { Evidence, JournalEvent, Outcome, UnknownWrite, Usage } from './events.js';
 import { ZERO_USAGE } from './events.js';
 
 /** Something the errand did in an app: an order, a payment, a message. */
@@ -21,7 +21,7 @@ export interface Report {
   errandId: string;
   request: string;
   model: string;
-  status: 'running' | 'finished' | 'failed' | 'cancelled';
+  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
   outcome: Outcome | null;
   /** What the model said the outcome was, when errand judged otherwise. */
   claimed: Outcome | null;
@@ -33,6 +33,8 @@ export interface Report {
   error: ErrorBody | null;
   evidence: Evidence[];
   receipts: Receipt[];
+  /** Writes started whose result never reached the journal (an interrupted errand): they may have happened. */
+  unknown: UnknownWrite[];
   steps: number;
   actions: number;
   failedActions: number;
@@ -91,6 +93,7 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
     error: null,
     evidence: [],
     receipts: [],
+    unknown: [],
     steps: 0,
     actions: 0,
     failedActions: 0,
@@ -155,6 +158,15 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
         break;
       case 'task.cancelled':
         Object.assign(report, { status: 'cancelled', summary: e.reason, usage: e.usage, steps: e.steps });
+        break;
+      case 'task.interrupted':
+        Object.assign(report, {
+          status: 'interrupted',
+          summary: e.reason,
+          unknown: e.unknown,
+          usage: e.usage,
+          steps: e.steps,
+        });
         break;
       default:
         break;

@@ -40,6 +40,7 @@ describe('runner', () => {
     expect(report.usage.inputTokens).toBeGreaterThan(0);
     const types = journal.events(errandId).map((e) => e.type);
     expect(types[0]).toBe('task.started');
+    expect(journal.events(errandId, { withCreated: true })[0]?.type).toBe('task.created');
     expect(types.at(-1)).toBe('task.finished');
     expect(types).toContain('plan.updated');
     const started = types.indexOf('action.started', types.indexOf('action.started') + 2);

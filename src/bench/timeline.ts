@@ -41,6 +41,9 @@ export function timelineOf(events: JournalEvent[]): TimelineEntry[] {
       case 'task.cancelled':
         out.push({ step: e.steps, kind: 'finish', text: `cancelled: ${e.reason}` });
         break;
+      case 'task.interrupted':
+        out.push({ step: e.steps, kind: 'finish', text: `interrupted: ${e.reason}` });
+        break;
       default:
         break;
     }

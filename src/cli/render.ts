@@ -1,3 +1,4 @@
+import { describeWrite } from '../agent/interrupted.js';
 import type { JournalEvent } from '../agent/events.js';
 import { type Report, shortArgs } from '../agent/report.js';
 
@@ -145,6 +146,9 @@ export class LiveRenderer {
       case 'task.cancelled':
         this.line(`  ■ cancelled: ${e.reason}`);
         break;
+      case 'task.interrupted':
+        this.line(`  ■ interrupted: ${e.reason}`);
+        break;
       default:
         break;
     }
@@ -177,7 +181,9 @@ export function formatReport(r: Report): string {
         ? `✗ failed — ${r.error?.message ?? ''} [${r.error?.code ?? ''}]`
         : r.status === 'cancelled'
           ? `■ cancelled — ${r.summary ?? ''}`
-          : '… still running';
+          : r.status === 'interrupted'
+            ? `■ interrupted — ${r.summary ?? ''}`
+            : '… still running';
   const lines = ['', head];
   if (r.claimed && r.claimed !== r.outcome)
     lines.push(
@@ -195,8 +201,12 @@ export function formatReport(r: Report): string {
         `  ${`${rc.app}.${rc.tool.slice(rc.app.length + 1)}`.padEnd(24)} ${(rc.id ?? '').padEnd(10)} ${(rc.amount ?? '').padStart(9)}  ${rc.what}`,
       );
     }
-  } else if (r.status !== 'running') {
+  } else if (r.status !== 'running' && r.unknown.length === 0) {
     lines.push('', zh ? '没有改动任何应用。' : 'Nothing was changed in any app.');
+  }
+  if (r.unknown.length) {
+    lines.push('', 'Started, but errand never learned the result (check the app before doing it again):');
+    for (const w of r.unknown) lines.push(`  ${describeWrite(w)}`);
   }
   if (r.evidence.length)
     lines.push(

@@ -38,6 +38,8 @@ import {
   reachableApps,
   sandboxFrom,
 } from './settings.js';
+import { interruptedRepeat } from './repeat-check.js';
+import { cancelOnSignals } from './signals.js';
 
 interface RunFlags extends MandateFlags {
   learn?: boolean;
@@ -52,6 +54,7 @@ interface RunFlags extends MandateFlags {
   requestFile?: string;
   maxSteps: number;
   approve: 'ask' | 'auto' | 'deny';
+  again?: boolean;
 }
 
 /** `errand run "<request>"`: runs one errand live and prints its report. */
@@ -99,6 +102,7 @@ export function registerRunCommand(program: Command): void {
     )
     .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
     .option('--confirm', 'show what errand understood and ask before anything runs')
+    .option('--again', 'run a request even though the same one was interrupted after starting a write')
     .option(
       '--image <file>',
       'attach a picture to the request (png, jpeg, webp, gif), for models that see; repeat for more',
@@ -132,14 +136,14 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
   let sandbox: Sandbox | undefined;
   const connectors: Connector[] = [];
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\n  Cancelling… (Ctrl-C again to quit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const stopSignals = cancelOnSignals(controller);
   const renderer = new LiveRenderer(process.stdout);
   try {
+    const repeat = flags.again ? null : interruptedRepeat(journal, request);
+    if (repeat) {
+      process.stderr.write(`${repeat}\n`);
+      return 1;
+    }
     if (sandboxOptions !== false) {
       sandbox = await startSandbox(sandboxOptions);
       connectors.push(...sandbox.connectors);
@@ -229,7 +233,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
         : 1;
   } finally {
     renderer.close();
-    process.off('SIGINT', onSigint);
+    stopSignals();
     await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
     await sandbox?.close();
     journal.close();

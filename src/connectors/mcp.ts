@@ -51,11 +51,15 @@ function dataFromContent(result: { structuredContent?: unknown; content?: unknow
   }
 }
 
+const LIST_TOOLS_TIMEOUT_MS = 60_000;
+
 /** A connection to one MCP server, over Streamable HTTP or stdio, through the official client. */
 export class McpConnector implements Connector {
   readonly #client = new Client({ name: 'errand', version: '0.1.0' });
   #closedReason: string | undefined;
   #stderr = '';
+  /** How long listing the tools may take: as long as connecting did, and at least the SDK's usual minute. */
+  #setupTimeoutMs = LIST_TOOLS_TIMEOUT_MS;
 
   readonly trusted: boolean;
 
@@ -74,6 +78,7 @@ export class McpConnector implements Connector {
   }
 
   private async open(timeoutMs: number): Promise<void> {
+    this.#setupTimeoutMs = Math.max(timeoutMs, LIST_TOOLS_TIMEOUT_MS);
     let transport: Transport;
     if ('url' in this.endpoint) {
       transport = new StreamableHTTPClientTransport(new URL(this.endpoint.url), {
@@ -115,7 +120,16 @@ export class McpConnector implements Connector {
     const tools: RemoteTool[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.#client.listTools(cursor ? { cursor } : {});
+      let page: Awaited<ReturnType<Client['listTools']>>;
+      try {
+        // Listing tools is part of connecting: it gets as long as the connection did.
+        page = await this.#client.listTools(cursor ? { cursor } : {}, { timeout: this.#setupTimeoutMs });
+      } catch (err) {
+        throw new ErrandError(
+          'CONNECTOR_FAILED',
+          `Could not list the ${this.name} app's tools (${describe(this.endpoint)}): ${(err as Error).message}${this.stderrTail()}`,
+        );
+      }
       for (const t of page.tools) {
         const effect = effectSchema.safeParse(t._meta?.[EFFECT_META_KEY]);
         tools.push({

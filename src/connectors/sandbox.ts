@@ -27,6 +27,8 @@ export interface SandboxOptions {
   apps?: string[];
 }
 
+const SANDBOX_CONNECT_TIMEOUT_MS = 120_000;
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function placeName(host: WorldHost, placeId: string): string {
@@ -44,8 +46,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let connectors: Connector[] = [];
   try {
     connectors = await Promise.all(
+      // The server runs in this process: a slow answer means a busy machine (many errands starting at
+      // once), not a hung app, so wait longer than for a remote server.
       names.map((name) =>
-        McpConnector.connect(name, { url: `${server.url}/apps/${name}/mcp`, trusted: true }),
+        McpConnector.connect(
+          name,
+          { url: `${server.url}/apps/${name}/mcp`, trusted: true },
+          SANDBOX_CONNECT_TIMEOUT_MS,
+        ),
       ),
     );
   } catch (err) {

@@ -1,10 +1,15 @@
 import { createHash, createHmac } from 'node:crypto';
 
 /** The first link's predecessor. */
-export const GENESIS = 'errand-audit-v1';
+export const GENESIS = 'errand-audit-v2';
 
-/** One stored event as the audit sees it. */
+/** One stored event as the audit sees it: its place in the whole journal and in its errand. */
 export interface AuditRow {
+  /** Its position in the whole journal, from 1, with no gaps. */
+  g: number;
+  /** The reference (`errand#seq`) of the event just before it in the whole journal; '' for the first. */
+  prev: string;
+  errandId: string;
   seq: number;
   at: number;
   type: string;
@@ -12,47 +17,75 @@ export interface AuditRow {
   hash: string;
 }
 
-/**
- * The hash of one journal event, chained to the one before it: any edit, deletion or reordering
- * changes every hash after it. With a key (kept in errand's home) it is an HMAC, so the chain cannot
- * be recomputed by someone who can write the database but not read the key.
- */
-export function chainHash(
-  key: Buffer | undefined,
-  prev: string,
-  errandId: string,
-  row: Omit<AuditRow, 'hash'>,
-): string {
-  const text = [prev, errandId, row.seq, row.at, row.type, row.data].join('\u001f');
+/** The signed head of the whole journal: the last event written, as its writer saw it. */
+export interface Checkpoint {
+  g: number;
+  hash: string;
+  ref: string;
+  mac: string;
+}
+
+/** The name of one event in messages and in the chain: `errand#seq`. */
+export function eventRef(errandId: string, seq: number): string {
+  return `${errandId}#${seq}`;
+}
+
+const SEP = '\u001f';
+
+function digest(key: Buffer | undefined, text: string): string {
   return (key ? createHmac('sha256', key) : createHash('sha256')).update(text).digest('hex');
 }
 
-/** What verifying an errand's audit chain found. */
-export interface AuditCheck {
-  ok: boolean;
-  events: number;
-  problems: string[];
+/**
+ * The hash of one journal event, chained to the event before it in the whole journal (whatever its
+ * errand): any edit, deletion, insertion or reordering changes every hash after it. With a key (kept
+ * in errand's home) it is an HMAC, so the chain cannot be recomputed by someone who can write the
+ * database but not read the key.
+ */
+export function chainHash(key: Buffer | undefined, prevHash: string, row: Omit<AuditRow, 'hash'>): string {
+  const text = ['event', prevHash, row.g, row.prev, row.errandId, row.seq, row.at, row.type, row.data];
+  return digest(key, text.join(SEP));
 }
 
-/** Checks an errand's events against their chain and the recorded head (so a cut tail shows too). */
-export function verifyChain(
-  key: Buffer | undefined,
-  errandId: string,
-  rows: AuditRow[],
-  head: { hash: string | null; events: number },
-): AuditCheck {
-  const problems: string[] = [];
-  let prev = GENESIS;
-  rows.forEach((row, i) => {
-    if (row.seq !== i + 1) problems.push(`event ${i + 1} is missing or out of order (found seq ${row.seq})`);
-    const expected = chainHash(key, prev, errandId, row);
-    if (expected !== row.hash)
-      problems.push(`event ${row.seq} (${row.type}) was changed after it was written`);
-    prev = row.hash;
-  });
-  if (rows.length !== head.events)
-    problems.push(`the journal recorded ${head.events} events but ${rows.length} remain`);
-  if ((rows.at(-1)?.hash ?? null) !== head.hash)
-    problems.push('the last event is not the one the journal recorded last');
-  return { ok: problems.length === 0, events: rows.length, problems: [...new Set(problems)] };
+/** Signs the journal's head, so that it cannot be moved back (a cut tail) without the key. */
+export function signCheckpoint(key: Buffer | undefined, head: Omit<Checkpoint, 'mac'>): Checkpoint {
+  return { ...head, mac: digest(key, ['checkpoint', GENESIS, head.g, head.hash, head.ref].join(SEP)) };
+}
+
+/** What kind of change the audit found. */
+export type FindingKind =
+  | 'edited'
+  | 'deleted'
+  | 'reordered'
+  | 'inserted'
+  | 'cut'
+  | 'errand-removed'
+  | 'errand-row-removed'
+  | 'errand-row-inserted'
+  | 'errand-row-changed'
+  | 'status-changed'
+  | 'checkpoint-forged'
+  | 'checkpoint-missing';
+
+/** One change the audit found, named for a person, with the errands it touches. */
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+  /** The errands it concerns; empty when it concerns the whole journal. */
+  errands: string[];
+}
+
+/** What verifying the audit chain found. */
+export interface AuditCheck {
+  ok: boolean;
+  /** Events checked. */
+  events: number;
+  /** Errands checked. */
+  errands: number;
+  /** Events found for each errand. */
+  eventsOf: Record<string, number>;
+  /** Whether the chain was signed with a key (an unsigned chain can be recomputed by anyone). */
+  signed: boolean;
+  problems: string[];
+  findings: Finding[];
 }

@@ -107,6 +107,10 @@ export async function serveWorld(host: WorldHost, options: ServeOptions = {}): P
           }),
       });
     });
+    // The server is on loopback for this process's own clients: let them close idle connections. With
+    // Node's 5 s keep-alive timeout the server closes an idle socket the client is just reusing when the
+    // machine is busy, and the client's call fails with ECONNRESET ("fetch failed").
+    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 0;
     server.once('error', reject);
   });
 }

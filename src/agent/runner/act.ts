@@ -269,7 +269,9 @@ async function run(
       tool.tool,
       key ? { ...call.input, idempotency_key: key } : call.input,
       {
-        signal: state.signal,
+        // A write that has started runs to its end (within its timeout) even when the errand is
+        // cancelled: cut short, its effect could be in the app with no result in the journal.
+        signal: tool.effect.kind === 'read' ? state.signal : undefined,
         timeoutMs: state.actionTimeoutMs,
       },
     );
@@ -278,11 +280,13 @@ async function run(
     outcome = { ok: false, error: { code: e.code ?? 'CONNECTOR_FAILED', message: e.message ?? String(err) } };
   }
   const durationMs = performance.now() - started;
+  // A write's result is on disk before the next step: after a crash the journal says what it did.
   record(
     state,
     outcome.ok
       ? { type: 'action.finished', step: state.step, callId: call.callId, output: outcome.data, durationMs }
       : { type: 'action.failed', step: state.step, callId: call.callId, error: outcome.error, durationMs },
+    tool.effect.kind !== 'read',
   );
   state.guard.observe?.(ready.view, outcome.ok ? { ok: true, data: outcome.data } : { ok: false });
   const prior = state.attempts.get(signature);
