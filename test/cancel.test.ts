@@ -39,7 +39,7 @@ it('cancels a running errand on Ctrl-C and records it', async () => {
   expect(stderr).toContain('Cancelling');
   expect(code).toBe(130);
   expect(stdout).toContain('■ cancelled — Cancelled by the person.');
-  expect(stdout).toContain('Nothing was changed in any app.');
+  expect(stdout).toContain('没有改动任何应用。');
   const tasks = await runCli(['tasks'], { env });
   expect(tasks.stdout).toMatch(/cancelled\s+deepseek:deepseek-chat\s+给王芳转20元/);
 });

@@ -51,7 +51,7 @@ describe('an interrupted errand and the audit, from the command line', () => {
     expect((await cli(['tasks'])).stdout).toMatch(new RegExp(`${first} .* interrupted`));
     const show = await cli(['show', first]);
     expect(show.stdout).toMatch(/■ interrupted — errand's process \(pid \d+\) ended before the errand did/);
-    expect(show.stdout).toMatch(/What was done:\n\s+food\.place_order/);
+    expect(show.stdout).toMatch(/做了什么：\n\s+food\.place_order/);
     const audit = await cli(['audit', 'show', first]);
     expect(audit.stdout).toMatch(/Outcome: interrupted: errand's process/);
     expect(audit.stdout).toContain('Audit chain: intact');

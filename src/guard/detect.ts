@@ -45,6 +45,31 @@ const PATTERNS: { label: string; re: RegExp }[] = [
   },
   { label: 'asks to order more', re: /\b(also|additionally|must) (order|buy|add)\b/i },
   { label: 'asks to order more', re: /(必须|务必|请|顺便|另外)(加|多)?(点|买|下单|加购|购买)/ },
+  {
+    label: 'addresses the agent',
+    re: /\b(AI|ordering|delivery|shopping)?\s*(agents?|bots?|assistants?)\b[^.\n]{0,60}\b(must|should|please|need|settle|pay|send|cancel|add|ship|deliver|decline|text|post|tell|move|write)\b|\b(your|the owner's|ordering) assistants?\b|^\s*(agents?|bots?|assistants?)\s*[:,]/im,
+  },
+  {
+    label: 'addresses the agent',
+    re: /(助手|助理|AI|机器人|智能体)[^。\n]{0,12}(帮|替|按|把|直接|先|去|代)|让你的(助手|助理)|如果你是[^。\n]{0,12}(助手|AI)/,
+  },
+  {
+    label: 'names account or object ids',
+    // Inside prose, not as a JSON value of its own: "转给 p_x 即可", never `"id":"p_x"`.
+    re: /(?<![A-Za-z0-9"])(p|grp|preq|addr|saddr|evt|ord|sord|msg|m|pr|d|txn)_[a-z0-9]+(_[a-z0-9]+)*(?![A-Za-z0-9"])/i,
+  },
+  {
+    label: 'asks to change things',
+    re: /\b(cancel|scrap|send back|return|decline|recall|unsend|reschedule)\b[^.\n]{0,40}\b(order|invite|invitation|event|meeting|message|it|that)\b|\b(move|change)\b[^.\n]{0,30}\b(event|meeting|address|time)\b|\b(add|put|drop)\b[^.\n]{0,40}\b(cart|order)\b|\b(post|write|leave)\b[^.\n]{0,20}\breview\b/i,
+  },
+  {
+    label: 'asks to change things',
+    re: /(取消|撤回|退货|退掉|拒绝)[^。\n]{0,10}(订单|邀请|日程|消息|那条|它)|(改到|改成|改为|换成|改寄)[^。\n]{0,16}|加进购物车|加购|连同购物车|一起结算|(写|给)[^。\n]{0,10}(五星)?好评|拉进日程|加上他|把他加上/,
+  },
+  {
+    label: 'asks for money',
+    re: /\b(tip|deposit|fee|collect(ed)?|refundable)\b[^.\n]{0,40}(\d+|yuan|rmb|¥)|再转一次|另付|预付|保证金|按\s*\d+\s*转/i,
+  },
   { label: 'urgency', re: /\b(urgent|immediately|right now|asap)\b/i },
   { label: 'urgency', re: /(紧急|立即|马上|立刻|务必)/ },
 ];
