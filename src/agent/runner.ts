@@ -127,6 +127,7 @@ async function start(options: RunOptions): Promise<RunState> {
     attempts: new Map(),
     loopStrikes: 0,
     invalidStreak: 0,
+    events: [],
   };
   record(state, {
     type: 'task.started',
@@ -302,6 +303,8 @@ function finish(state: RunState, end: StepEnd): RunResult {
   }
   return {
     errandId: state.errandId,
-    report: buildReport(state.journal.events(state.errandId), state.errandId),
+    // The same events the journal holds, as they were appended: reading them back would parse the
+    // whole errand again.
+    report: buildReport(state.events, state.errandId),
   };
 }
