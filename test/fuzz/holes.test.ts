@@ -14,9 +14,14 @@ afterAll(() => {
   sam.close();
 });
 
-function guardFor(world: World, request: string, intents: IntentSetInput['intents']): MandateGuard {
+function guardFor(
+  world: World,
+  request: string,
+  intents: IntentSetInput['intents'],
+  source: IntentSetInput['source'] = 'reader',
+): MandateGuard {
   const guard = new MandateGuard(mandateSchema.parse({}), trustedContext(world, request), () => world.now);
-  guard.understand(intentSetSchema.parse({ intents, source: 'reader' }));
+  guard.understand(intentSetSchema.parse({ intents, source }));
   return guard;
 }
 
@@ -91,6 +96,44 @@ describe('holes the guard fuzz found', () => {
         restaurant_id: 'r_morning',
         address_id: 'addr_liming_office',
         items: [{ dish_id: 'd_morning_latte', quantity: 1 }],
+      }),
+    ).not.toBe('allow');
+  });
+
+  // Fuzz search seed 304: the planner sent the food order to the office, where the request sends the
+  // shop order; the request said to deliver the food home. It was placed and paid.
+  it("a planner's address for one order is held to what the request says for that order", () => {
+    const food = 'order Kimchi Pancake from Seoul Home Kitchen, delivered home';
+    const shop = 'buy 1 Silicone-Free Shampoo 500ml in the shop, shipped to the office';
+    const guard = guardFor(
+      sam,
+      `${food}; ${shop}.`,
+      [
+        {
+          id: 'i1',
+          said: food,
+          kind: 'order',
+          app: 'food',
+          merchantName: 'Seoul Home Kitchen',
+          items: [{ names: ['Kimchi Pancake'] }],
+          address: 'addr_sam_office',
+        },
+        {
+          id: 'i2',
+          said: shop,
+          kind: 'order',
+          app: 'shop',
+          items: [{ names: ['Silicone-Free Shampoo 500ml'], quantity: 1 }],
+          address: 'saddr_sam_office',
+        },
+      ],
+      'planner',
+    );
+    expect(
+      check(sam, guard, 'food', 'place_order', {
+        restaurant_id: 'r_seoul',
+        address_id: 'addr_sam_office',
+        items: [{ dish_id: 'd_seoul_pajeon', quantity: 1 }],
       }),
     ).not.toBe('allow');
   });
