@@ -273,13 +273,8 @@ function finish(state: RunState, end: StepEnd): RunResult {
   const totals = { usage: state.usage, steps: state.step };
   switch (end.type) {
     case 'finish': {
-      state.journal.flush();
-      const judged = judge(
-        end.outcome,
-        end.evidence,
-        state.journal.events(state.errandId),
-        state.guard.progress?.(),
-      );
+      // Judged on the events as the runner journalled them, not read back from the journal.
+      const judged = judge(end.outcome, end.evidence, state.events, state.guard.progress?.());
       record(state, {
         type: 'task.finished',
         outcome: judged.outcome,
