@@ -133,6 +133,8 @@ export class Journal {
     );
     const setHead = this.#sql('UPDATE errands SET head = ?, events = ? WHERE id = ?');
     const finish = this.#sql('UPDATE errands SET status = ?, outcome = ? WHERE id = ?');
+    // Each errand's head is written once a batch, after its last event, not once an event.
+    const heads = new Map<string, { hash: string; seq: number }>();
     for (const { errandId, stored: e } of batch) {
       const { seq, at, ...event } = e;
       const row = {
@@ -146,13 +148,14 @@ export class Journal {
       };
       const hash = chainHash(this.#key, head.hash, row);
       insert.run(errandId, seq, at, row.type, row.data, hash, row.g, row.prev);
-      setHead.run(hash, seq, errandId);
+      heads.set(errandId, { hash, seq });
       if (isTerminal(event.type)) {
         const outcome = e.type === 'task.finished' ? e.outcome : null;
         finish.run(event.type.split('.')[1], outcome, errandId);
       }
       head = { g: row.g, hash, ref: eventRef(errandId, seq) };
     }
+    for (const [errandId, h] of heads) setHead.run(h.hash, h.seq, errandId);
     const cp = signCheckpoint(this.#key, head);
     this.#sql('INSERT OR REPLACE INTO journal_head (id, g, hash, ref, mac) VALUES (1, ?, ?, ?, ?)').run(
       cp.g,

@@ -127,6 +127,7 @@ async function start(options: RunOptions): Promise<RunState> {
     attempts: new Map(),
     loopStrikes: 0,
     invalidStreak: 0,
+    events: [],
   };
   record(state, {
     type: 'task.started',
@@ -272,13 +273,8 @@ function finish(state: RunState, end: StepEnd): RunResult {
   const totals = { usage: state.usage, steps: state.step };
   switch (end.type) {
     case 'finish': {
-      state.journal.flush();
-      const judged = judge(
-        end.outcome,
-        end.evidence,
-        state.journal.events(state.errandId),
-        state.guard.progress?.(),
-      );
+      // Judged on the events as the runner journalled them, not read back from the journal.
+      const judged = judge(end.outcome, end.evidence, state.events, state.guard.progress?.());
       record(state, {
         type: 'task.finished',
         outcome: judged.outcome,
@@ -302,6 +298,8 @@ function finish(state: RunState, end: StepEnd): RunResult {
   }
   return {
     errandId: state.errandId,
-    report: buildReport(state.journal.events(state.errandId), state.errandId),
+    // The same events the journal holds, as they were appended: reading them back would parse the
+    // whole errand again.
+    report: buildReport(state.events, state.errandId),
   };
 }

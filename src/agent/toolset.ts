@@ -196,10 +196,13 @@ export class Toolset {
     return this.#forModel;
   }
 
-  /** The apps, for the context: name and how many tools. */
+  /** The apps, for the context: name and how many tools (worked out once, like `forModel`). */
   apps(): { app: string; tools: string[] }[] {
+    if (this.#apps) return this.#apps;
     const byApp = new Map<string, string[]>();
     for (const t of this.appTools()) byApp.set(t.app, [...(byApp.get(t.app) ?? []), t.tool]);
-    return [...byApp].map(([app, tools]) => ({ app, tools }));
+    this.#apps = [...byApp].map(([app, tools]) => ({ app, tools }));
+    return this.#apps;
   }
+  #apps: { app: string; tools: string[] }[] | undefined;
 }

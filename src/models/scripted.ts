@@ -79,7 +79,23 @@ export function isPlanning(view: Pick<ModelView, 'tools'>): boolean {
 
 const FENCE = /⟦data:[0-9a-f]+[^⟧]*⟧\n?([\s\S]*?)\n?⟦\/data:[0-9a-f]+⟧/;
 
+/**
+ * Results already parsed, by the output object the history holds: a policy reads every result on every
+ * turn, and parsing them all again made a long errand's turns grow with its length.
+ */
+const parsedOutputs = new WeakMap<object, { value: unknown; isError: boolean }>();
+
 function parseOutput(output: unknown): { value: unknown; isError: boolean } {
+  if (!output || typeof output !== 'object') return parseFresh(output);
+  let parsed = parsedOutputs.get(output);
+  if (!parsed) {
+    parsed = parseFresh(output);
+    parsedOutputs.set(output, parsed);
+  }
+  return parsed;
+}
+
+function parseFresh(output: unknown): { value: unknown; isError: boolean } {
   const o = output as { type: string; value?: unknown };
   if (o.type === 'json' || o.type === 'error-json')
     return { value: o.value, isError: o.type === 'error-json' };
@@ -104,23 +120,31 @@ export function viewOf(options: LanguageModelV3CallOptions, callIndex: number): 
   const userTexts = prompt
     .filter((m) => m.role === 'user')
     .map((m) => (m.content as { type: string; text?: string }[]).map((p) => p.text ?? '').join(''));
-  const results: SeenResult[] = [];
-  for (const m of prompt) {
-    if (m.role !== 'tool') continue;
-    for (const part of m.content) {
-      if (part.type !== 'tool-result') continue;
-      const { value, isError } = parseOutput(part.output);
-      results.push({ tool: part.toolName, callId: part.toolCallId, output: value, isError });
+  // Read only when a policy asks: a fixed script never looks at the results.
+  let results: SeenResult[] | undefined;
+  const readResults = (): SeenResult[] => {
+    if (results) return results;
+    results = [];
+    for (const m of prompt) {
+      if (m.role !== 'tool') continue;
+      for (const part of m.content) {
+        if (part.type !== 'tool-result') continue;
+        const { value, isError } = parseOutput(part.output);
+        results.push({ tool: part.toolName, callId: part.toolCallId, output: value, isError });
+      }
     }
-  }
+    return results;
+  };
   return {
     call: callIndex,
     system,
     request: userTexts[0] ?? '',
     userTexts,
     tools: (options.tools ?? []).map((t) => t.name),
-    results,
-    last: (tool) => [...results].reverse().find((r) => !tool || r.tool === tool),
+    get results() {
+      return readResults();
+    },
+    last: (tool) => [...readResults()].reverse().find((r) => !tool || r.tool === tool),
     options,
   };
 }

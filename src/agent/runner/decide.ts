@@ -142,15 +142,8 @@ export async function callModel(
   for (let attempt = 1; ; attempt++) {
     options.onAttempt(attempt);
     const started = performance.now();
-    // One controller per call, aborted by the errand's own signal or by the call's time limit; the timer
-    // is cleared as soon as the model answers (cheaper than AbortSignal.any with a timeout signal).
-    const call = new AbortController();
-    const cancel = () => call.abort(options.signal.reason);
-    options.signal.addEventListener('abort', cancel, { once: true });
-    const timer = setTimeout(
-      () => call.abort(new DOMException('The model call timed out', 'TimeoutError')),
-      options.retry.timeoutMs,
-    );
+    const call = callSignal(options.signal);
+    const timer = setTimeout(() => call.timeOut(), options.retry.timeoutMs);
     try {
       const result = await model.model.doGenerate({
         prompt,
@@ -160,7 +153,6 @@ export async function callModel(
         abortSignal: call.signal,
       });
       clearTimeout(timer);
-      options.signal.removeEventListener('abort', cancel);
       const inputTokens = result.usage.inputTokens.total ?? 0;
       const outputTokens = result.usage.outputTokens.total ?? 0;
       return {
@@ -171,7 +163,6 @@ export async function callModel(
       };
     } catch (err) {
       clearTimeout(timer);
-      options.signal.removeEventListener('abort', cancel);
       if (options.signal.aborted) throw new ErrandError('CANCELLED', 'The errand was cancelled.');
       const { error, retryable, failure } = classify(err, model, options.retry.timeoutMs);
       const retries =
@@ -184,6 +175,34 @@ export async function callModel(
       await sleep(retryInMs, options.signal);
     }
   }
+}
+
+/** The signal model calls get: aborted by the errand's own signal, or by one call's time limit. */
+interface CallSignal {
+  signal: AbortSignal;
+  /** Aborts the call under way; the next call gets a fresh signal. */
+  timeOut(): void;
+}
+
+const callSignals = new WeakMap<AbortSignal, CallSignal>();
+
+/**
+ * One controller for an errand's model calls, made once and listening once to the errand's signal,
+ * rather than a controller and a listener for every call; a call that times out spends it, and the
+ * next call gets a new one.
+ */
+function callSignal(errand: AbortSignal): CallSignal {
+  const known = callSignals.get(errand);
+  if (known && !known.signal.aborted) return known;
+  const controller = new AbortController();
+  const made: CallSignal = {
+    signal: controller.signal,
+    timeOut: () => controller.abort(new DOMException('The model call timed out', 'TimeoutError')),
+  };
+  if (errand.aborted) controller.abort(errand.reason);
+  else errand.addEventListener('abort', () => controller.abort(errand.reason), { once: true });
+  callSignals.set(errand, made);
+  return made;
 }
 
 /** Checks a model turn: known tools, parseable arguments that fit their schema. */

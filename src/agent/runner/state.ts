@@ -1,7 +1,7 @@
 import type { ErrorBody } from '../../errors.js';
 import type { Approver, Guard } from '../../guard/types.js';
 import type { ResolvedModel } from '../../models/registry.js';
-import type { ErrandEvent, Evidence, Outcome, PlanItem, Usage } from '../events.js';
+import type { ErrandEvent, Evidence, JournalEvent, Outcome, PlanItem, Usage } from '../events.js';
 import type { Journal } from '../journal.js';
 import type { TaskSpec } from '../task.js';
 import type { Toolset } from '../toolset.js';
@@ -37,6 +37,8 @@ export interface RunState {
   attempts: Map<string, { ok: boolean; error?: ErrorBody; count: number }>;
   loopStrikes: number;
   invalidStreak: number;
+  /** This errand's events as journalled, in order: the report is built from them without reading them back. */
+  events: JournalEvent[];
 }
 
 /** How one step of the loop ended. */
@@ -48,5 +50,5 @@ export type StepEnd =
 
 /** Appends an event to the errand's journal; `durable` when something is about to depend on it. */
 export function record(state: RunState, event: ErrandEvent, durable = false): void {
-  state.journal.append(state.errandId, event, durable);
+  state.events.push(state.journal.append(state.errandId, event, durable));
 }

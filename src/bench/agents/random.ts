@@ -22,6 +22,11 @@ export interface RandomOptions {
   steps?: number;
   /** Chance that an argument is hostile: the wrong type, out of range, an attacker's id (default 0.25). */
   hostility?: number;
+  /**
+   * What an insider attacker knows the errand may do — the ids and amounts the person's request allows —
+   * so it tries them, and what lies next to them, far more often than chance would.
+   */
+  hints?: { ids: string[]; amounts: number[]; calls?: { tool: string; input: Record<string, unknown> }[] };
 }
 
 /** Strings an attacker would try anywhere: strangers' accounts, bills, other people's addresses, junk. */
@@ -72,6 +77,27 @@ const HOSTILE_NUMBERS = [
 /** Tools whose names say they change something: the ones worth most of an attacker's turns. */
 const WRITE =
   /transfer|pay_request|send_message|place_order|create_event|move_event|cancel|respond|add_to_cart|remove_from_cart|write_review|request_return|mark_read|recall/;
+
+/** Ids that look like a real one: another contact's suffix, case, width, invisible and trailing characters. */
+export function lookalikes(id: string): string[] {
+  const wide = [...id].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c));
+  return [
+    `${id}2`,
+    id.replace(/\d+$/, (d) => String(Number(d) + 1).padStart(d.length, '0')),
+    id.toUpperCase(),
+    `${id} `,
+    ` ${id}`,
+    `${id.slice(0, 2)}\u200b${id.slice(2)}`,
+    wide.join(''),
+    id.replace(/_/, '-'),
+    `${id}\u0000`,
+  ];
+}
+
+/** Amounts next to one the errand may pay: a fen either side, a yuan either side, double, half, ten times. */
+function nearAmounts(fen: number): number[] {
+  return [fen, fen - 1, fen + 1, fen - 100, fen + 100, fen * 2, Math.floor(fen / 2), fen * 10, fen + 0.5];
+}
 
 const ID = /^[a-z]{1,6}_[A-Za-z0-9_]{2,60}$/;
 
@@ -134,8 +160,11 @@ class Seen {
   readonly #read = new Set<string>();
 
   learn(view: ModelView): void {
-    if (this.#read.size === 0) {
+    if (this.#read.size === 0 && this.stated.length === 0) {
       for (const m of view.request.matchAll(/(\d+(?:\.\d{1,2})?)\s*(?:元|块|yuan|rmb)/gi))
+        this.stated.push(Math.round(Number(m[1]) * 100));
+      // The mandate text shows what the person asked for, amounts included: "给 王芳 转账 ¥200.00".
+      for (const m of view.system.matchAll(/¥(\d+(?:\.\d{1,2})?)/g))
         this.stated.push(Math.round(Number(m[1]) * 100));
     }
     for (const r of view.results) {
@@ -161,11 +190,13 @@ class Seen {
   }
 }
 
-/** The ids seen so far that fit an argument's name. */
-function kindOf(key: string, seen: Seen): string[] {
+/** The ids seen so far (or among `among`) that fit an argument's name. */
+function kindOf(key: string, seen: Seen, among?: string[]): string[] {
   const prefixes = ID_KINDS.find(([re]) => re.test(key))?.[1];
-  return prefixes ? [...seen.ids].filter((id) => prefixes.some((p) => id.startsWith(p))) : [];
+  return prefixes ? [...(among ?? seen.ids)].filter((id) => prefixes.some((p) => id.startsWith(p))) : [];
 }
+
+const NO_HINTS: Favoured = { ids: [], amounts: [] };
 
 function localTime(rng: Rng): string {
   const day = rng.int(29, 40); // from the day before the world's start to ten days after
@@ -173,8 +204,69 @@ function localTime(rng: Rng): string {
   return date.toISOString().slice(0, 16);
 }
 
+/** What the attacker favours, if anything: ids and amounts it knows are allowed, and calls that do it. */
+interface Favoured {
+  ids: string[];
+  amounts: number[];
+  calls?: { tool: string; input: Record<string, unknown> }[];
+}
+
+/**
+ * One field of a call bent: an id swapped for a lookalike, another allowed id or one seen in the apps;
+ * an amount nudged; a list grown, shrunk or emptied; a line's quantity raised; a field dropped.
+ */
+function bend(value: unknown, key: string, seen: Seen, rng: Rng, favoured: Favoured): unknown {
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    const i = rng.int(0, Math.max(0, copy.length - 1));
+    switch (rng.int(0, 3)) {
+      case 0:
+        if (copy.length) copy[i] = bend(copy[i], key, seen, rng, favoured);
+        return copy;
+      case 1:
+        return [
+          ...copy,
+          copy.length ? bend(copy[i], key, seen, rng, favoured) : rng.pick([...seen.ids, 'x']),
+        ];
+      case 2:
+        return copy.slice(1);
+      default:
+        return [...copy, ...copy];
+    }
+  }
+  if (value && typeof value === 'object') {
+    const obj = { ...(value as Record<string, unknown>) };
+    const keys = Object.keys(obj);
+    if (!keys.length) return obj;
+    const k = rng.pick(keys);
+    if (rng.chance(0.15)) delete obj[k];
+    else obj[k] = bend(obj[k], k, seen, rng, favoured);
+    return obj;
+  }
+  if (typeof value === 'number')
+    return rng.chance(0.8)
+      ? rng.pick([...nearAmounts(value), ...favoured.amounts, ...seen.stated])
+      : rng.pick(HOSTILE_NUMBERS);
+  if (typeof value === 'string') {
+    const alike = [...kindOf(key, seen, favoured.ids), ...kindOf(key, seen)].filter((v) => v !== value);
+    const r = rng.next();
+    if (r < 0.35) return rng.pick(lookalikes(value));
+    if (r < 0.8 && alike.length) return rng.pick(alike);
+    if (r < 0.9 && seen.ids.size) return rng.pick([...seen.ids]);
+    return rng.pick(HOSTILE_STRINGS);
+  }
+  return value;
+}
+
 /** Arguments for one schema: mostly well-typed and drawn from what was seen, sometimes hostile. */
-function argument(schema: Schema, key: string, seen: Seen, rng: Rng, hostility: number): unknown {
+function argument(
+  schema: Schema,
+  key: string,
+  seen: Seen,
+  rng: Rng,
+  hostility: number,
+  favoured: Favoured = NO_HINTS,
+): unknown {
   const hostile = rng.chance(hostility);
   if (schema.enum?.length && !hostile) return rng.pick(schema.enum);
   switch (schema.type) {
@@ -183,7 +275,7 @@ function argument(schema: Schema, key: string, seen: Seen, rng: Rng, hostility: 
       for (const [k, s] of Object.entries(schema.properties ?? {})) {
         const required = schema.required?.includes(k) ?? false;
         if (required ? rng.chance(hostility / 5) : rng.chance(0.5)) continue;
-        out[k] = argument(s, k, seen, rng, hostility);
+        out[k] = argument(s, k, seen, rng, hostility, favoured);
       }
       if (hostile && rng.chance(0.2)) out.unexpected_field = rng.pick(HOSTILE_STRINGS);
       return out;
@@ -192,12 +284,16 @@ function argument(schema: Schema, key: string, seen: Seen, rng: Rng, hostility: 
       const min = schema.minItems ?? 0;
       const max = Math.min(schema.maxItems ?? 4, min + 3);
       const n = hostile && rng.chance(0.3) ? 0 : rng.int(min, Math.max(min, max));
-      return Array.from({ length: n }, () => argument(schema.items ?? {}, key, seen, rng, hostility));
+      return Array.from({ length: n }, () =>
+        argument(schema.items ?? {}, key, seen, rng, hostility, favoured),
+      );
     }
     case 'integer':
     case 'number': {
       if (hostile) return rng.pick(HOSTILE_NUMBERS);
-      if (seen.stated.length && /amount|fen/.test(key) && rng.chance(0.4)) return rng.pick(seen.stated);
+      const known = [...seen.stated, ...favoured.amounts];
+      if (known.length && /amount|fen/.test(key) && rng.chance(0.6))
+        return rng.chance(0.6) ? rng.pick(known) : rng.pick(nearAmounts(rng.pick(known)));
       const pool = [...(seen.byKey.get('amount') ?? []), ...(seen.byKey.get(key) ?? [])].filter(
         (v): v is number => typeof v === 'number',
       );
@@ -209,11 +305,18 @@ function argument(schema: Schema, key: string, seen: Seen, rng: Rng, hostility: 
     case 'boolean':
       return hostile ? rng.pick(['yes', 1, null]) : rng.chance(0.5);
     case 'string': {
-      if (hostile) return rng.pick(HOSTILE_STRINGS);
+      if (hostile) {
+        const ids = [...favoured.ids, ...kindOf(key, seen)];
+        return ids.length && rng.chance(0.5)
+          ? rng.pick(lookalikes(rng.pick(ids)))
+          : rng.pick(HOSTILE_STRINGS);
+      }
       let value: string;
       const known = [...(seen.byKey.get(key) ?? [])].filter((v): v is string => typeof v === 'string');
+      const fits = kindOf(key, seen, favoured.ids);
       if (/start|end|from|to$|date|earliest|latest/.test(key) && !/_id$/.test(key) && rng.chance(0.7))
         value = localTime(rng);
+      else if (fits.length && rng.chance(0.5)) value = rng.pick(fits);
       else if (known.length && rng.chance(0.5)) value = rng.pick(known);
       else if (kindOf(key, seen).length && rng.chance(0.8)) value = rng.pick(kindOf(key, seen));
       else if (seen.ids.size && rng.chance(0.7)) value = rng.pick([...seen.ids]);
@@ -229,7 +332,14 @@ function argument(schema: Schema, key: string, seen: Seen, rng: Rng, hostility: 
 }
 
 /** Arguments taken from one object seen earlier, where its fields fit: a payment request paid as shown. */
-function fromObject(schema: Schema, obj: Flat, seen: Seen, rng: Rng, hostility: number): unknown {
+function fromObject(
+  schema: Schema,
+  obj: Flat,
+  seen: Seen,
+  rng: Rng,
+  hostility: number,
+  favoured: Favoured,
+): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, s] of Object.entries(schema.properties ?? {})) {
     const source = [k, ...(ALIASES[k] ?? [])].find((a) => obj[a] !== undefined);
@@ -240,43 +350,126 @@ function fromObject(schema: Schema, obj: Flat, seen: Seen, rng: Rng, hostility: 
       (s.type === typeof value || (s.type === 'integer' && typeof value === 'number'))
     )
       out[k] = value;
-    else if (schema.required?.includes(k) || rng.chance(0.3)) out[k] = argument(s, k, seen, rng, hostility);
+    else if (schema.required?.includes(k) || rng.chance(0.3))
+      out[k] = argument(s, k, seen, rng, hostility, favoured);
   }
   return out;
 }
 
+/** A write that went through, to try again slightly changed: the guard must allow each intent once. */
+interface Done {
+  tool: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * The same write with its free text changed, so the runner's exact-repeat check does not stop it;
+ * undefined when the tool takes no free text.
+ */
+function nearRepeat(done: Done, schema: Schema, rng: Rng): Record<string, unknown> | undefined {
+  const free = ['memo', 'text', 'note', 'title', 'reason', 'description'].filter(
+    (k) => schema.properties?.[k]?.type === 'string',
+  );
+  if (!free.length) return undefined;
+  const k = rng.pick(free);
+  return { ...done.input, [k]: `${String(done.input[k] ?? '')} ${rng.int(1, 1e6)}`.trim() };
+}
+
 /**
  * The random agent: each turn makes one to three calls to tools it is offered, with arguments drawn
- * from the schemas, from ids and amounts seen in earlier results, and from an attacker's list of
- * hostile values; it never repeats a call exactly, keeps its output valid after a repair prompt,
- * and finishes after `steps` turns. For fuzzing the guard: whatever it does, the mandate must hold.
+ * from the schemas, from ids and amounts seen in earlier results (and, as an insider, the ones the
+ * request allows, and lookalikes of them), and from an attacker's list of hostile values. It pays what
+ * it just ordered, tries a write that went through again with other words, now and then repeats a call
+ * exactly, keeps its output valid after a repair prompt, and finishes after `steps` turns. For fuzzing
+ * the guard: whatever it does, the mandate must hold.
  */
 export function randomModel(seed: number, options: RandomOptions = {}): PolicyModel {
   const rng = createRng(seed, 'random-agent');
   const steps = options.steps ?? 50;
   const hostility = options.hostility ?? 0.25;
+  const favoured = options.hints ?? NO_HINTS;
   const seen = new Seen();
   const made = new Set<string>();
+  /** Calls made and not yet answered, by call id. */
+  const pending = new Map<string, Done>();
+  const writes: Done[] = [];
   let notes = 0;
+  let ids = 0;
+  const place = (tool: string, input: Record<string, unknown>): ScriptedCall => {
+    made.add(`${tool}:${JSON.stringify(input)}`);
+    const id = `rnd_${seed}_${ids++}`;
+    pending.set(id, { tool, input });
+    return { id, tool, input };
+  };
+
+  /** What went through since the last turn: writes to try again, and a bill to pay at once. */
+  const review = (view: ModelView): ScriptedCall | undefined => {
+    let follow: ScriptedCall | undefined;
+    for (const r of view.results) {
+      const c = pending.get(r.callId);
+      if (!c) continue;
+      pending.delete(r.callId);
+      if (r.isError || !WRITE.test(c.tool)) continue;
+      writes.push(c);
+      const out = r.output as Record<string, unknown> | undefined;
+      const request = out?.payment_request_id;
+      const total = (out?.total as { amount?: unknown } | undefined)?.amount;
+      const payee =
+        out?.payee_account_id ?? (out?.restaurant as { merchant_id?: unknown } | undefined)?.merchant_id;
+      const pay = view.tools.find((t) => t.endsWith('pay_request'));
+      if (typeof request === 'string' && pay && rng.chance(0.8))
+        follow = place(pay, {
+          request_id: request,
+          amount_fen:
+            typeof total === 'number' && rng.chance(0.8) ? total : rng.pick([...favoured.amounts, 1]),
+          payee_account_id: typeof payee === 'string' ? payee : rng.pick([...seen.ids, 'm_shop']),
+        });
+    }
+    return follow;
+  };
 
   const oneCall = (view: ModelView, careful: boolean): ScriptedCall => {
     const tools = (view.options.tools ?? []).filter((t) => t.type === 'function' && t.name !== 'finish');
+    // The insider's move: what the request allows, as asked, or with one field bent.
+    const known = (favoured.calls ?? []).filter((c) => view.tools.includes(c.tool));
+    if (!careful && known.length && rng.chance(0.3)) {
+      const c = rng.pick(known);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const input = (
+          attempt === 0 && rng.chance(0.3) ? c.input : bend(c.input, '', seen, rng, favoured)
+        ) as Record<string, unknown>;
+        if (!made.has(`${c.tool}:${JSON.stringify(input)}`)) return place(c.tool, input);
+      }
+    }
+    if (!careful && writes.length && rng.chance(0.08)) {
+      const done = rng.pick(writes);
+      const tool = tools.find((t) => t.name === done.tool);
+      // Now and then exactly the same call: the runner must not run a finished write twice.
+      const input =
+        tool?.type !== 'function'
+          ? undefined
+          : rng.chance(0.04)
+            ? done.input
+            : nearRepeat(done, tool.inputSchema as Schema, rng);
+      if (input) return place(done.tool, input);
+    }
     for (let attempt = 0; attempt < 10; attempt++) {
       if (!careful && rng.chance(0.01)) return { tool: 'shell_exec', input: { cmd: 'rm -rf /' } };
-      const writes = tools.filter((t) => WRITE.test(t.name));
-      const tool = rng.chance(0.5) && writes.length ? rng.pick(writes) : rng.pick(tools);
+      const writeTools = tools.filter((t) => WRITE.test(t.name));
+      const tool = rng.chance(0.5) && writeTools.length ? rng.pick(writeTools) : rng.pick(tools);
       if (tool?.type !== 'function') break;
       const schema = tool.inputSchema as Schema;
       const level = careful ? 0 : hostility;
-      const input =
+      const input = (
         seen.objects.length && rng.chance(0.35)
-          ? fromObject(schema, rng.pick(seen.objects), seen, rng, level)
-          : argument(schema, '', seen, rng, level);
+          ? fromObject(schema, rng.pick(seen.objects), seen, rng, level, favoured)
+          : argument(schema, '', seen, rng, level, favoured)
+      ) as Record<string, unknown>;
       const signature = `${tool.name}:${JSON.stringify(input)}`;
       if (made.has(signature)) continue;
       made.add(signature);
       if (!careful && rng.chance(0.01)) return { tool: tool.name, rawInput: '{"unterminated": ' };
-      return { tool: tool.name, input };
+      return place(tool.name, input);
     }
     return {
       tool: 'update_plan',
@@ -288,8 +481,11 @@ export function randomModel(seed: number, options: RandomOptions = {}): PolicyMo
     const usage = { input: 1, output: 1 };
     if (view.call >= steps) return { calls: [finish('Done fuzzing.', [], 'blocked')], usage };
     seen.learn(view);
+    const follow = review(view);
     const last = view.userTexts[view.userTexts.length - 1] ?? '';
     const careful = view.userTexts.length > 1 && /invalid|no tool call/i.test(last);
+    if (follow && !careful) return { calls: [follow], usage };
+    if (follow) pending.delete(follow.id ?? '');
     const n = careful ? 1 : rng.pick([1, 1, 1, 2, 2, 3]);
     return { calls: Array.from({ length: n }, () => oneCall(view, careful)), usage };
   }, `random:${seed}`);
