@@ -69,7 +69,9 @@ export function adopt(
     }
     if (intent.kind === 'order' && intent.address) {
       const saved = addressById(person, intent.address);
-      const said = deliveryKind(fold(request));
+      // Where this order goes is said in its own words, when the intent knows them.
+      const words = fold(intent.said || request);
+      const said = deliveryKind(words);
       if (!saved || saved.app !== intent.app)
         doubts.push(
           say(
@@ -80,7 +82,7 @@ export function adopt(
         );
       else if (set.source === 'planner' && said && saved.kind !== said.kind)
         doubts.push(say(lang, '送货地址和你说的不一样', 'the delivery address is not the one you said'));
-      else if (set.source === 'planner' && !said && namesOtherPlace(fold(request)))
+      else if (set.source === 'planner' && !said && namesOtherPlace(words))
         doubts.push(
           say(lang, '你说的送货地点不是保存过的地址', 'the place you named is not a saved address'),
         );

@@ -1,3 +1,4 @@
+import { mentions, sameName } from '../person/index.js';
 import { formatFen } from '../world/money.js';
 import type { EffectAct } from '../world/tool.js';
 import type { HeldIntent } from './adopt.js';
@@ -494,6 +495,32 @@ function coverCart(g: MandateGuard, action: ActionView): Cover {
   return { problems };
 }
 
+/** The app a kind of change can only be in, when there is only one. */
+const APP_OF: Partial<Record<string, string>> = {
+  reschedule: 'calendar',
+  respond: 'calendar',
+  recall: 'chat',
+  return: 'shop',
+  review: 'food',
+};
+
+/**
+ * True when what the person said a change is about fits what the thing is, by whole names: the title
+ * "私教课" in "把私教课改到周五", "Team Lunch" for "cancel Team Lunch". Nothing said, or nothing known
+ * of the thing, fits nothing.
+ */
+function isAbout(said: string, what: string[]): boolean {
+  const about = said.replace(/["“”'‘’「」]/g, ' ').trim();
+  if (!about || what.length === 0) return false;
+  return what.some((w) => {
+    const name = w.trim();
+    return (
+      name.length >= 2 &&
+      (sameName(about, name) || mentions(about, name) || (about.length >= 2 && mentions(name, about)))
+    );
+  });
+}
+
 const CHANGE_WORDS: Record<string, [string, string]> = {
   reschedule: ['改时间', 'move'],
   cancel: ['取消', 'cancel'],
@@ -543,8 +570,9 @@ function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover
     const i = h.intent as ChangeIntent;
     return (
       h.used === 0 &&
-      (!i.app || i.app === action.app) &&
-      (!i.target || i.target === target) &&
+      (i.app ?? APP_OF[act] ?? action.app) === action.app &&
+      // Known by id, or by what the person said it is about (an event's title, an order's dishes).
+      (i.target ? i.target === target : !!target && isAbout(i.about, g.items.about(target))) &&
       (act !== 'respond' || !i.response || i.response === input.response)
     );
   });

@@ -1,4 +1,4 @@
-import { mentions, sameName } from '../person/index.js';
+import { sameName } from '../person/index.js';
 import type { WantedItem } from './intents.js';
 
 /**
@@ -9,6 +9,7 @@ import type { WantedItem } from './intents.js';
 export class ItemNames {
   readonly #names = new Map<string, string[]>();
   readonly #prices = new Map<string, number>();
+  readonly #about = new Map<string, string[]>();
 
   constructor(known: { id: string; names: string[]; priceFen?: number }[] = []) {
     for (const k of known) {
@@ -45,7 +46,34 @@ export class ItemNames {
       (n): n is string => typeof n === 'string' && n.length > 1,
     );
     if (typeof id === 'string' && names.length && !this.#names.has(id)) this.#names.set(id, names);
+    const price = (obj.price as { amount?: unknown } | undefined)?.amount;
+    if (typeof id === 'string' && names.length && Number.isInteger(price) && !this.#prices.has(id))
+      this.#prices.set(id, price as number);
+    this.learnAbout(obj);
     for (const v of Object.values(obj)) if (v && typeof v === 'object') this.learn(v);
+  }
+
+  /**
+   * What an object the person has is about, as the apps show it: an event's title, an order's shop and
+   * dishes, a message's text. A change the person asked for "about" something is checked against it.
+   */
+  private learnAbout(obj: Record<string, unknown>): void {
+    const id = obj.order_id ?? obj.event_id ?? obj.message_id ?? obj.id;
+    if (typeof id === 'string' && this.#about.has(id)) return;
+    const words: string[] = [];
+    for (const key of ['title', 'text']) if (typeof obj[key] === 'string') words.push(obj[key] as string);
+    const shop = obj.restaurant as Record<string, unknown> | undefined;
+    for (const n of [shop?.name_zh, shop?.name_en]) if (typeof n === 'string') words.push(n);
+    if (Array.isArray(obj.items))
+      for (const item of obj.items as Record<string, unknown>[])
+        for (const n of [item?.name_zh, item?.name_en]) if (typeof n === 'string') words.push(n);
+    if (typeof id === 'string' && words.length && (obj.title || obj.text || obj.items))
+      this.#about.set(id, words);
+  }
+
+  /** What errand has seen an object is about (title, dishes, text), or none. */
+  about(id: string): string[] {
+    return this.#about.get(id) ?? [];
   }
 
   /** True when some known thing is called exactly this. */
@@ -56,19 +84,40 @@ export class ItemNames {
   }
 
   /**
-   * True when the thing `id` is what the person meant by a wanted item: one of its ids, its own name,
-   * its name inside what they said ("两份宫保鸡丁"), or a shorter word for it ("拿铁" for 燕麦拿铁) that
-   * no other thing is called exactly.
+   * True when the thing `id` is what the person meant by a wanted item. When the item's ids are known
+   * they decide alone. Otherwise: its own name, give or take how many ("两份宫保鸡丁", "two lattes"); or
+   * a shorter word for it that it ends with ("拿铁" for 燕麦拿铁, "latte" for Iced Latte) when no other
+   * thing is called exactly that. A name inside a longer one said is another thing: 燕麦拿铁 is not a
+   * 拿铁, 芒果糯米饭 not a 米饭.
    */
   wanted(item: WantedItem, id: string): boolean {
-    if (item.ids?.includes(id)) return true;
+    if (item.ids?.length) return item.ids.includes(id);
     const names = this.of(id);
-    return item.names.some((said) =>
-      names.some(
-        (n) => sameName(said, n) || mentions(said, n) || (mentions(n, said) && !this.exactlyNamed(said, id)),
-      ),
-    );
+    return item.names.some((raw) => {
+      const said = withoutCount(raw);
+      return names.some((n) => sameName(said, n) || (endsWithName(n, said) && !this.exactlyNamed(said, id)));
+    });
   }
+}
+
+const COUNT_ZH =
+  /^(?:\d+|[一二两三四五六七八九十几]+)\s*(?:杯|份|碗|个|盒|只|瓶|袋|包|件|双|套|本|条|张|支|台|罐|串|笼|块|片|对|听|盘)\s*/;
+const COUNT_EN =
+  /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)\s+(?:(?:cups?|bowls?|boxes|box|bottles?|packs?|pairs?|pieces?|portions?|servings?|orders?|bags?|cans?|sets?)\s+of\s+)?/i;
+
+/** A thing as said without how many: "两份宫保鸡丁" → 宫保鸡丁, "two lattes" → lattes. */
+function withoutCount(said: string): string {
+  return said.trim().replace(COUNT_ZH, '').replace(COUNT_EN, '').trim();
+}
+
+/** True when a name ends with the word said, as a whole word (plural allowed): "Iced Latte" ends with "lattes". */
+function endsWithName(name: string, said: string): boolean {
+  const n = name.trim().toLowerCase();
+  const w = said.trim().toLowerCase();
+  if (!w || n === w) return false;
+  if (/[\u3400-\u9fff]$/.test(n)) return n.endsWith(w);
+  const singular = w.replace(/(?<=[a-z])e?s$/, '');
+  return [w, singular].some((x) => x.length > 2 && n.endsWith(` ${x}`));
 }
 
 /** The dish or product ids (with quantities) in order lines: `[{ dish_id, quantity }]`, or one id. */
