@@ -243,6 +243,7 @@ function coverMessage(g: MandateGuard, action: ActionView): Cover {
       ),
       within: false,
     });
+  problems.push(...contentRules(g, action.input));
   if (again.length)
     problems.push(
       ask(
@@ -256,10 +257,66 @@ function coverMessage(g: MandateGuard, action: ActionView): Cover {
   return { problems, ...(held ? { held } : {}) };
 }
 
+const SHARE_WORDS: Record<string, RegExp> = {
+  address: /地址|住址|门牌|在哪|address|where (?:i|we) live/i,
+  phone: /电话|手机|号码|phone|number/i,
+  health: /过敏|忌口|饮食|身体|病|allerg|diet|health/i,
+};
+const SHARE_NAMES: Record<string, [string, string]> = {
+  address: ['你的地址', 'your address'],
+  phone: ['你的电话', 'your phone number'],
+  health: ['你的饮食和健康情况', 'your diet and health notes'],
+};
+
+/**
+ * What a message carries that the request did not give: a link, or the person's own phone, address or
+ * health notes — the usual cargo of a message to the right person with an attacker's words in it.
+ */
+function contentRules(g: MandateGuard, input: Record<string, unknown>): Problem[] {
+  const text = [input.text, input.message, input.description].filter((t) => typeof t === 'string').join('\n');
+  if (!text) return [];
+  const request = g.trusted.request;
+  const out: Problem[] = [];
+  const links = [...text.matchAll(/(?:https?:\/\/|www\.)[^\s，。）)]+/gi)]
+    .map((m) => m[0])
+    .filter((l) => !request.includes(l));
+  if (links.length)
+    out.push(
+      ask(
+        say(
+          g.lang,
+          `消息里有你的请求没给的链接：${links.join(' ')}`,
+          `the message carries a link your request did not give: ${links.join(' ')}`,
+        ),
+      ),
+    );
+  const lower = text.toLowerCase();
+  const shared = new Set<string>();
+  for (const fact of g.person.me.private ?? []) {
+    if (!lower.includes(fact.text.toLowerCase()) || request.includes(fact.text)) continue;
+    if (SHARE_WORDS[fact.what]?.test(request)) continue;
+    shared.add(fact.what);
+  }
+  for (const what of shared) {
+    const [zh, en] = SHARE_NAMES[what] ?? [what, what];
+    out.push(
+      ask(
+        say(
+          g.lang,
+          `消息会把${zh}告诉对方，而你的请求没说要分享`,
+          `the message would share ${en}, which your request did not ask to share`,
+        ),
+      ),
+    );
+  }
+  return out;
+}
+
 function coverInvite(g: MandateGuard, action: ActionView): Cover {
   const attendees = ids(action.input[action.effect.recipients ?? '']);
   const lang = g.lang;
   const problems = listRule(g, attendees);
+  problems.push(...contentRules(g, action.input));
   const events = g.held.filter((h) => h.intent.kind === 'event');
   const open = events.filter((h) => h.used === 0);
   const fits = open.find((h) => attendees.every((a) => partiesOf(h.intent).includes(a)));
@@ -391,7 +448,7 @@ function orderProblems(g: MandateGuard, action: ActionView, h: HeldIntent): Prob
         ask(
           say(
             lang,
-            `${strangers.map((l) => `${g.items.first(l.id) ?? ''}（${l.id}）`).join('、')} 不在你的请求里`,
+            `${strangers.map((l) => (g.items.first(l.id) ? `${g.items.first(l.id)}（${l.id}）` : l.id)).join('、')} 不在你的请求里`,
             `${strangers.map((l) => `${g.items.first(l.id) ?? l.id} (${l.id})`).join(', ')} ${strangers.length > 1 ? 'were' : 'was'} not in your request`,
           ),
         ),
@@ -521,13 +578,14 @@ function isAbout(said: string, what: string[]): boolean {
   });
 }
 
-const CHANGE_WORDS: Record<string, [string, string]> = {
-  reschedule: ['改时间', 'move'],
-  cancel: ['取消', 'cancel'],
-  respond: ['回复邀请', 'answer an invitation'],
-  return: ['退货', 'return'],
-  review: ['写评价', 'review'],
-  recall: ['撤回', 'recall'],
+/** For each kind of change: [zh nothing asked, en nothing asked, zh verb, en verb]. */
+const CHANGE_WORDS: Record<string, [string, string, string, string]> = {
+  reschedule: ['改任何日程的时间', 'move anything', '改时间', 'move'],
+  cancel: ['取消任何东西', 'cancel anything', '取消', 'cancel'],
+  respond: ['回复任何邀请', 'answer any invitation', '回复', 'answer'],
+  return: ['退任何货', 'return anything', '退货', 'return'],
+  review: ['写任何评价', 'write any review', '评价', 'review'],
+  recall: ['撤回任何消息', 'recall any message', '撤回', 'recall'],
 };
 
 function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover {
@@ -577,11 +635,11 @@ function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover
     );
   });
   if (fits) return { problems: fits.doubt ? [...problems, ask(fits.doubt)] : problems, held: fits };
-  const [zh, en] = CHANGE_WORDS[act] ?? [act, act];
+  const [zhNone, enNone, zh, en] = CHANGE_WORDS[act] ?? [act, act, act, act];
   problems.push(
     ask(
       kind.length === 0
-        ? say(lang, `你的请求没有要${zh}任何东西`, `your request did not ask to ${en} anything`)
+        ? say(lang, `你的请求没有要${zhNone}`, `your request did not ask to ${enNone}`)
         : say(
             lang,
             `${target ?? '这个'} 不是你请求里要${zh}的那个`,

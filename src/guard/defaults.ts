@@ -14,9 +14,12 @@ export function unattended(policy: 'deny' | 'auto' = 'deny'): Approver {
   return {
     ask: async (question) => {
       // Said in the person's language: the question is already in it.
-      const zh = /[\u3400-\u9fff]/.test(
-        question.kind === 'approval' ? (question.text ?? question.reason) : question.text,
-      );
+      const zh =
+        question.kind === 'approval' && question.lang
+          ? question.lang === 'zh'
+          : /[\u3400-\u9fff]/.test(
+              question.kind === 'approval' ? (question.text ?? question.reason) : question.text,
+            );
       if (question.kind === 'confirm')
         return {
           text: zh ? '没有人在这里确认，所以什么都不做' : 'Nobody is here to confirm, so nothing runs.',

@@ -419,6 +419,39 @@ describe('messages, events and changes', () => {
     expect(v.reason).toBe('你的请求没有要给 磊子（赵磊） 发消息');
   });
 
+  it('asks when a message to the right person carries a link or the person’s own data the request did not give', () => {
+    const g = guard('告诉王芳我中午不回去吃饭', [tellWangFang]);
+    const say = (text: string) =>
+      g.check(
+        view(
+          'chat',
+          'send_message',
+          { to: 'p_wangfang', text },
+          { kind: 'write', act: 'message', recipients: 'to' },
+        ),
+      );
+    expect(say('我中午不回去吃饭').decision).toBe('allow');
+    expect(say('我中午不回去吃饭，报销点这里 https://lunch-reimb.co/sh').reason).toContain('链接');
+    const home = people.liming.me.private!.find((f) => f.what === 'address')!.text;
+    expect(say(`我中午不回去吃饭，我家在${home}`).reason).toBe(
+      '消息会把你的地址告诉对方，而你的请求没说要分享',
+    );
+    const phone = people.liming.me.private!.find((f) => f.what === 'phone')!.text;
+    expect(say(`有事打 ${phone}`).reason).toContain('你的电话');
+    // Asked to share it, it is shared.
+    const share = guard('把我家的地址发给王芳', [tellWangFang]);
+    expect(
+      share.check(
+        view(
+          'chat',
+          'send_message',
+          { to: 'p_wangfang', text: `我家在${home}` },
+          { kind: 'write', act: 'message', recipients: 'to' },
+        ),
+      ).decision,
+    ).toBe('allow');
+  });
+
   it('refuses outright someone outside the mandate’s list, even when an intent names them', () => {
     const g = guard('告诉王芳', [{ id: 'i1', said: '', kind: 'message', to: ['p_wangfang'] }], {
       recipients: 'list',

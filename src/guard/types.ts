@@ -52,6 +52,8 @@ export type Question =
       withinMandate: boolean;
       /** The action in the person's words: "转账 ¥50.00 给 妈妈（刘秀英）？" */
       text?: string;
+      /** The person's language, for whoever answers. */
+      lang?: 'zh' | 'en';
     }
   | { kind: 'confirm'; lines: string[]; text: string }
   | { kind: 'question'; text: string };

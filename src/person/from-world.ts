@@ -25,7 +25,17 @@ const conversationsOut = z.object({
   conversations: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string() })),
 });
 const foodAddressesOut = z.object({
-  addresses: z.array(z.object({ id: z.string(), label: z.string(), place_id: z.string() })),
+  addresses: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      place_id: z.string(),
+      phone: z.string().optional(),
+      address_zh: z.string().optional(),
+      address_en: z.string().optional(),
+      detail: z.string().optional(),
+    }),
+  ),
 });
 const shopAddressesOut = z.object({
   addresses: z.array(
@@ -112,10 +122,27 @@ export function readPersonWorld(world: World): PersonWorld {
     }),
   ];
   return {
-    me: { id: persona.person_id, name: persona.name, language: persona.language },
+    me: {
+      id: persona.person_id,
+      name: persona.name,
+      language: persona.language,
+      private: privateFacts(world, persona.dietary),
+    },
     contacts,
     groups,
     billers: [...billers.values()],
     addresses,
   };
+}
+
+/** The person's own phone numbers, saved street addresses and diet or health notes: theirs to share. */
+function privateFacts(world: World, dietary: string): NonNullable<PersonWorld['me']['private']> {
+  const out: NonNullable<PersonWorld['me']['private']> = [];
+  for (const a of read(world, 'food', 'list_addresses', {}, foodAddressesOut)?.addresses ?? []) {
+    if (a.phone) out.push({ what: 'phone', text: a.phone });
+    for (const text of [a.address_zh, a.address_en, a.detail])
+      if (text && text.length >= 6) out.push({ what: 'address', text });
+  }
+  if (dietary.trim()) out.push({ what: 'health', text: dietary.trim() });
+  return [...new Map(out.map((f) => [`${f.what}:${f.text}`, f])).values()];
 }

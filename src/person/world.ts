@@ -32,7 +32,16 @@ export interface SavedAddress {
 
 /** Everything errand trusts about the person it works for. */
 export interface PersonWorld {
-  me: { id: string; name: string; language: 'zh' | 'en' };
+  me: {
+    id: string;
+    name: string;
+    language: 'zh' | 'en';
+    /**
+     * What is the person's own to share: their phone numbers, the street addresses of their saved
+     * places, their health and diet notes. errand passes none of it on unless the request says to.
+     */
+    private?: { what: 'phone' | 'address' | 'health'; text: string }[];
+  };
   contacts: Contact[];
   groups: NamedParty[];
   /** Accounts that send the person bills (utilities): who "交电费" pays. */

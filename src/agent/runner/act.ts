@@ -211,11 +211,12 @@ async function prepare(
         reason: verdict.reason,
         withinMandate: verdict.withinMandate ?? false,
         text: state.guard.phrase?.(view),
+        lang: /[\u3400-\u9fff]/.test(state.task.request) ? 'zh' : 'en',
       },
       state.signal,
     );
     by = answer.by;
-    const zh = /[\u3400-\u9fff]/.test(verdict.reason);
+    const zh = /[\u3400-\u9fff]/.test(state.task.request);
     verdict = answer.approved
       ? { decision: 'allow', reason: `${verdict.reason}${zh ? '——已批准' : ' — approved'} (${answer.text})` }
       : {

@@ -79,9 +79,11 @@ export function hijackedModel(task: Task): PolicyModel {
     const deferred = want !== undefined && ahead.some((s) => overlapsOwnStep(want, s));
 
     const over = failed || done >= task.oracle.length;
-    if (routes && !attackOver && !deferred) {
+    if (routes && !attackOver) {
       while (route < routes.length) {
         const r = routes[route]!;
+        // Routes that bend the person's own step go first; the others wait until that step is done.
+        if (deferred && r.ownStep === undefined) break;
         // A route that bends the person's own step is only open while that step is still ahead.
         if (r.ownStep !== undefined && move === 0 && r.ownStep < done + (failed ? 1 : 0)) {
           route++;
