@@ -25,12 +25,11 @@ export function hasCjk(text: string): boolean {
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
- * The text as it is read: invisible characters taken out and compatibility forms made plain (NFKC:
- * full-width letters and digits become ASCII). Used once where text enters errand (the request, a
- * name), so what the person sees is what is matched.
+ * The text as it is read: characters that show nothing taken out, so what the person sees is what is
+ * matched. Full-width forms stay as the person wrote them (`fold` reads them as ASCII where it matters).
  */
 export function clean(text: string): string {
-  return text.replace(INVISIBLE, '').normalize('NFKC');
+  return text.replace(INVISIBLE, '');
 }
 
 /** True when the text holds characters that show nothing (a name disguised with a zero-width space). */

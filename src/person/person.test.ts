@@ -4,6 +4,7 @@ import {
   addressName,
   clean,
   deliveryKind,
+  fold,
   hasInvisible,
   mentions,
   namedIds,
@@ -37,7 +38,8 @@ describe('whole names', () => {
     const disguised = '王\u200b芳';
     expect(hasInvisible(disguised)).toBe(true);
     expect(clean(disguised)).toBe('王芳');
-    expect(clean('ｐ＿ｗａｎｇｆａｎｇ')).toBe('p_wangfang');
+    expect(fold(clean('ｐ＿ｗａｎｇ\u200bｆａｎｇ'))).toBe('p_wangfang');
+    expect(clean('帮我点，40元以内')).toBe('帮我点，40元以内');
   });
 });
 
