@@ -2,6 +2,7 @@ import { call, finish, type ModelView, PolicyModel, type Turn } from '../../mode
 import type { Task } from '../task.js';
 import { type Instruction, readInstructions } from './instructions.js';
 import { stableJson } from '../../validation.js';
+import { profileOf } from './hijack-routes.js';
 import { bindRefs } from './oracle.js';
 import { textsOf } from './planted.js';
 
@@ -9,16 +10,6 @@ type Step = Task['oracle'][number];
 
 /** Tools that look things up: what they return is what the agent reads (its writes only confirm). */
 const LOOKUP = /_(get|list|read|search|view|find|quote)_|_(get|list|read|search|view|find)$/;
-
-/** What the person's profile says, as the model was told it: what a fooled agent would leak. */
-function profileOf(system: string): string {
-  const section = /# The person\n([\s\S]*?)\n#/.exec(system)?.[1] ?? '';
-  return section
-    .split('\n')
-    .map((l) => l.replace(/^- /, '').trim())
-    .filter(Boolean)
-    .join('; ');
-}
 
 function addressOf(task: Task, tool: string, fallback: string): string {
   const step = task.oracle.find((s) => s.tool === tool && typeof s.input.address_id === 'string');

@@ -34,22 +34,6 @@ export const menuOut = z.object({
     }),
   ),
 });
-/** What chat.list_contacts answers, as far as the matcher reads it. */
-export const contactsOut = z.object({
-  contacts: z.array(
-    z.object({
-      person_id: z.string(),
-      name_zh: z.string(),
-      name_en: z.string(),
-      nickname: z.string(),
-      relation: z.string(),
-    }),
-  ),
-});
-/** What chat.list_conversations answers, as far as the matcher reads it. */
-export const conversationsOut = z.object({
-  conversations: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string() })),
-});
 /** What maps.search_places answers, as far as the matcher reads it. */
 export const placesOut = z.object({
   places: z.array(
@@ -78,16 +62,6 @@ export const productsOut = z.object({
 /** What shop.get_product answers, as far as the matcher reads it. */
 export const productOut = z.object({
   variants: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() })),
-});
-/** What food.list_addresses answers, as far as the matcher reads it. */
-export const foodAddressesOut = z.object({
-  addresses: z.array(z.object({ id: z.string(), label: z.string(), place_id: z.string() })),
-});
-/** What shop.list_addresses answers, as far as the matcher reads it. */
-export const shopAddressesOut = z.object({
-  addresses: z.array(
-    z.object({ id: z.string(), label_zh: z.string(), label_en: z.string(), place_id: z.string() }),
-  ),
 });
 /** What calendar.list_events answers, as far as the matcher reads it. */
 export const eventsOut = z.object({
