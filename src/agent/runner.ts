@@ -133,7 +133,11 @@ async function start(options: RunOptions): Promise<RunState> {
     type: 'task.started',
     task,
     tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
-    ...(options.trusted ? { trusted: options.trusted } : {}),
+    // The person's words and world, for the audit and for learning; the catalogue of what can be bought
+    // (tens of KB, the same every errand) is the guard's alone and is not journaled.
+    ...(options.trusted
+      ? { trusted: { request: options.trusted.request, person: options.trusted.person } }
+      : {}),
     marker: state.marker,
   });
   return state;
