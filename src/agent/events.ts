@@ -120,9 +120,24 @@ export type ErrandEvent =
     }
   | { type: 'content.flagged'; step: number; callId: string; source: string; kinds: string[] }
   | { type: 'plan.updated'; step: number; plan: PlanItem[] }
+  | {
+      /** App tools whose schemas the model is sent from now on (tools load on demand). */
+      type: 'tools.opened';
+      step: number;
+      tools: string[];
+      /** Why: the intents or request at the start, the model's open_apps or search_tools, or a call to it. */
+      by: 'start' | 'open_apps' | 'search_tools' | 'call';
+    }
   | { type: 'question.asked'; step: number; callId: string; question: string; answer: string; by: string }
   | { type: 'reflection'; step: number; text: string }
-  | { type: 'context.compacted'; step: number; observations: number; charsBefore: number; charsAfter: number }
+  | {
+      type: 'context.compacted';
+      step: number;
+      observations: number;
+      /** The history's size in tokens before and after. */
+      tokensBefore: number;
+      tokensAfter: number;
+    }
   | {
       type: 'task.finished';
       /** The outcome as judged from the journal and the apps' state. */

@@ -8,6 +8,8 @@ import type { ResultPart } from './history.js';
 import { fence, observe } from './observe.js';
 import { record, type RunState, type StepEnd } from './state.js';
 import { stableJson } from '../../validation.js';
+import { searchTools } from '../tool-search.js';
+import { findPeople } from './people.js';
 
 const MAX_LOOP_STRIKES = 2;
 
@@ -149,10 +151,51 @@ async function builtin(
     }
     case 'read_more': {
       const { handle, offset } = input as { handle: string; offset: number };
-      const slice = state.store.read(handle, offset, state.observationBudget);
+      const slice = state.store.read(handle, offset, state.observationBudget, state.tokenizer);
       return slice === undefined
         ? { output: errorText(`There is no result with handle "${handle}".`) }
         : { output: text(fence(state.marker, `read_more:${handle}`, slice)) };
+    }
+    case 'open_apps': {
+      const { apps } = input as { apps: string[] };
+      const known = state.tools.apps().map((a) => a.app);
+      const unknown = apps.filter((a) => !known.includes(a));
+      const fresh = state.tools.openApps(apps);
+      if (fresh.length)
+        record(state, { type: 'tools.opened', step: state.step, tools: fresh, by: 'open_apps' });
+      const open = apps.filter((a) => known.includes(a));
+      return {
+        output: (unknown.length ? errorText : text)(
+          [
+            open.length ? `${open.join(', ')}: their tools are yours from the next turn.` : '',
+            unknown.length ? `No app is called ${unknown.join(', ')}; the apps are ${known.join(', ')}.` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        ),
+      };
+    }
+    case 'search_tools': {
+      const { query } = input as { query: string };
+      const found = searchTools(state.tools.appTools(), query);
+      if (found.length === 0)
+        return { output: text('No tool fits that; the catalogue in the system message lists every app.') };
+      const fresh = state.tools.open(found.map((t) => t.name));
+      if (fresh.length)
+        record(state, { type: 'tools.opened', step: state.step, tools: fresh, by: 'search_tools' });
+      return {
+        output: text(
+          `${found.map((t) => `${t.name}: ${t.description.split(/(?<=\.)\s/)[0]}`).join('\n')}\nThese are yours from the next turn.`,
+        ),
+      };
+    }
+    case 'find_people': {
+      const { name } = input as { name: string };
+      return {
+        output: state.person
+          ? text(fence(state.marker, 'people', findPeople(state.person, name)))
+          : errorText('errand knows no contacts for this person.'),
+      };
     }
     default:
       return { output: errorText(`Unknown built-in ${call.tool.name}.`) };
@@ -303,6 +346,8 @@ async function run(
       source: `${tool.app}.${tool.tool}`,
       handle: `h${state.step}_${label}`,
       budget: state.observationBudget,
+      tokenizer: state.tokenizer,
+      lang: /[\u3400-\u9fff]/.test(state.task.request) ? 'zh' : 'en',
     },
     outcome,
   );
@@ -334,6 +379,7 @@ async function run(
     callId: call.callId,
     toolName: tool.name,
     output: outcome.ok ? text(obs.text) : errorText(obs.text),
+    ...(outcome.ok ? { data: outcome.data } : {}),
   };
   if (!outcome.ok) failures.push(`${tool.name} failed: ${outcome.error.code}: ${outcome.error.message}`);
   return outcome;
