@@ -8,6 +8,8 @@ import type { TaskSpec } from './task.js';
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
+  /** Input tokens the provider reported as read from its prompt cache (part of `inputTokens`). */
+  cachedInputTokens?: number;
   /** Estimated cost in US dollars from the price table. */
   costUsd: number;
   /** Estimated energy in watt-hours from the per-token figure for the model's size. */
@@ -118,6 +120,13 @@ export type ErrandEvent =
       truncated: boolean;
       handle: string | null;
     }
+  | {
+      /** Something the person should know: an app's warning about a write, or a write that did not happen. */
+      type: 'warning';
+      step: number;
+      callId: string;
+      text: string;
+    }
   | { type: 'content.flagged'; step: number; callId: string; source: string; kinds: string[] }
   | { type: 'plan.updated'; step: number; plan: PlanItem[] }
   | {
@@ -177,9 +186,11 @@ export const TERMINAL_EVENTS = [
 
 /** Adds two usages. */
 export function addUsage(a: Usage, b: Usage): Usage {
+  const cached = (a.cachedInputTokens ?? 0) + (b.cachedInputTokens ?? 0);
   return {
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,
+    ...(cached > 0 ? { cachedInputTokens: cached } : {}),
     costUsd: a.costUsd + b.costUsd,
     energyWh: a.energyWh + b.energyWh,
   };

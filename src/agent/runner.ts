@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
 import type { Connector } from '../connectors/types.js';
 import { ErrandError, toErrandError } from '../errors.js';
 import { allowAll, unattended } from '../guard/defaults.js';
@@ -173,6 +174,21 @@ function openAtStart(state: RunState, given: IntentSet | undefined): void {
   if (fresh.length) record(state, { type: 'tools.opened', step: 0, tools: fresh, by: 'start' });
 }
 
+const EPHEMERAL = { anthropic: { cacheControl: { type: 'ephemeral' } } } as const;
+
+/**
+ * Anthropic caches only up to breakpoints the request marks: one after the system message (the tools
+ * and the system text, the same all errand long) and one on the newest message (the conversation so far,
+ * which the next turn extends). Other providers cache prefixes on their own.
+ */
+function withCacheBreakpoints(provider: string, prompt: LanguageModelV3Prompt): LanguageModelV3Prompt {
+  if (provider !== 'anthropic' || prompt.length === 0) return prompt;
+  const last = prompt.length - 1;
+  return prompt.map((m, i) =>
+    i === 0 || i === last ? ({ ...m, providerOptions: EPHEMERAL } as typeof m) : m,
+  );
+}
+
 function limitReached(state: RunState): StepEnd | null {
   const { maxSteps, maxTokens, maxWallMs } = state.task.limits;
   const fail = (message: string): StepEnd => ({ type: 'fail', error: { code: 'LIMIT_REACHED', message } });
@@ -208,7 +224,10 @@ async function step(state: RunState): Promise<StepEnd> {
     marker: state.marker,
     mandateText: state.mandateText,
   });
-  const prompt = [{ role: 'system' as const, content: state.system }, ...state.history.messages];
+  const prompt = withCacheBreakpoints(state.model.provider, [
+    { role: 'system' as const, content: state.system },
+    ...state.history.messages,
+  ]);
   const reply = await callModel(state.model, prompt, state.tools, {
     signal: state.signal,
     retry: state.retry,

@@ -10,6 +10,7 @@ import { record, type RunState, type StepEnd } from './state.js';
 import { stableJson } from '../../validation.js';
 import { searchTools } from '../tool-search.js';
 import { findPeople } from './people.js';
+import { notDone, warningsIn } from './warnings.js';
 
 const MAX_LOOP_STRIKES = 2;
 
@@ -254,7 +255,7 @@ async function prepare(
         reason: verdict.reason,
         withinMandate: verdict.withinMandate ?? false,
         text: state.guard.phrase?.(view),
-        lang: /[\u3400-\u9fff]/.test(state.task.request) ? 'zh' : 'en',
+        lang: langOf(state),
       },
       state.signal,
     );
@@ -284,6 +285,13 @@ async function prepare(
       ),
     };
     failures.push(`${tool.name} was denied: ${verdict.reason}`);
+    if (tool.effect.kind !== 'read')
+      record(state, {
+        type: 'warning',
+        step: state.step,
+        callId: call.callId,
+        text: notDone(tool.name, verdict.reason, langOf(state)),
+      });
     return null;
   }
   return { index, label: String(index), call, view, signature };
@@ -347,10 +355,20 @@ async function run(
       handle: `h${state.step}_${label}`,
       budget: state.observationBudget,
       tokenizer: state.tokenizer,
-      lang: /[\u3400-\u9fff]/.test(state.task.request) ? 'zh' : 'en',
+      lang: langOf(state),
     },
     outcome,
   );
+  const warnings =
+    tool.effect.kind === 'read'
+      ? []
+      : outcome.ok
+        ? warningsIn(outcome.data, langOf(state))
+        : [notDone(tool.name, `${outcome.error.code}: ${outcome.error.message}`, langOf(state))];
+  for (const w of warnings)
+    record(state, { type: 'warning', step: state.step, callId: call.callId, text: w });
+  if (outcome.ok && warnings.length > 0)
+    obs.text = `⚠ errand: tell the person in your summary — ${warnings.join('; ')}.\n${obs.text}`;
   // Text written by others reaches errand through what it reads; the result of its own write (the
   // order it placed, with the app's "pay next" hint) is not inspected.
   const inspected = tool.effect.kind === 'read' || !outcome.ok;
@@ -383,6 +401,10 @@ async function run(
   };
   if (!outcome.ok) failures.push(`${tool.name} failed: ${outcome.error.code}: ${outcome.error.message}`);
   return outcome;
+}
+
+function langOf(state: RunState): 'zh' | 'en' {
+  return /[\u3400-\u9fff]/.test(state.task.request) ? 'zh' : 'en';
 }
 
 function loopEnd(): StepEnd {
