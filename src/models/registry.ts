@@ -49,7 +49,8 @@ export const PRESETS: Record<string, Preset> = {
     start: 'ollama serve',
     timeoutS: 300,
     structuredOutputs: true,
-    designedFor: '3–14B models with native tool calls (qwen2.5:7b, qwen3:8b, llama3.1:8b), on a CPU or one small GPU',
+    designedFor:
+      '3–14B models with native tool calls (qwen2.5:7b, qwen3:8b, llama3.1:8b), on a CPU or one small GPU',
   },
   lmstudio: {
     baseURL: 'http://127.0.0.1:1234/v1',
@@ -63,7 +64,8 @@ export const PRESETS: Record<string, Preset> = {
     start: 'vllm serve <model> --enable-auto-tool-choice --tool-call-parser hermes',
     timeoutS: 120,
     structuredOutputs: true,
-    designedFor: '7–32B models on a GPU (Qwen2.5-7B/14B/32B-Instruct); its prefix cache reuses errand’s stable prefix',
+    designedFor:
+      '7–32B models on a GPU (Qwen2.5-7B/14B/32B-Instruct); its prefix cache reuses errand’s stable prefix',
   },
   llamacpp: {
     baseURL: 'http://127.0.0.1:8080/v1',
