@@ -67,6 +67,26 @@ describe('an outcome is judged, not claimed', () => {
     expect(report.missing).toEqual(['从 川味小馆 点 宫保鸡丁×1，送到 公司']);
   });
 
+  it('takes a finish that leaves out the optional evidence as citing none, not as a crash', async () => {
+    const world = World.open({ seed: 1 });
+    const request = '给王芳转20元';
+    const model = new ScriptedModel([
+      { calls: [{ tool: 'finish', input: { outcome: 'blocked', summary: '没有转，因为金额不清楚。' } }] },
+    ]);
+    const { report } = await runInProcess(model, request, {
+      world,
+      guard: guarded(world, request),
+      intents: readerIntents(request, world),
+    });
+    expect(report).toMatchObject({
+      status: 'finished',
+      outcome: 'blocked',
+      summary: '没有转，因为金额不清楚。',
+      evidence: [],
+      missing: ['给 王芳 转账 ¥20.00'],
+    });
+  });
+
   it('keeps done when everything asked was done and the evidence is the errand’s own', async () => {
     const world = World.open({ seed: 1 });
     const { report } = await runInProcess(new PolicyModel(lunchPolicy()), LUNCH, {

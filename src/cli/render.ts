@@ -29,7 +29,18 @@ function shortResult(output: unknown): string {
       const v = obj[k] as { display?: string } | string | number;
       return `${k}=${typeof v === 'object' && v?.display ? v.display : String(v)}`;
     });
-  return parts.length ? parts.join(' ') : shortArgs(obj, 80);
+  if (parts.length) return parts.join(' ');
+  // Otherwise a person reads what there is, not JSON: "restaurant 港点轩 · 8 dishes", "event evt_0001 年终总结".
+  const summary = Object.entries(obj).flatMap(([k, v]) => {
+    if (Array.isArray(v)) return [`${v.length} ${k}`];
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      const label = [o.id, o.title ?? o.name_zh ?? o.name_en ?? o.name].filter((x) => typeof x === 'string');
+      return label.length ? [`${k} ${label.join(' ')}`] : [];
+    }
+    return [];
+  });
+  return summary.length ? summary.slice(0, 4).join(' · ') : shortArgs(obj, 80);
 }
 
 const SOURCE_EN: Record<string, string> = {

@@ -75,6 +75,10 @@ export const orderIntentSchema = z
       .optional()
       .describe('Where it goes: one of the person’s saved address ids in that app, e.g. addr_liming_office.'),
     budgetFen: fen.optional().describe('The most this order may cost, in fen, when the request says.'),
+    notes: z
+      .string()
+      .optional()
+      .describe('Wishes about the order the person said that are not items: 不辣, vegetarian, no onions.'),
   })
   .strict();
 

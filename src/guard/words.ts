@@ -42,8 +42,8 @@ export function describeIntent(
         intent.amountFen === undefined
           ? say(
               lang,
-              '（金额未说明：转账前要你本人批准）',
-              '(amount not said: the transfer needs your approval)',
+              '（没说金额，转账前须经本人批准）',
+              '(no amount said: needs the person’s approval before it is sent)',
             )
           : formatFen(intent.amountFen);
       return say(lang, `给 ${who(intent.to)} 转账 ${amount}`, `Send ${amount} to ${who(intent.to)}`);
@@ -69,9 +69,10 @@ export function describeIntent(
         ? addressName(person, intent.address, lang)
         : say(lang, '（未指定地址）', '(no address said)');
       const budget =
-        intent.budgetFen === undefined
+        (intent.notes ? say(lang, `（${intent.notes}）`, ` (${intent.notes})`) : '') +
+        (intent.budgetFen === undefined
           ? ''
-          : say(lang, `，不超过 ${formatFen(intent.budgetFen)}`, `, up to ${formatFen(intent.budgetFen)}`);
+          : say(lang, `，不超过 ${formatFen(intent.budgetFen)}`, `, up to ${formatFen(intent.budgetFen)}`));
       if (intent.app === 'shop')
         return say(
           lang,

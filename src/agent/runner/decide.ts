@@ -268,12 +268,12 @@ export function decide(content: LanguageModelV3Content[], tools: Toolset): Decid
       problems.set(raw.toolCallId, `The arguments of ${raw.toolName} must be a JSON object.`);
       continue;
     }
-    const problem = checkInput(tool, input as Record<string, unknown>);
-    if (problem) {
-      problems.set(raw.toolCallId, problem);
+    const checked = checkInput(tool, input as Record<string, unknown>);
+    if (typeof checked === 'string') {
+      problems.set(raw.toolCallId, checked);
       continue;
     }
-    calls.push({ callId: raw.toolCallId, tool, input: input as Record<string, unknown> });
+    calls.push({ callId: raw.toolCallId, tool, input: checked });
   }
   if (problems.size > 0) {
     return { type: 'invalid', text, proposed, problems, problem: [...problems.values()].join(' ') };
@@ -281,14 +281,18 @@ export function decide(content: LanguageModelV3Content[], tools: Toolset): Decid
   return { type: 'calls', text, proposed, calls };
 }
 
-function checkInput(tool: AnyTool, input: Record<string, unknown>): string | undefined {
+/**
+ * The input to act on — a built-in's parsed input, with its defaults filled in (a `finish` without the
+ * optional evidence has an empty list) — or what is wrong with it.
+ */
+function checkInput(tool: AnyTool, input: Record<string, unknown>): Record<string, unknown> | string {
   if (tool.kind === 'builtin') {
     const parsed = tool.parse.safeParse(input);
-    if (parsed.success) return undefined;
+    if (parsed.success) return parsed.data as Record<string, unknown>;
     return `Invalid arguments for ${tool.name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`;
   }
   const validate = tool.validate();
-  if (!validate || validate(input)) return undefined;
+  if (!validate || validate(input)) return input;
   const errors = (validate.errors ?? [])
     .slice(0, 3)
     .map(

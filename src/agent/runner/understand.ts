@@ -68,13 +68,13 @@ ${worldText(person)}
 # How to declare
 - transfer: money to a contact, once: { "kind": "transfer", "to": contact id, "amountFen": amount in fen if the request says it }.
 - pay_bill: a bill the person has: { "kind": "pay_bill", "payee": biller id }.
-- order: food delivery or a shop purchase, once: { "kind": "order", "app": "food" or "shop", "merchantName": the restaurant as said (food), "items": [{ "names": [the dish or product as the person said it], "quantity": n if said }], "address": a saved address id of that app — the one the request names; if it names none, the office on weekdays 10:00–14:00, else home; "budgetFen": the limit if one is said ("40元以内" → 4000) }. A stated limit is a budget, never an amount to pay. No dish or product named ("order me lunch"): "items": []. Ordering what is already in the person's cart ("把购物车里的下单"): "fromCart": true and "items": [].
+- order: food delivery or a shop purchase, once: { "kind": "order", "app": "food" or "shop", "merchantName": the restaurant as said (food), "items": [{ "names": [the dish or product as the person said it], "quantity": n if said }], "address": a saved address id of that app — the one the request names; if it names none, the office on weekdays 10:00–14:00, else home; "budgetFen": the limit if one is said ("40元以内" → 4000) }. A stated limit is a budget, never an amount to pay. No dish or product named ("order me lunch"): "items": []. Wishes that are not items ("不辣", "vegetarian") go in "notes". Ordering what is already in the person's cart ("把购物车里的下单"): "fromCart": true and "items": [].
 - message: { "kind": "message", "to": [contact or group ids] } for telling, asking or replying to someone.
 - event: { "kind": "event", "attendees": [contact ids to invite] } for meetings, calls, meals together.
 - reschedule, cancel, respond (with "response": "accept"/"decline"), return, review, recall: { "kind": ..., "app": "calendar"/"food"/"shop"/"chat", "about": how the person described the thing }.
 - Give each intent an "id" (i1, i2, ...) and "said": the words of the request it comes from.
 - "understood": in the language of the request, what you understood — and anything you could not declare (someone not in the contacts, a place that is not a saved address) so errand can tell the person.
-- People and addresses only by the ids listed above. Someone the request names who is not listed is not declared: say so in "understood".
+- People and addresses only by the ids listed above. When two contacts share a name or its pinyin (张伟 / 张薇 are both "Zhang Wei"), say which you chose and why in "understood". Someone the request names who is not listed is not declared: say so in "understood".
 - A question or a look-up ("how do I get to…", "what's on my calendar") declares no intents.
 Answer by calling ${TOOL_NAME} once.`;
 }
