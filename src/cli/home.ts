@@ -94,6 +94,13 @@ export function openJournal(env: NodeJS.ProcessEnv = process.env): Journal {
   return new Journal(join(home, 'errand.db'), { auditKey: key });
 }
 
+/** The world `errand run` acts on unless told otherwise: kept in errand's home, across errands. */
+export function homeWorldFile(env: NodeJS.ProcessEnv = process.env): string {
+  const home = errandHome(env);
+  ensureHome(home);
+  return join(home, 'world.db');
+}
+
 /** The world server's admin token as stored in errand's home, and whether it was made just now. */
 export interface StoredToken {
   token: string;
