@@ -134,11 +134,11 @@ describe('a world server killed with SIGKILL mid-write', () => {
       const balance = (id: string) =>
         (db.prepare('SELECT balance FROM pay_accounts WHERE id = ?').get(id) as { balance: number }).balance;
       const start = World.open({ seed: 1 });
-      const before = (id: string) =>
+      const seeded = (id: string) =>
         (start.db.prepare('SELECT balance FROM pay_accounts WHERE id = ?').get(id) as { balance: number })
           .balance;
-      expect(balance('p_liming')).toBe(before('p_liming') - sum);
-      expect(balance('p_wangfang')).toBe(before('p_wangfang') + sum);
+      expect(balance('p_liming')).toBe(seeded('p_liming') - sum);
+      expect(balance('p_wangfang')).toBe(seeded('p_wangfang') + sum);
       start.close();
     } finally {
       db.close();
