@@ -108,6 +108,15 @@ export interface StoredToken {
   created: boolean;
 }
 
+/** The world server token kept in errand's home, if one was ever made (reading never makes one). */
+export function storedWorldToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    return readFileSync(join(errandHome(env), 'world-token'), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The token for `errand world serve`, made once per home and readable only by its owner. */
 export function worldToken(home: string): StoredToken {
   const file = join(home, 'world-token');
