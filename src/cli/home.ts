@@ -119,12 +119,27 @@ export function storedWorldToken(env: NodeJS.ProcessEnv = process.env): string |
 
 /** The token for `errand world serve`, made once per home and readable only by its owner. */
 export function worldToken(home: string): StoredToken {
-  const file = join(home, 'world-token');
+  return keptToken(home, 'world-token');
+}
+
+/** The token every call to `errand mcp --http` carries, made once per home and readable only by its owner. */
+export function mcpToken(home: string): StoredToken {
+  return keptToken(home, 'mcp-token');
+}
+
+function keptToken(home: string, name: string): StoredToken {
+  const file = join(home, name);
   let created = false;
   if (!existsSync(file)) {
     mkdirSync(home, { recursive: true, mode: 0o700 });
-    writeFileSync(file, `${newWorldToken()}\n`, { mode: 0o600, flag: 'wx' });
-    created = true;
+    try {
+      writeFileSync(file, `${newWorldToken()}\n`, { mode: 0o600, flag: 'wx' });
+      created = true;
+    } catch (err) {
+      // Another process made it first: use theirs.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw homeError(home, err as NodeJS.ErrnoException);
+    }
   }
   return { token: readFileSync(file, 'utf8').trim(), file, created };
 }

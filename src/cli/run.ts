@@ -20,7 +20,8 @@ import {
 } from './config.js';
 import { learnAndSave, recipeStore } from './recipes.js';
 import { openJournal } from './home.js';
-import { intOption, listOption, repeatOption, secondsOption } from './options.js';
+import { intOption, repeatOption, secondsOption } from './options.js';
+import { addMandateOptions, addWorldOptions } from './shared-options.js';
 import { formatReport, LiveRenderer } from './render.js';
 import { checkNotSwallowed, readRequest } from './request.js';
 import {
@@ -55,7 +56,7 @@ interface RunFlags extends MandateFlags, WorldFlags {
 
 /** `errand run "<request>"`: runs one errand live and prints its report. */
 export function registerRunCommand(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('Run an errand: errand run "Order me a latte to the office and tell Tom I\'m running late"')
     .argument(
@@ -70,40 +71,15 @@ export function registerRunCommand(program: Command): void {
     )
     .option('--request-file <file>', 'read the request from this file (for a long request)')
     .option('--json', 'print machine-readable events (one JSON object per line) instead of the live view')
-    .option('--persona <id>', 'who errand works for in the sandbox world: liming or sam', 'liming')
-    .option('--seed <n>', 'the seed a new sandbox world is built from', intOption, 1)
-    .option(
-      '--world <url>',
-      "act on a running world server (errand world serve prints its URL) instead of errand's own world",
-    )
-    .option(
-      '--fresh-world',
-      "act on a new world in memory, forgotten afterwards, instead of errand's own world",
-    )
     .option('--max-steps <n>', 'stop after this many model turns', intOption, 30)
     .option(
       '--approve <policy>',
       'when an action needs approval: ask, auto (allow within mandate) or deny',
       'ask',
-    )
-    .option('--budget <yuan>', 'most errand may pay in total, e.g. 40')
-    .option('--cap <yuan>', 'most one payment may be')
-    .option('--approve-above <yuan>', 'ask before any payment above this')
-    .option(
-      '--allow-app <apps>',
-      'only these apps, comma-separated (may repeat): --allow-app food,pay,chat',
-      listOption,
-    )
-    .option(
-      '--allow <ids>',
-      'people or accounts errand may always message or pay, comma-separated: --allow p_wangfang,m_power',
-      listOption,
-    )
-    .option('--recipients <who>', 'who errand may message or pay: named (in the request), contacts, or list')
-    .option(
-      '--config <file>',
-      'a config file: MCP servers, sandbox settings, model timeout and a standing mandate (see README)',
-    )
+    );
+  addWorldOptions(command);
+  addMandateOptions(command);
+  command
     .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
     .option('--confirm', 'show what errand understood and ask before anything runs')
     .option('--again', 'run a request even though the same one was interrupted after starting a write')
