@@ -4,3 +4,4 @@ export { type ErrandMcpHttp, type ErrandMcpHttpOptions, serveErrandMcp } from '.
 export { createErrandMcpServer, errandMcpTools } from './mcp.js';
 export { type ErrandSpec, type Prepared, type PreparedRun, prepareErrand } from './prepare.js';
 export { type QuestionView, Questions, type Reply } from './questions.js';
+export { type RequestOptions, runRequest } from './run-request.js';
