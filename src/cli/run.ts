@@ -143,7 +143,12 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       sandbox = await startSandbox(sandboxOptions);
       connectors.push(...sandbox.connectors);
       // A kept world goes on from where it was left: a seed typed for it must be the one it was built from.
-      checkKeptSeed(sandbox.world, sandboxOptions.seed ?? 1, seedTyped, 'errand world reset --seed <n>');
+      checkKeptSeed(
+        sandbox.world,
+        sandboxOptions.seed ?? 1,
+        seedTyped,
+        `errand world reset --seed ${sandboxOptions.seed ?? 1}`,
+      );
       checkAllowed(sandbox, config, flags);
     }
     connectors.push(...(await connectServers(config.servers)));
