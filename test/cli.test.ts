@@ -6,7 +6,11 @@ import { openAiRecording } from './fixtures/recordings.js';
 import { runCli } from './support/cli.js';
 import { type ReplayServer, startReplayServer } from './support/replay-server.js';
 
-/** The CLI as a person uses it: a real process, the sandbox world over MCP HTTP, a model replayed over HTTP. */
+/**
+ * The CLI as a person uses it: a real process, the sandbox world over MCP HTTP, a model replayed over
+ * HTTP. The first errand acts on the world kept in the new home; errands that replay the recorded
+ * model again act on a fresh world (--fresh-world), the start the recording was made from.
+ */
 let home: string;
 let replay: ReplayServer;
 let env: NodeJS.ProcessEnv;
@@ -48,7 +52,7 @@ describe('errand CLI', () => {
 
   it('prints machine-readable events with --json, ending in the report', async () => {
     const { code, stdout } = await runCli(
-      ['run', '--json', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
+      ['run', '--json', '--fresh-world', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
       { env },
     );
     expect(code).toBe(0);
@@ -93,9 +97,12 @@ describe('errand CLI', () => {
   });
 
   it('learns a finished errand and runs the same request again with no model', async () => {
-    const first = await runCli(['run', '--learn', '--model', 'deepseek:deepseek-chat', '给王芳转20元'], {
-      env,
-    });
+    const first = await runCli(
+      ['run', '--learn', '--fresh-world', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
+      {
+        env,
+      },
+    );
     expect(first.stderr + first.stdout).toContain('Learned recipe');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
@@ -158,7 +165,7 @@ describe('errand CLI', () => {
     writeFileSync(picture, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
     const sent = replay.requests.length;
     const run = await runCli(
-      ['run', '--image', picture, '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
+      ['run', '--image', picture, '--fresh-world', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
       { env },
     );
     expect(run.code).toBe(0);
@@ -176,7 +183,7 @@ describe('errand CLI', () => {
   it('shows the model only the apps the mandate allows', async () => {
     const sent = replay.requests.length;
     const run = await runCli(
-      ['run', '--allow-app', 'pay', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
+      ['run', '--allow-app', 'pay', '--fresh-world', '--model', 'deepseek:deepseek-chat', '给王芳转20元'],
       { env },
     );
     expect(run.code).toBe(0);

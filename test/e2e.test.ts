@@ -18,11 +18,11 @@ afterEach(async () => {
 describe('an errand across three apps over MCP HTTP', () => {
   it('orders within budget, pays, tells a contact — and the world shows exactly that', async () => {
     sandbox = await startSandbox({ seed: 1 });
-    const before = sandbox.host.main.snapshot();
+    const before = sandbox.world.snapshot();
     const guard = new MandateGuard(
       mandateSchema.parse({ budgetFen: 4000 }),
       sandbox.trusted(REQUEST),
-      () => sandbox!.host.main.now,
+      () => sandbox!.world.now,
     );
     const journal = tempJournal();
     const { report, errandId } = await runErrand({
@@ -50,7 +50,7 @@ describe('an errand across three apps over MCP HTTP', () => {
     ]);
     expect(guard.ledger.spentFen).toBeLessThanOrEqual(4000);
 
-    const diff = sandbox.host.main.diff(before);
+    const diff = sandbox.world.diff(before);
     const table = (name: string) => diff.tables.find((t) => t.table === name);
     expect(diff.tables.map((t) => t.table).sort()).toEqual(
       [
@@ -88,11 +88,11 @@ describe('an errand across three apps over MCP HTTP', () => {
 
   it('stops at the budget: a payment past it is denied and nothing is paid', async () => {
     sandbox = await startSandbox({ seed: 1 });
-    const before = sandbox.host.main.snapshot();
+    const before = sandbox.world.snapshot();
     const guard = new MandateGuard(
       mandateSchema.parse({ budgetFen: 2000 }),
       sandbox.trusted(REQUEST),
-      () => sandbox!.host.main.now,
+      () => sandbox!.world.now,
     );
     const { report } = await runErrand({
       task: { request: REQUEST, profile: sandbox.profile, model: 'scripted:lunch' },
@@ -102,6 +102,6 @@ describe('an errand across three apps over MCP HTTP', () => {
       guard,
     });
     expect(report).toMatchObject({ status: 'finished', outcome: 'blocked', denials: 1 });
-    expect(sandbox.host.main.diff(before).tables.find((t) => t.table === 'pay_transactions')).toBeUndefined();
+    expect(sandbox.world.diff(before).tables.find((t) => t.table === 'pay_transactions')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { ErrandError, toErrandError } from '../errors.js';
 import type { AuditRow, Checkpoint } from '../guard/audit.js';
 import type { ErrandListRow, JournalRecord } from '../guard/audit-verify.js';
+import { isBusy, sleepSync } from '../sqlite.js';
 
 /** The journal's tables: the errand list, every event in one chain, and the chain's signed head. */
 export const SCHEMA = `
@@ -25,19 +26,6 @@ CREATE INDEX IF NOT EXISTS errands_by_status ON errands (status);`;
 /** How long one process waits for another's write before it retries, and how often it retries. */
 const BUSY_TIMEOUT_MS = 10_000;
 const OPEN_RETRIES = 20;
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/** Waits without spinning; the journal's API is synchronous, like better-sqlite3's. */
-export function sleepSync(ms: number): void {
-  Atomics.wait(pause, 0, 0, ms);
-}
-
-/** True for SQLite's "another connection holds the lock" errors, which pass when retried. */
-export function isBusy(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
-}
 
 /** Turns a SQLite or file-system failure on the journal into one sentence with what to do. */
 export function journalError(err: unknown, file: string): ErrandError {

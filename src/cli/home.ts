@@ -94,6 +94,13 @@ export function openJournal(env: NodeJS.ProcessEnv = process.env): Journal {
   return new Journal(join(home, 'errand.db'), { auditKey: key });
 }
 
+/** The world `errand run` acts on unless told otherwise: kept in errand's home, across errands. */
+export function homeWorldFile(env: NodeJS.ProcessEnv = process.env): string {
+  const home = errandHome(env);
+  ensureHome(home);
+  return join(home, 'world.db');
+}
+
 /** The world server's admin token as stored in errand's home, and whether it was made just now. */
 export interface StoredToken {
   token: string;
@@ -101,14 +108,38 @@ export interface StoredToken {
   created: boolean;
 }
 
+/** The world server token kept in errand's home, if one was ever made (reading never makes one). */
+export function storedWorldToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    return readFileSync(join(errandHome(env), 'world-token'), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The token for `errand world serve`, made once per home and readable only by its owner. */
 export function worldToken(home: string): StoredToken {
-  const file = join(home, 'world-token');
+  return keptToken(home, 'world-token');
+}
+
+/** The token every call to `errand mcp --http` carries, made once per home and readable only by its owner. */
+export function mcpToken(home: string): StoredToken {
+  return keptToken(home, 'mcp-token');
+}
+
+function keptToken(home: string, name: string): StoredToken {
+  const file = join(home, name);
   let created = false;
   if (!existsSync(file)) {
     mkdirSync(home, { recursive: true, mode: 0o700 });
-    writeFileSync(file, `${newWorldToken()}\n`, { mode: 0o600, flag: 'wx' });
-    created = true;
+    try {
+      writeFileSync(file, `${newWorldToken()}\n`, { mode: 0o600, flag: 'wx' });
+      created = true;
+    } catch (err) {
+      // Another process made it first: use theirs.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw homeError(home, err as NodeJS.ErrnoException);
+    }
   }
   return { token: readFileSync(file, 'utf8').trim(), file, created };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ErrandError, toErrandError } from '../errors.js';
 import { registerAuditCommands } from './audit.js';
 import { registerBenchCommands } from './bench.js';
+import { registerMcpCommand } from './mcp.js';
 import { registerRecipeCommands } from './recipes.js';
 import { registerRunCommand } from './run.js';
 import { registerTaskCommands } from './tasks.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerRecipeCommands(program);
   registerBenchCommands(program);
   registerWorldCommands(program);
+  registerMcpCommand(program);
   return program;
 }
 

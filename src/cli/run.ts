@@ -7,15 +7,9 @@ import type { Connector } from '../connectors/types.js';
 import { connectServers } from '../connectors/config.js';
 import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
 import { ErrandError } from '../errors.js';
+import { prepareErrand } from '../errands/prepare.js';
 import { unattended } from '../guard/defaults.js';
-import { MandateGuard } from '../guard/guard.js';
-import type { IntentSet } from '../guard/intents.js';
-import { offeredConnectors } from '../guard/offered.js';
-import type { PersonWorld } from '../person/index.js';
-import { presetTimeoutS, resolveModel, useModel } from '../models/registry.js';
-import { planOffline } from '../recipes/offline.js';
-import { recipeModel } from '../recipes/replay.js';
-import { recipeTools } from '../recipes/tools.js';
+import { presetTimeoutS, resolveModel } from '../models/registry.js';
 import { terminalApprover } from './approver.js';
 import {
   DEFAULT_MODEL_TIMEOUT_S,
@@ -26,7 +20,8 @@ import {
 } from './config.js';
 import { learnAndSave, recipeStore } from './recipes.js';
 import { openJournal } from './home.js';
-import { intOption, listOption, repeatOption, secondsOption } from './options.js';
+import { intOption, repeatOption, secondsOption } from './options.js';
+import { addMandateOptions, addWorldOptions } from './shared-options.js';
 import { formatReport, LiveRenderer } from './render.js';
 import { checkNotSwallowed, readRequest } from './request.js';
 import {
@@ -40,8 +35,10 @@ import {
 } from './settings.js';
 import { interruptedRepeat } from './repeat-check.js';
 import { cancelOnSignals } from './signals.js';
+import { checkKeptSeed } from './world.js';
+import { chooseWorld, type WorldFlags } from './world-choice.js';
 
-interface RunFlags extends MandateFlags {
+interface RunFlags extends MandateFlags, WorldFlags {
   learn?: boolean;
   confirm?: boolean;
   image?: string[];
@@ -59,7 +56,7 @@ interface RunFlags extends MandateFlags {
 
 /** `errand run "<request>"`: runs one errand live and prints its report. */
 export function registerRunCommand(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('Run an errand: errand run "Order me a latte to the office and tell Tom I\'m running late"')
     .argument(
@@ -74,32 +71,15 @@ export function registerRunCommand(program: Command): void {
     )
     .option('--request-file <file>', 'read the request from this file (for a long request)')
     .option('--json', 'print machine-readable events (one JSON object per line) instead of the live view')
-    .option('--persona <id>', 'who errand works for in the sandbox world: liming or sam', 'liming')
-    .option('--seed <n>', 'sandbox world seed', intOption, 1)
     .option('--max-steps <n>', 'stop after this many model turns', intOption, 30)
     .option(
       '--approve <policy>',
       'when an action needs approval: ask, auto (allow within mandate) or deny',
       'ask',
-    )
-    .option('--budget <yuan>', 'most errand may pay in total, e.g. 40')
-    .option('--cap <yuan>', 'most one payment may be')
-    .option('--approve-above <yuan>', 'ask before any payment above this')
-    .option(
-      '--allow-app <apps>',
-      'only these apps, comma-separated (may repeat): --allow-app food,pay,chat',
-      listOption,
-    )
-    .option(
-      '--allow <ids>',
-      'people or accounts errand may always message or pay, comma-separated: --allow p_wangfang,m_power',
-      listOption,
-    )
-    .option('--recipients <who>', 'who errand may message or pay: named (in the request), contacts, or list')
-    .option(
-      '--config <file>',
-      'a config file: MCP servers, sandbox settings, model timeout and a standing mandate (see README)',
-    )
+    );
+  addWorldOptions(command);
+  addMandateOptions(command);
+  command
     .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
     .option('--confirm', 'show what errand understood and ask before anything runs')
     .option('--again', 'run a request even though the same one was interrupted after starting a write')
@@ -120,9 +100,24 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
   if (!['ask', 'auto', 'deny'].includes(flags.approve)) {
     throw new ErrandError('INVALID_INPUT', `--approve takes ask, auto or deny, not "${flags.approve}".`);
   }
-  let model = ref ? resolveModel(ref) : undefined;
+  const model = ref ? resolveModel(ref) : undefined;
   const config = loadConfig(flags.config);
-  const sandboxOptions = sandboxFrom(config, flags.config, flags, given);
+  const fromConfig = sandboxFrom(config, flags.config, flags, given);
+  const fileSandbox = config.sandbox === false ? undefined : config.sandbox;
+  if (fromConfig === false && (flags.world !== undefined || flags.freshWorld))
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      `${flags.world !== undefined ? '--world' : '--fresh-world'} needs the sandbox world, but the config file ${flags.config} turns it off ("sandbox": false).`,
+    );
+  const seedTyped = given('seed') || fileSandbox?.seed !== undefined;
+  const sandboxOptions =
+    fromConfig === false
+      ? false
+      : chooseWorld(fromConfig, flags, {
+          file: flags.config,
+          seedTyped,
+          personaTyped: given('persona') || fileSandbox?.persona !== undefined,
+        });
   const images = (flags.image ?? []).map(readImage);
   const mandate = mandateFrom(config, flags);
   const appsFromFlag = Boolean(flags.allowApp?.length);
@@ -147,65 +142,45 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     if (sandboxOptions !== false) {
       sandbox = await startSandbox(sandboxOptions);
       connectors.push(...sandbox.connectors);
+      // A kept world goes on from where it was left: a seed typed for it must be the one it was built from.
+      checkKeptSeed(
+        sandbox.world,
+        sandboxOptions.seed ?? 1,
+        seedTyped,
+        `errand world reset --seed ${sandboxOptions.seed ?? 1}`,
+      );
       checkAllowed(sandbox, config, flags);
     }
     connectors.push(...(await connectServers(config.servers)));
     const note = (text: string) => (flags.json ? process.stderr : process.stdout).write(`${text}\n`);
-    let macros: ReturnType<typeof recipeTools> | undefined;
-    let intents: IntentSet | undefined;
-    if (sandbox) {
-      const plan = planOffline(
-        request,
-        sandbox.host.main,
-        recipeStore()
-          .list()
-          .filter((r) => r.source.kind === 'learned'),
+    const learned = recipeStore()
+      .list()
+      .filter((r) => r.source.kind === 'learned');
+    const prepared = prepareErrand(
+      { request, images, mandate, model, maxSteps: flags.maxSteps, confirm: flags.confirm, learned },
+      sandbox,
+      connectors,
+    );
+    if (prepared.kind === 'unsure') {
+      note(
+        `No model is configured, so errand tried its built-in recipes, and it is not sure what you want.\n  Understood: ${prepared.understood}\n  Missing: ${prepared.missing.join('; ')}\nSay it more precisely, or configure a model: --model provider:model or ERRAND_MODEL (see README).`,
       );
-      if (!model) {
-        if (plan.kind === 'unsure') {
-          note(
-            `No model is configured, so errand tried its built-in recipes, and it is not sure what you want.\n  Understood: ${plan.understood}\n  Missing: ${plan.missing.join('; ')}\nSay it more precisely, or configure a model: --model provider:model or ERRAND_MODEL (see README).`,
-          );
-          return 1;
-        }
-        note(`No model is configured: running errand's recipes with no model (${plan.understood}).`);
-        model = useModel(recipeModel(plan.steps));
-      } else if (plan.kind === 'run') {
-        macros = recipeTools(plan.steps.map((s) => ({ recipe: s.recipe, suggested: s.params })));
-      }
-      // The reader, when sure, says what the person asked for; otherwise the model's planner does.
-      if (plan.kind === 'run') intents = plan.intents;
+      return 1;
     }
-    if (!model) {
-      throw new ErrandError(
-        'CONFIG_INVALID',
-        'No model is configured and the sandbox world is off, so there are no recipes to run: pass --model provider:model or set ERRAND_MODEL (for example deepseek:deepseek-chat with DEEPSEEK_API_KEY, or ollama:qwen2.5:7b).',
-      );
-    }
-    const recipeRun = model.provider === 'recipe';
+    if (prepared.recipes !== undefined)
+      note(`No model is configured: running errand's recipes with no model (${prepared.recipes}).`);
     const interactive = flags.approve === 'ask' && process.stdin.isTTY && !flags.json;
     const approver = interactive
       ? terminalApprover(process.stdin, process.stderr)
       : unattended(flags.approve === 'auto' ? 'auto' : 'deny');
-    const profile = sandbox?.profile ?? {
-      name: 'the user',
-      language: /[\u4e00-\u9fff]/.test(request) ? ('zh' as const) : ('en' as const),
-      preferences: {},
-    };
     const errandId = newErrandId();
     const unsubscribe = journal.subscribe(errandId, (e) => {
       if (flags.json) process.stdout.write(`${JSON.stringify(e)}\n`);
       else renderer.event(e);
     });
-    const trusted = sandbox?.trusted(request) ?? { request, person: emptyPerson(profile) };
-    const guard = new MandateGuard(mandate, trusted, sandbox ? () => sandbox!.host.main.now : Date.now);
     const { report } = await runErrand({
+      ...prepared.run,
       errandId,
-      guard,
-      trusted,
-      task: { request, images, profile, model: model.ref, mandate, limits: { maxSteps: flags.maxSteps } },
-      model,
-      connectors: offeredConnectors(connectors, mandate),
       journal,
       approver,
       signal: controller.signal,
@@ -215,16 +190,9 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
           config,
           DEFAULT_MODEL_TIMEOUT_S,
           process.env,
-          presetTimeoutS(model.provider),
+          presetTimeoutS(prepared.run.model.provider),
         ),
       },
-      now: sandbox?.now,
-      macros,
-      intents,
-      confirm: flags.confirm === true,
-      ...(recipeRun
-        ? { observationBudget: Number.MAX_SAFE_INTEGER, contextBudget: Number.MAX_SAFE_INTEGER }
-        : {}),
     });
     if (flags.learn && report.status === 'finished' && report.outcome === 'done') {
       journal.flush();
@@ -248,21 +216,10 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
   }
 }
 
-/** The person's world when errand runs without the sandbox: nobody known yet. */
-function emptyPerson(profile: { name: string; language: 'zh' | 'en' }): PersonWorld {
-  return {
-    me: { id: '', name: profile.name, language: profile.language },
-    contacts: [],
-    groups: [],
-    billers: [],
-    addresses: [],
-  };
-}
-
 /** Refuses --allow ids (and the config's mandate.allow) that name nobody the persona knows. */
 function checkAllowed(sandbox: Sandbox, config: ErrandConfig, flags: RunFlags): void {
   const parties = partiesOf(sandbox);
-  const persona = sandbox.host.main.persona.id;
+  const persona = sandbox.world.persona.id;
   checkAllowIds(flags.allow ?? [], parties, persona, { kind: 'flag' });
   if (flags.config)
     checkAllowIds(config.mandate.allow, parties, persona, { kind: 'config', file: flags.config });

@@ -140,7 +140,7 @@ export function modelTimeoutMs(
  * groups (as the guard trusts them) and every merchant account in the wallet.
  */
 export function partiesOf(sandbox: Sandbox): Party[] {
-  const merchants = sandbox.host.main.db
+  const merchants = sandbox.world.db
     .prepare("SELECT id, name_zh, name_en FROM pay_accounts WHERE kind = 'merchant' ORDER BY id")
     .all() as { id: string; name_zh: string; name_en: string }[];
   const { person } = sandbox.trusted('');

@@ -1,4 +1,5 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ErrandError } from '../errors.js';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../world/index.js';
 import { errandHome, type StoredToken, worldToken } from './home.js';
 import { intOption } from './options.js';
+import { registerWorldReset } from './world-reset.js';
 
 /** `errand world serve` and `errand world mcp <app>`. */
 export function registerWorldCommands(program: Command): void {
@@ -32,9 +34,26 @@ export function registerWorldCommands(program: Command): void {
     )
     .option('--allow-host <name...>', "more Host names to answer to, with a token (e.g. this machine's name)")
     .option('--file <path>', 'keep the world in this SQLite file')
-    .action(async (opts: ServeFlags) => {
+    .option(
+      '--data <dir>',
+      "keep the world and its snapshots in this folder across restarts (errand's home holds the world errand run uses)",
+    )
+    .action(async (opts: ServeFlags, command: Command) => {
       const serving = resolveAccess(opts);
-      const host = WorldHost.open({ seed: opts.seed, persona: opts.persona, file: opts.file });
+      if (opts.data && opts.file)
+        throw new ErrandError(
+          'INVALID_INPUT',
+          '--data and --file both say where the world is kept: give one (--data keeps snapshots too).',
+        );
+      const host = opts.data
+        ? WorldHost.openData({ dir: opts.data, seed: opts.seed, persona: opts.persona })
+        : WorldHost.open({ seed: opts.seed, persona: opts.persona, file: opts.file });
+      try {
+        checkKeptSeed(host.main, opts.seed, command.getOptionValueSource('seed') === 'cli');
+      } catch (err) {
+        host.close();
+        throw err;
+      }
       let server: RunningServer;
       try {
         server = await serveWorld(host, {
@@ -48,7 +67,7 @@ export function registerWorldCommands(program: Command): void {
         host.close();
         throw err;
       }
-      printServing(host.main, server.url, serving);
+      printServing(host.main, server.url, serving, opts.data ?? opts.file);
       await waitForSignal();
       await server.close();
       host.close();
@@ -79,6 +98,21 @@ export function registerWorldCommands(program: Command): void {
       await closed;
       w.close();
     });
+
+  registerWorldReset(world);
+}
+
+/**
+ * Refuses a --seed the person typed that is not the seed the kept world was built from: the world
+ * goes on as it was, and acting on it while believing it is another seed's would mislead.
+ * `reset` is the command that starts this world over.
+ */
+export function checkKeptSeed(world: World, seed: number, typed: boolean, reset?: string): void {
+  if (!typed || !world.file || world.seed === seed) return;
+  throw new ErrandError(
+    'CONFLICT',
+    `The world kept in ${world.file} was built from seed ${world.seed}, not ${seed}, and goes on from where it was left. Leave out --seed to use it, or start it over from seed ${seed}: ${reset ?? `errand world reset --seed ${seed} --data ${dirname(world.file)}`}.`,
+  );
 }
 
 interface ServeFlags {
@@ -89,6 +123,7 @@ interface ServeFlags {
   token?: string;
   allowHost?: string[];
   file?: string;
+  data?: string;
 }
 
 /** Who may call the server: a token given for every call, or the admin token kept in errand's home. */
@@ -125,10 +160,13 @@ function accessLines(access: Access): string[] {
   return lines;
 }
 
-function printServing(world: World, url: string, access: Access): void {
+function printServing(world: World, url: string, access: Access, kept: string | undefined): void {
   const persona = world.persona;
   const lines = [
     `errand world — seed ${world.seed}, persona ${persona.name} (${persona.id}), world time ${formatWorldTime(world.now)}`,
+    kept
+      ? `Kept in ${kept}: every write is on disk when it is answered, and the world is there after a restart.`
+      : 'In memory: forgotten when this server stops (--data <dir> keeps it).',
     '',
     'Apps (MCP over Streamable HTTP):',
     ...world.apps.map(

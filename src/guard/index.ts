@@ -20,5 +20,6 @@ export {
 export { ItemNames, orderLines } from './items.js';
 export { SpendLedger } from './ledger.js';
 export { describeMandate, type Mandate, type MandateInput, mandateSchema, parseYuan } from './mandate.js';
+export { narrowMandate } from './narrow.js';
 export { offeredConnectors } from './offered.js';
 export { describeAction, describeIntent, describeIntents, type Lang, langOf, say } from './words.js';

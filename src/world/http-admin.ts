@@ -16,11 +16,18 @@ const plantBody = z.object({
 });
 
 /**
- * The admin endpoints under `admin/`: snapshot, restore, fork, drop, advance, diff and plant.
+ * The admin endpoints under `admin/`: snapshot, export, restore, fork, drop, advance, diff and plant.
  * The caller mounts them behind the token check.
  */
 export function mountAdmin(worlds: Hono<WorldEnv>, host: WorldHost, sessions: McpSessions): void {
   worlds.post('/admin/snapshot', (c) => c.json({ snapshot: host.snapshot(c.get('worldId')) }));
+
+  // A whole copy of the world's state as an SQLite file: `errand run --world URL` reads the person's
+  // contacts and addresses from it before acting, as it would from a world in its own process.
+  worlds.get('/admin/export', (c) => {
+    const bytes = host.world(c.get('worldId')).snapshot().bytes;
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'application/vnd.sqlite3' });
+  });
 
   worlds.post('/admin/restore', async (c) => {
     const { snapshot } = await readJson(c, z.object({ snapshot: z.string().describe('A snapshot id.') }));

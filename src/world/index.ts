@@ -3,10 +3,19 @@ export { APP_NAMES, type AppModule, type AppName } from './app.js';
 export { APPS } from './apps/index.js';
 export { formatWorldTime, parseWorldTime, WORLD_EPOCH_MS } from './clock.js';
 export type { TableDiff, WorldDiff } from './diff.js';
-export { WorldHost } from './host.js';
+export { type DataOptions, WorldHost } from './host.js';
 export { createWorldApp, type WorldApp, type WorldAppOptions } from './http.js';
-export { type AccessPolicy, isLoopbackHost } from './http-access.js';
-export type { McpSessionOptions } from './mcp-sessions.js';
+export {
+  type AccessPolicy,
+  allowedHosts,
+  checkBody,
+  checkOrigin,
+  isLoopbackHost,
+  MAX_BODY_BYTES,
+  requireToken,
+} from './http-access.js';
+export { errorReply } from './http-json.js';
+export { type McpSessionOptions, McpSessions } from './mcp-sessions.js';
 export { createAppMcpServer, EFFECT_META_KEY, mcpTools, toMcpTool } from './mcp.js';
 export { formatFen, money, type Money } from './money.js';
 export { PERSONA_IDS, PERSONAS, type Persona } from './people.js';

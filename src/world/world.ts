@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type ErrorBody, ErrandError, toErrandError } from '../errors.js';
 import type { AppModule, AppName } from './app.js';
@@ -10,6 +10,13 @@ import type { WorldEvent } from './events.js';
 import { PEOPLE_SCHEMA, PERSONA_IDS, type Persona, seedPeople } from './people.js';
 import { createRng } from './rng.js';
 import type { ToolContext, ToolDef } from './tool.js';
+import {
+  createWorldFile,
+  openWorldFile,
+  replaceContents,
+  standalone,
+  writeTransaction,
+} from './world-file.js';
 import { formatZodError, stableJson } from '../validation.js';
 
 /** How to open a world. */
@@ -18,7 +25,10 @@ export interface OpenOptions {
   seed?: number;
   /** The persona errand acts for (`liming` or `sam`). Default `liming`. */
   persona?: string;
-  /** A SQLite file to keep the world in; opened as it is when it exists, seeded when it does not. */
+  /**
+   * A SQLite file to keep the world in; opened as it is when it exists, seeded when it does not.
+   * Several processes may share one file at once; each acts for its own persona.
+   */
   file?: string;
 }
 
@@ -56,6 +66,8 @@ ${PEOPLE_SCHEMA}`;
  */
 export class World {
   #db: Database.Database;
+  /** Who this process acts for in a shared file; another process on the file may act for someone else. */
+  #personaId: string | undefined;
   readonly file: string | undefined;
   readonly apps: readonly AppModule[] = APPS;
 
@@ -64,20 +76,29 @@ export class World {
     this.file = file;
   }
 
-  /** Opens a world: seeds a new one, or opens an existing file. */
+  /** Opens a world: seeds a new one, or opens an existing file (making it, whole, when missing). */
   static open(options: OpenOptions = {}): World {
-    if (options.file && existsSync(options.file)) {
-      const world = new World(new Database(options.file), options.file);
-      if (options.persona) world.setPersona(options.persona);
+    const persona = options.persona ?? PERSONA_IDS[0]!;
+    if (options.file && !existsSync(options.file)) {
+      const db = new Database(':memory:');
+      World.seedInto(db, options.seed ?? 1, persona);
+      const bytes = db.serialize();
+      db.close();
+      createWorldFile(options.file, bytes);
+    }
+    if (options.file) {
+      const world = new World(openWorldFile(options.file), options.file);
+      try {
+        if (options.persona) world.setPersona(options.persona);
+      } catch (err) {
+        world.close();
+        throw err;
+      }
       return world;
     }
     const db = new Database(':memory:');
-    World.seedInto(db, options.seed ?? 1, options.persona ?? PERSONA_IDS[0]!);
-    if (!options.file) return new World(db, undefined);
-    const bytes = db.serialize();
-    db.close();
-    writeWhole(options.file, bytes);
-    return new World(new Database(options.file), options.file);
+    World.seedInto(db, options.seed ?? 1, persona);
+    return new World(db, undefined);
   }
 
   /** Opens a world from a snapshot, in memory. */
@@ -123,19 +144,24 @@ export class World {
 
   /** The persona errand acts for in this world. */
   get persona(): Persona {
-    const row = this.#db.prepare('SELECT * FROM world_personas WHERE id = ?').get(this.meta('persona')) as
+    const id = this.#personaId ?? this.meta('persona');
+    const row = this.#db.prepare('SELECT * FROM world_personas WHERE id = ?').get(id) as
       | (Omit<Persona, 'preferences'> & { preferences: string })
       | undefined;
     if (!row) throw new ErrandError('NOT_FOUND', 'This world has no persona.');
     return { ...row, preferences: JSON.parse(row.preferences) as Record<string, string> };
   }
 
-  /** Switches the persona errand acts for. */
+  /**
+   * Switches the persona errand acts for. In a shared file only this process switches: the file is
+   * not written, so another process on it keeps acting for its own persona.
+   */
   setPersona(persona: string): void {
     if (!PERSONA_IDS.includes(persona)) {
       throw new ErrandError('NOT_FOUND', `No persona "${persona}"; choose one of ${PERSONA_IDS.join(', ')}.`);
     }
-    this.#db.prepare('UPDATE world_meta SET value = ? WHERE key = ?').run(persona, 'persona');
+    if (this.file) this.#personaId = persona;
+    else this.#db.prepare('UPDATE world_meta SET value = ? WHERE key = ?').run(persona, 'persona');
   }
 
   private meta(key: string): string {
@@ -223,7 +249,7 @@ export class World {
     // Keys are scoped to the person acting, so two personas cannot replay each other's writes.
     const key = `${this.persona.person_id}:${String(rawKey)}`;
     const hash = createHash('sha256').update(stableJson(rest)).digest('hex');
-    return this.#db.transaction((): CallResult => {
+    return writeTransaction(this.#db, (): CallResult => {
       const prior = this.#db
         .prepare('SELECT input_hash, result FROM world_idempotency WHERE app = ? AND tool = ? AND key = ?')
         .get(app.name, tool.name, key) as { input_hash: string; result: string } | undefined;
@@ -241,7 +267,7 @@ export class World {
         .prepare('INSERT INTO world_idempotency VALUES (?, ?, ?, ?, ?)')
         .run(app.name, tool.name, key, hash, JSON.stringify(data));
       return { ok: true, data, replayed: false };
-    })();
+    });
   }
 
   /** Moves the world's clock forward; apps move their orders and deliveries along. */
@@ -250,13 +276,13 @@ export class World {
       throw new ErrandError('INVALID_INPUT', `The clock only moves forward; got ${ms} ms.`);
     }
     const from = this.now;
-    this.#db.transaction(() => {
+    writeTransaction(this.#db, () => {
       this.#db
         .prepare("UPDATE world_meta SET value = ? WHERE key = 'now'")
         .run(String(from + Math.round(ms)));
       const ctx = this.context();
       for (const app of this.apps) app.advance?.(ctx, from);
-    })();
+    });
   }
 
   /** Plants text (an instruction, for security tests) in a declared untrusted field. */
@@ -273,23 +299,24 @@ export class World {
       plant.mode === 'append'
         ? `UPDATE "${field.table}" SET "${field.column}" = "${field.column}" || ? WHERE id = ?`
         : `UPDATE "${field.table}" SET "${field.column}" = ? WHERE id = ?`;
-    const result = this.#db
-      .prepare(sql)
-      .run(plant.mode === 'append' ? `\n${plant.text}` : plant.text, plant.id);
+    const result = writeTransaction(this.#db, () =>
+      this.#db.prepare(sql).run(plant.mode === 'append' ? `\n${plant.text}` : plant.text, plant.id),
+    );
     if (result.changes === 0) throw new ErrandError('NOT_FOUND', `No row "${plant.id}" in ${field.table}.`);
   }
 
   /** A frozen copy of the whole state. */
   snapshot(): Snapshot {
-    return { bytes: this.#db.serialize() };
+    return { bytes: standalone(this.#db.serialize()) };
   }
 
-  /** Puts the whole state back as it was in a snapshot; a file-backed world is rewritten whole. */
+  /**
+   * Puts the whole state back as it was in a snapshot. A file-backed world is refilled in one
+   * transaction, so other processes sharing the file see the old state or the new, never a mix.
+   */
   restore(snapshot: Snapshot): void {
     if (this.file) {
-      this.#db.close();
-      writeWhole(this.file, snapshot.bytes);
-      this.#db = cachePrepared(new Database(this.file));
+      replaceContents(this.#db, snapshot.bytes);
       return;
     }
     const next = cachePrepared(new Database(snapshot.bytes));
@@ -297,9 +324,11 @@ export class World {
     this.#db = next;
   }
 
-  /** An independent in-memory copy: changes to one never reach the other. */
+  /** An independent in-memory copy, acting for the same persona: changes to one never reach the other. */
   fork(): World {
-    return World.fromSnapshot(this.snapshot());
+    const copy = World.fromSnapshot(this.snapshot());
+    if (this.#personaId) copy.setPersona(this.#personaId);
+    return copy;
   }
 
   /** What changed from a snapshot to now (or to another snapshot). */
@@ -357,15 +386,4 @@ function checkOutput(tool: ToolDef, data: unknown): unknown {
     );
   }
   return parsed.data;
-}
-
-/** Writes a file whole or not at all: a temporary file renamed over the target. */
-function writeWhole(file: string, bytes: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-  } catch (err) {
-    throw toErrandError(err);
-  }
 }
