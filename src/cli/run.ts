@@ -40,6 +40,7 @@ import {
 } from './settings.js';
 import { interruptedRepeat } from './repeat-check.js';
 import { cancelOnSignals } from './signals.js';
+import { startTracing, traceErrand } from '../telemetry/index.js';
 
 interface RunFlags extends MandateFlags {
   learn?: boolean;
@@ -133,6 +134,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
   );
   const request = await readRequest(words, { file: flags.requestFile, stdin: process.stdin });
   const journal = openJournal();
+  const tracing = await startTracing();
   let sandbox: Sandbox | undefined;
   const connectors: Connector[] = [];
   const controller = new AbortController();
@@ -197,6 +199,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       if (flags.json) process.stdout.write(`${JSON.stringify(e)}\n`);
       else renderer.event(e);
     });
+    traceErrand(tracing, journal, errandId);
     const trusted = sandbox?.trusted(request) ?? { request, person: emptyPerson(profile) };
     const guard = new MandateGuard(mandate, trusted, sandbox ? () => sandbox!.host.main.now : Date.now);
     const { report } = await runErrand({
@@ -237,6 +240,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
     await sandbox?.close();
     journal.close();
+    await tracing?.shutdown();
   }
 }
 
