@@ -4,6 +4,7 @@ import { registerAuditCommands } from './audit.js';
 import { registerBenchCommands } from './bench.js';
 import { registerRecipeCommands } from './recipes.js';
 import { registerRunCommand } from './run.js';
+import { registerServeCommand } from './serve.js';
 import { registerTaskCommands } from './tasks.js';
 import { registerWorldCommands } from './world.js';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerRecipeCommands(program);
   registerBenchCommands(program);
   registerWorldCommands(program);
+  registerServeCommand(program);
   return program;
 }
 

@@ -5,7 +5,7 @@ export { formatWorldTime, parseWorldTime, WORLD_EPOCH_MS } from './clock.js';
 export type { TableDiff, WorldDiff } from './diff.js';
 export { WorldHost } from './host.js';
 export { createWorldApp, type WorldApp, type WorldAppOptions } from './http.js';
-export { type AccessPolicy, isLoopbackHost } from './http-access.js';
+export { type AccessPolicy, allowedHosts, isLoopbackHost } from './http-access.js';
 export type { McpSessionOptions } from './mcp-sessions.js';
 export { createAppMcpServer, EFFECT_META_KEY, mcpTools, toMcpTool } from './mcp.js';
 export { formatFen, money, type Money } from './money.js';
