@@ -68,7 +68,10 @@ export function worldState(sandbox: Sandbox): WorldState {
       id: str(t.id ?? t.transaction_id),
       kind: str(t.kind ?? t.type),
       amount: str((t.amount as Money | undefined)?.display ?? t.amount),
-      counterparty: str(t.counterparty_name ?? t.payee_name ?? t.to_account_id ?? t.payee_account_id),
+      counterparty: str(
+        (t.counterparty as { name_zh?: string; id?: string } | undefined)?.name_zh ??
+          (t.counterparty as { id?: string } | undefined)?.id,
+      ),
       at: str(t.created_at ?? t.at),
     })),
     foodOrders: food.orders.slice(0, 20).map((o) => ({
@@ -84,7 +87,7 @@ export function worldState(sandbox: Sandbox): WorldState {
       total: str(o.total?.display),
       items: (o.items ?? []).map((i) => `${i.name_zh ?? i.product_id}×${i.quantity ?? 1}`).join('、'),
     })),
-    chats: chats.conversations.slice(0, 20).map((c) => ({
+    chats: chats.conversations.slice(0, 8).map((c) => ({
       id: str(c.id),
       title: str(c.title),
       last: str(c.last_message?.text),

@@ -112,25 +112,29 @@ export function auditPage(check: AuditCheck): SafeHtml {
 
 /** The apps of one persona's world as they stand now. */
 export function worldPage(state: WorldState, personas: readonly string[]): SafeHtml {
-  const table = (heads: string[], rows: unknown[][]) =>
+  // One line a row, its first cell in bold: tables do not fit a phone.
+  const table = (_heads: string[], rows: unknown[][]) =>
     rows.length === 0
       ? html`<p class="muted">none</p>`
-      : html`<table><tr>${heads.map((h) => html`<th>${h}</th>`)}</tr>${rows.map((r) => html`<tr>${r.map((v) => html`<td>${v}</td>`)}</tr>`)}</table>`;
+      : html`<ul class="plain rows">${rows.map(
+          ([first, ...rest]) =>
+            html`<li><strong>${first}</strong> <span class="muted small">${rest.filter((v) => v !== '').join(' · ')}</span></li>`,
+        )}</ul>`;
   return html`<h1>World · ${state.name}</h1>
 <p>${personas.map((p) => html`<a class="button" href="/world?persona=${p}">${p}</a> `)}</p>
 <p class="muted">World time ${state.now}</p>
 <section class="card"><h2>Wallet · 钱包</h2><p>Balance <strong id="balance">${state.balance ?? '?'}</strong></p>
 ${table(
   ['id', 'kind', 'amount', 'to', 'at'],
-  state.transactions.map((t) => [t.id, t.kind, t.amount, t.counterparty, t.at]),
+  state.transactions.map((t) => [`${t.amount} → ${t.counterparty}`, t.kind, t.id, t.at]),
 )}</section>
 <section class="card"><h2>Food orders · 外卖</h2>${table(
     ['id', 'status', 'shop', 'total', 'items'],
-    state.foodOrders.map((o) => [o.id, o.status, o.shop, o.total, o.items]),
+    state.foodOrders.map((o) => [`${o.shop} ${o.items}`, o.total, o.status, o.id]),
   )}</section>
 <section class="card"><h2>Shop orders · 购物</h2>${table(
     ['id', 'status', 'total', 'items'],
-    state.shopOrders.map((o) => [o.id, o.status, o.total, o.items]),
+    state.shopOrders.map((o) => [o.items, o.total, o.status, o.id]),
   )}</section>
 <section class="card"><h2>Chats · 聊天</h2>${table(
     ['with', 'last message', 'at'],
@@ -138,7 +142,7 @@ ${table(
   )}</section>
 <section class="card"><h2>Calendar · 日程</h2>${table(
     ['title', 'start', 'status'],
-    state.events.map((e) => [e.title, e.start, e.status]),
+    state.events.map((e) => [e.title, e.start.slice(11, 16), e.status]),
   )}</section>`;
 }
 

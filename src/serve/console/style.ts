@@ -24,6 +24,7 @@ button:disabled { opacity:.55; cursor:default; }
 .actions { display:flex; gap:.6rem; flex-wrap:wrap; margin-top:.8rem; }
 .actions button { flex:1 1 8rem; }
 .muted { color:var(--muted); }
+.rows li { padding:.4rem 0; border-bottom:1px solid var(--line); overflow-wrap:anywhere; }
 label.check { font-weight:400; display:flex; gap:.5rem; align-items:center; }
 label.check input { width:auto; }
 .receipts li { padding:.45rem 0; border-bottom:1px solid var(--line); overflow-wrap:anywhere; }
