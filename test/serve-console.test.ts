@@ -163,7 +163,9 @@ describe('the console behind a token', () => {
       await page.getByRole('button', { name: 'Log in' }).click();
       await page.waitForURL(`${s.url}/`);
       const cookies = await context.cookies();
-      expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['errand_session', true, 'Strict']]);
+      expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([
+        ['errand_session', true, 'Strict'],
+      ]);
       expect(JSON.stringify(cookies)).not.toContain(token);
       // The page's own script cannot read the session.
       expect(await page.evaluate(() => document.cookie)).toBe('');

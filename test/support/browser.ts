@@ -9,7 +9,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Launches the machine's real Chromium, headless, with its home and caches in a fresh folder. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.`,
+    );
   const home = mkdtempSync(join(tmpdir(), 'errand-chromium-'));
   return chromium.launch({
     executablePath: CHROMIUM,
