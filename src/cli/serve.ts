@@ -95,6 +95,7 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
       token,
       allowHosts: flags.allowHost,
       worlds: { seed: flags.seed, dataDir: flags.data },
+      warm: true,
       models: (ref) => {
         const chosen = ref ?? defaultRef;
         return chosen ? resolveModel(chosen) : undefined;

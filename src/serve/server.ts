@@ -47,6 +47,8 @@ export interface ServeOptions {
   tracing?: Tracing;
   /** Where bench reports are (default `bench-results`). */
   benchDir?: string;
+  /** Start every persona's world before listening, so the first errands do not wait for them (default no). */
+  warm?: boolean;
   /** Gets one line per request: method, path (never the query), status, time. Never a secret. */
   log?: (line: string) => void;
 }
@@ -106,6 +108,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     sessions: new ConsoleSessions(),
   };
   const worlds = new WorldPool(options.worlds);
+  if (options.warm) await Promise.all(worlds.personas.map((p) => worlds.get(p)));
   const service = new ErrandService({
     journal: options.journal,
     worlds,
