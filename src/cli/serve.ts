@@ -76,7 +76,7 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
   if (defaultRef) resolveModel(defaultRef); // a missing key is said now, not on the first errand
   const needsToken = flags.requireToken === true || !isLoopbackHost(flags.host) || !!flags.allowHost?.length;
   const home = errandHome();
-  const fromEnv = process.env.ERRAND_SERVE_TOKEN?.trim();
+  const fromEnv = process.env.ERRAND_SERVE_TOKEN?.trim() || undefined;
   if (fromEnv !== undefined && fromEnv.length < MIN_SERVE_TOKEN_LENGTH)
     throw new ErrandError(
       'CONFIG_INVALID',
@@ -130,11 +130,13 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
     );
   if (tracing) lines.push(`  Traces go to ${new URL(tracing.url).origin}.`);
   lines.push('  Ctrl-C stops it (running errands are cancelled cleanly).');
-  process.stdout.write(`${lines.join('\n')}\n`);
-  await new Promise<void>((resolve) => {
+  // Listen for the stop signal before saying the server is up: whoever reads that may stop it at once.
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await stopped;
   await server.close();
   journal.close();
   await tracing?.shutdown();
