@@ -163,6 +163,21 @@ describe('starting and following an errand', () => {
     expect((await call(s.url, 'GET', `/api/errands/${id}`)).body.pending).toHaveLength(1);
   });
 
+  it('with confirm, shows what errand understood first; declined, nothing runs', async () => {
+    const s = await serve();
+    const { id, question } = await startAsking(s, { ...TRANSFER, confirm: true });
+    expect(question.question).toMatchObject({ kind: 'confirm', lines: ['给 王芳 转账 ¥20.00'] });
+    const no = await call(s.url, 'POST', `/api/errands/${id}/answers`, {
+      questionId: question.id,
+      approved: false,
+    });
+    expect(no.status).toBe(200);
+    const events = journalEvents(await readEvents(s.url, id));
+    expect(events.map((e) => e.data.type)).toContain('intents.confirmed');
+    expect(events.some((e) => e.data.type === 'action.proposed')).toBe(false);
+    expect((await call(s.url, 'GET', `/api/errands/${id}`)).body.report.status).toBe('cancelled');
+  });
+
   it('cancels an errand waiting on an approval: the question is withdrawn and nothing runs', async () => {
     const s = await serve();
     const before = await balance(s);

@@ -1,5 +1,6 @@
 import type { ErrandSummary } from '../../agent/journal.js';
 import type { AuditCheck } from '../../guard/audit.js';
+import { PERSONAS } from '../../world/index.js';
 import type { WorldState } from '../world-state.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -54,7 +55,7 @@ export function newErrandPage(personas: readonly string[], defaultModel: string)
   <div class="examples">${EXAMPLES.map((e) => html`<button type="button" data-persona="${e.persona}" data-request="${e.text}">${e.text.length > 22 ? `${e.text.slice(0, 21)}…` : e.text}</button>`)}</div>
   <div class="row">
     <div><label for="persona">For · 为谁</label>
-      <select id="persona" name="persona">${personas.map((p) => html`<option value="${p}">${p}</option>`)}</select></div>
+      <select id="persona" name="persona">${personas.map((p) => html`<option value="${p}">${PERSONAS.find((x) => x.id === p)?.name ?? p} (${p})</option>`)}</select></div>
     <div><label for="budget">Budget ¥ · 预算</label><input id="budget" name="budget" inputmode="decimal" placeholder="none"></div>
     <div><label for="approveAbove">Ask above ¥ · 超过多少要问我</label><input id="approveAbove" name="approveAbove" inputmode="decimal" placeholder="never"></div>
   </div>
