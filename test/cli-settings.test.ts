@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { presetTimeoutS } from '../src/models/registry.js';
+import { modelTimeoutMs } from '../src/cli/settings.js';
 import { runCli } from './support/cli.js';
 
 /**
@@ -154,5 +156,19 @@ describe('the request', () => {
     const twice = await runCli(['run', '--request-file', blank, '给王芳转20元'], { env });
     expect(twice.stderr).toContain('Give the request once');
     expect(await errandsRun()).toContain('No errands yet');
+  });
+});
+
+describe('model call time limit', () => {
+  const config = { model: {} } as unknown as Parameters<typeof modelTimeoutMs>[1];
+  it('takes the flag, then ERRAND_MODEL_TIMEOUT, then the file, then the local preset, then the default', () => {
+    expect(modelTimeoutMs(10, config, 90, { ERRAND_MODEL_TIMEOUT: '20' }, 300)).toBe(10_000);
+    expect(modelTimeoutMs(undefined, config, 90, { ERRAND_MODEL_TIMEOUT: '20' }, 300)).toBe(20_000);
+    expect(modelTimeoutMs(undefined, { model: { timeoutSeconds: 45 } } as never, 90, {}, 300)).toBe(45_000);
+    expect(modelTimeoutMs(undefined, config, 90, {}, presetTimeoutS('llamacpp'))).toBe(300_000);
+    expect(modelTimeoutMs(undefined, config, 90, {}, presetTimeoutS('deepseek'))).toBe(90_000);
+    expect(() => modelTimeoutMs(undefined, config, 90, { ERRAND_MODEL_TIMEOUT: 'soon' })).toThrow(
+      /ERRAND_MODEL_TIMEOUT is "soon"/,
+    );
   });
 });

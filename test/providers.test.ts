@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { costOf } from '../src/models/pricing.js';
 import { resolveModel } from '../src/models/registry.js';
 import { anthropicRecording, openAiRecording, RATE_LIMITED, RECORDED_USAGE } from './fixtures/recordings.js';
 import { runInProcess } from './support/agent.js';
@@ -56,7 +57,10 @@ const PROVIDERS = [
 describe.each(PROVIDERS)('provider $ref', (p) => {
   async function replay(extra: { status?: number; body: unknown }[] = []) {
     const modelId = p.ref.slice(p.ref.indexOf(':') + 1);
-    const recording = p.wire === 'anthropic' ? anthropicRecording(modelId) : openAiRecording(modelId);
+    const recording =
+      p.wire === 'anthropic'
+        ? anthropicRecording(modelId)
+        : openAiRecording(modelId, p.env === 'DEEPSEEK' ? 'deepseek' : 'openai');
     const server = await startReplayServer([...extra, ...recording]);
     servers.push(server);
     const env = { [`${p.env}_BASE_URL`]: `${server.url}/v1`, ...(p.key ? { [p.key]: 'test-key' } : {}) };
@@ -71,7 +75,13 @@ describe.each(PROVIDERS)('provider $ref', (p) => {
     expect(report.usage).toMatchObject({
       inputTokens: RECORDED_USAGE.input,
       outputTokens: RECORDED_USAGE.output,
+      cachedInputTokens: RECORDED_USAGE.cached,
     });
+    // Cache reads are priced at the model's cached rate, below its input rate.
+    if (model.price.cachedInput !== undefined) {
+      const full = costOf(model.price, RECORDED_USAGE.input, RECORDED_USAGE.output);
+      expect(report.usage.costUsd).toBeLessThan(full.costUsd);
+    }
     expect(report.usage.costUsd).toBeGreaterThanOrEqual(0);
     expect(report.usage.energyWh).toBeGreaterThan(0);
     expect(server.requests.map((r) => r.path)).toEqual([p.path, p.path, p.path]);
@@ -80,6 +90,10 @@ describe.each(PROVIDERS)('provider $ref', (p) => {
     expect(second).toContain(p.wire === 'anthropic' ? '"tool_result"' : '"tool_call_id":"call_01"');
     expect(second).toContain('pay_transfer');
     if (p.key) expect(JSON.stringify(server.requests[0]!.headers)).toContain('test-key');
+    // The system message and the tools go out byte-identical on every turn, so the provider can cache them.
+    const prefix = (b: any) => JSON.stringify([b.system ?? b.messages[0], b.tools]);
+    expect(prefix(server.requests[2]!.body)).toBe(prefix(server.requests[1]!.body));
+    if (p.wire === 'anthropic') expect(JSON.stringify(server.requests[1]!.body)).toContain('"cache_control"');
     world.close();
   });
 

@@ -1,12 +1,12 @@
 import type { Profile, TaskSpec } from './task.js';
-import type { PlanItem } from './events.js';
+import { catalogueLines } from './tool-search.js';
 
-/** What the system message is built from. */
+/** What the system message is built from: nothing in it changes during an errand. */
 export interface ContextParts {
   task: TaskSpec;
+  /** The time when the errand started. */
   now: string;
   apps: { app: string; tools: string[] }[];
-  plan: PlanItem[];
   /** The per-errand marker that fences app data. */
   marker: string;
   mandateText: string;
@@ -24,13 +24,12 @@ function profileText(p: Profile): string {
   return lines.join('\n');
 }
 
-/** The system message: who errand is, for whom, under what mandate, when, with which apps, and the plan. */
+/**
+ * The system message: who errand is, for whom, under what mandate, when it started, and the apps'
+ * catalogue. It stays byte-identical for the whole errand (the plan lives in the conversation, as the
+ * model's own update_plan calls), so providers can cache it with the tools after it.
+ */
 export function systemPrompt(parts: ContextParts): string {
-  const plan = parts.plan.length
-    ? parts.plan
-        .map((i) => `- [${i.status === 'done' ? 'x' : i.status === 'in_progress' ? '~' : ' '}] ${i.step}`)
-        .join('\n')
-    : '(no plan yet: for an errand of more than one step, start with update_plan)';
   return `You are errand, an agent that runs errands for one person across their apps, acting through tools.
 
 # The person
@@ -40,16 +39,14 @@ ${profileText(parts.task.profile)}
 ${parts.mandateText}
 
 # Now
-${parts.now}
+${parts.now} (when the errand started)
 
 # Apps
-${parts.apps.map((a) => `- ${a.app}: ${a.tools.join(', ')}`).join('\n')}
-Tools are named <app>_<tool>. Money is in fen (1 yuan = 100 fen).
-
-# Plan
-${plan}
+${catalogueLines(parts.apps).join('\n')}
+Tools are named <app>_<tool>. You have the tools of the apps this errand plainly needs; get another app's with open_apps, or find tools with search_tools. Money in tool arguments is in fen (1 yuan = 100 fen); results show it as ¥.
 
 # How to work
+- For an errand of more than one step, start with update_plan, and update it as steps are done.
 - Look things up before you act; use ids exactly as the apps return them.
 - What the person asks now wins over their standing preferences in the profile (a budget or taste said in the request replaces the usual one).
 - recipe_* tools, when offered, run several checked steps at once with arguments errand's offline reader suggested from the request: check them first, and write any message text as the person would say it.

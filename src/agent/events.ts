@@ -8,6 +8,8 @@ import type { TaskSpec } from './task.js';
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
+  /** Input tokens the provider reported as read from its prompt cache (part of `inputTokens`). */
+  cachedInputTokens?: number;
   /** Estimated cost in US dollars from the price table. */
   costUsd: number;
   /** Estimated energy in watt-hours from the per-token figure for the model's size. */
@@ -118,11 +120,33 @@ export type ErrandEvent =
       truncated: boolean;
       handle: string | null;
     }
+  | {
+      /** Something the person should know: an app's warning about a write, or a write that did not happen. */
+      type: 'warning';
+      step: number;
+      callId: string;
+      text: string;
+    }
   | { type: 'content.flagged'; step: number; callId: string; source: string; kinds: string[] }
   | { type: 'plan.updated'; step: number; plan: PlanItem[] }
+  | {
+      /** App tools whose schemas the model is sent from now on (tools load on demand). */
+      type: 'tools.opened';
+      step: number;
+      tools: string[];
+      /** Why: the intents or request at the start, the model's open_apps or search_tools, or a call to it. */
+      by: 'start' | 'open_apps' | 'search_tools' | 'call';
+    }
   | { type: 'question.asked'; step: number; callId: string; question: string; answer: string; by: string }
   | { type: 'reflection'; step: number; text: string }
-  | { type: 'context.compacted'; step: number; observations: number; charsBefore: number; charsAfter: number }
+  | {
+      type: 'context.compacted';
+      step: number;
+      observations: number;
+      /** The history's size in tokens before and after. */
+      tokensBefore: number;
+      tokensAfter: number;
+    }
   | {
       type: 'task.finished';
       /** The outcome as judged from the journal and the apps' state. */
@@ -162,9 +186,11 @@ export const TERMINAL_EVENTS = [
 
 /** Adds two usages. */
 export function addUsage(a: Usage, b: Usage): Usage {
+  const cached = (a.cachedInputTokens ?? 0) + (b.cachedInputTokens ?? 0);
   return {
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,
+    ...(cached > 0 ? { cachedInputTokens: cached } : {}),
     costUsd: a.costUsd + b.costUsd,
     energyWh: a.energyWh + b.energyWh,
   };

@@ -29,6 +29,8 @@ export interface Report {
   missing: string[];
   /** Evidence the model cited that this errand did not make. */
   unsupported: string[];
+  /** What the person should know: app warnings about writes (overlaps, busy invitees), writes that did not happen. */
+  warnings: string[];
   summary: string | null;
   error: ErrorBody | null;
   evidence: Evidence[];
@@ -89,6 +91,7 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
     claimed: null,
     missing: [],
     unsupported: [],
+    warnings: [],
     summary: null,
     error: null,
     evidence: [],
@@ -118,6 +121,9 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
         break;
       case 'question.asked':
         report.asks++;
+        break;
+      case 'warning':
+        if (!report.warnings.includes(e.text)) report.warnings.push(e.text);
         break;
       case 'action.finished': {
         report.actions++;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
 import type { Connector } from '../connectors/types.js';
 import { ErrandError, toErrandError } from '../errors.js';
 import { allowAll, unattended } from '../guard/defaults.js';
@@ -17,9 +18,13 @@ import { understand } from './runner/confirm.js';
 import { callModel, DEFAULT_RETRY, decide, type RetryPolicy } from './runner/decide.js';
 import { History } from './runner/history.js';
 import { ObservationStore } from './runner/observe.js';
+import { toolsToOpen } from './runner/open-at-start.js';
 import { record, type RunState, type StepEnd } from './runner/state.js';
 import { type TaskInput, taskSchema } from './task.js';
 import { type MacroTool, Toolset } from './toolset.js';
+import type { BuiltinName } from './runner/builtins.js';
+import type { PersonWorld } from '../person/index.js';
+import { loadTokenizer, tokenizerNameFor } from '../models/tokens.js';
 
 export { DEFAULT_RETRY } from './runner/decide.js';
 
@@ -39,9 +44,9 @@ export interface RunOptions {
   mandateText?: string;
   errandId?: string;
   retry?: Partial<RetryPolicy>;
-  /** Characters of one app result shown before it is cut (default 6,000). */
+  /** Tokens of one app result shown before it is cut (default 1,500). */
   observationBudget?: number;
-  /** Characters of history kept before older results are compacted (default 60,000). */
+  /** Tokens of history kept before older results are compacted (default 16,000). */
   contextBudget?: number;
   actionTimeoutMs?: number;
   /** What the guard trusts, recorded in the journal for the audit and for learning recipes. */
@@ -83,6 +88,7 @@ export async function runErrand(options: RunOptions): Promise<RunResult> {
       person: options.trusted?.person,
       confirm: options.confirm ?? false,
     });
+    if (end.type === 'continue') openAtStart(state, options.intents);
     while (end.type === 'continue') end = await step(state);
   } catch (err) {
     const error = toErrandError(err);
@@ -99,8 +105,14 @@ async function start(options: RunOptions): Promise<RunState> {
   if (!parsed.success)
     throw new ErrandError('INVALID_INPUT', `The errand is malformed: ${formatZodError(parsed.error)}`);
   const task = parsed.data;
-  const tools = await Toolset.build(options.connectors, undefined, options.macros);
+  const person = options.trusted?.person;
+  const tools = await Toolset.build(
+    options.connectors,
+    builtinsFor(options.connectors, person),
+    options.macros,
+  );
   const errandId = options.errandId ?? newErrandId();
+  const tok = await loadTokenizer(tokenizerNameFor(options.model.modelId, options.model.provider));
   options.journal.create(errandId, task.request, options.model.ref);
   const state: RunState = {
     errandId,
@@ -113,16 +125,18 @@ async function start(options: RunOptions): Promise<RunState> {
     signal: options.signal ?? new AbortController().signal,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     marker: randomBytes(6).toString('hex'),
-    observationBudget: options.observationBudget ?? 6000,
-    contextBudget: options.contextBudget ?? 60_000,
+    observationBudget: options.observationBudget ?? 1500,
+    contextBudget: options.contextBudget ?? 16_000,
+    tokenizer: tok,
     actionTimeoutMs: options.actionTimeoutMs ?? 30_000,
     now: options.now ?? (() => new Date().toString()),
+    person,
     mandateText: options.mandateText ?? options.guard?.describe?.() ?? mandateSummary(task.mandate),
     startedAt: Date.now(),
     step: 0,
     usage: ZERO_USAGE,
     plan: [],
-    history: new History(task.request, task.images),
+    history: new History(task.request, task.images, tok),
     store: new ObservationStore(),
     attempts: new Map(),
     loopStrikes: 0,
@@ -133,10 +147,50 @@ async function start(options: RunOptions): Promise<RunState> {
     type: 'task.started',
     task,
     tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
-    ...(options.trusted ? { trusted: options.trusted } : {}),
+    // The person's words and world, for the audit and for learning; the catalogue of what can be bought
+    // (tens of KB, the same every errand) is the guard's alone and is not journaled.
+    ...(options.trusted
+      ? { trusted: { request: options.trusted.request, person: options.trusted.person } }
+      : {}),
     marker: state.marker,
   });
   return state;
+}
+
+/**
+ * The built-ins an errand offers: people lookup only when errand knows the person's contacts and some
+ * app can pay, message or invite someone.
+ */
+function builtinsFor(connectors: readonly Connector[], person: PersonWorld | undefined): BuiltinName[] {
+  const base: BuiltinName[] = ['update_plan', 'ask_user', 'finish', 'read_more', 'open_apps', 'search_tools'];
+  const people = !!person && (person.contacts.length > 0 || person.groups.length > 0);
+  return people && connectors.some((c) => PEOPLE_APPS.has(c.name)) ? [...base, 'find_people'] : base;
+}
+
+/** Apps whose tools pay, message or invite people (an untrusted server's tools are writes of any kind). */
+const PEOPLE_APPS = new Set(['pay', 'chat', 'calendar']);
+
+/** Opens the tools the request plainly needs, before the first turn. */
+function openAtStart(state: RunState, given: IntentSet | undefined): void {
+  const derived = state.events.findLast((e) => e.type === 'intents.derived');
+  const intents = derived?.type === 'intents.derived' ? derived.intents : given;
+  const fresh = state.tools.open(toolsToOpen(state.tools.apps(), state.task.request, intents));
+  if (fresh.length) record(state, { type: 'tools.opened', step: 0, tools: fresh, by: 'start' });
+}
+
+const EPHEMERAL = { anthropic: { cacheControl: { type: 'ephemeral' } } } as const;
+
+/**
+ * Anthropic caches only up to breakpoints the request marks: one after the system message (the tools
+ * and the system text, the same all errand long) and one on the newest message (the conversation so far,
+ * which the next turn extends). Other providers cache prefixes on their own.
+ */
+function withCacheBreakpoints(provider: string, prompt: LanguageModelV3Prompt): LanguageModelV3Prompt {
+  if (provider !== 'anthropic' || prompt.length === 0) return prompt;
+  const last = prompt.length - 1;
+  return prompt.map((m, i) =>
+    i === 0 || i === last ? ({ ...m, providerOptions: EPHEMERAL } as typeof m) : m,
+  );
 }
 
 function limitReached(state: RunState): StepEnd | null {
@@ -162,19 +216,22 @@ async function step(state: RunState): Promise<StepEnd> {
       type: 'context.compacted',
       step: state.step,
       observations: compacted.observations,
-      charsBefore: compacted.before,
-      charsAfter: compacted.after,
+      tokensBefore: compacted.before,
+      tokensAfter: compacted.after,
     });
   }
-  const system = systemPrompt({
+  // Built once, after the intents: byte-identical on every turn so a provider can cache the prefix.
+  state.system ??= systemPrompt({
     task: state.task,
     now: state.now(),
     apps: state.tools.apps(),
-    plan: state.plan,
     marker: state.marker,
     mandateText: state.mandateText,
   });
-  const prompt = [{ role: 'system' as const, content: system }, ...state.history.messages];
+  const prompt = withCacheBreakpoints(state.model.provider, [
+    { role: 'system' as const, content: state.system },
+    ...state.history.messages,
+  ]);
   const reply = await callModel(state.model, prompt, state.tools, {
     signal: state.signal,
     retry: state.retry,
@@ -184,7 +241,7 @@ async function step(state: RunState): Promise<StepEnd> {
         step: state.step,
         attempt,
         messages: prompt.length,
-        tools: state.tools.tools.size,
+        tools: state.tools.forModel().length,
       }),
     onFailure: (attempt, error, retryInMs) =>
       record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
@@ -211,7 +268,12 @@ async function step(state: RunState): Promise<StepEnd> {
         'The reply had no tool call.',
         'Reply by calling a tool. When the errand is complete or cannot be done, call finish.',
       );
-    case 'invalid':
+    case 'invalid': {
+      // An app tool called wrongly before its schema was sent is opened, so the next turn shows it.
+      const wrong = state.tools.open(
+        decided.proposed.filter((c) => decided.problems.has(c.callId)).map((c) => c.tool),
+      );
+      if (wrong.length) record(state, { type: 'tools.opened', step: state.step, tools: wrong, by: 'call' });
       return repair(
         state,
         decided.text,
@@ -220,7 +282,10 @@ async function step(state: RunState): Promise<StepEnd> {
         decided.problem,
         'Some tool calls were invalid and nothing was run. Fix them and call again.',
       );
+    }
     case 'calls': {
+      // A valid call to an app tool whose schema was not sent runs like any other, and opens nothing:
+      // the model evidently knows it, and sending its schema now would break the cached prefix.
       state.invalidStreak = 0;
       state.history.addAssistant(decided.text, decided.proposed);
       const { results, failures, end } = await act(state, decided.calls);

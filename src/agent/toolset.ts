@@ -115,10 +115,16 @@ function effectOf(tool: RemoteTool, trusted: boolean): { effect: Effect; assumed
   return { effect: { kind: 'irreversible' }, assumed: true };
 }
 
-/** Every tool of an errand: the apps' tools through their connectors, and the built-ins. */
+/**
+ * Every tool of an errand: the apps' tools through their connectors, and the built-ins. The model is
+ * sent the schemas of the built-ins, the macros and the app tools opened so far (tools load on demand:
+ * the apps' catalogue is in the system message); any app tool can be called, and calling one opens it.
+ */
 export class Toolset {
   readonly tools = new Map<string, AnyTool>();
   #forModel: LanguageModelV3FunctionTool[] | undefined;
+  /** App tools whose schemas the model is sent, in the order they were opened. */
+  readonly #opened = new Set<string>();
 
   private constructor() {}
 
@@ -185,9 +191,15 @@ export class Toolset {
     return [...this.tools.values()].filter((t): t is AppTool => t.kind === 'app');
   }
 
-  /** The tools in the AI SDK's language-model form. */
+  /**
+   * The tools the model is sent, in the AI SDK's language-model form: built-ins and macros, then the
+   * opened app tools in the order they were opened. The same array (and bytes) until something opens.
+   */
   forModel(): LanguageModelV3FunctionTool[] {
-    this.#forModel ??= [...this.tools.values()].map((t) => ({
+    this.#forModel ??= [
+      ...[...this.tools.values()].filter((t) => t.kind !== 'app'),
+      ...[...this.#opened].map((name) => this.tools.get(name)!),
+    ].map((t) => ({
       type: 'function',
       name: t.name,
       description: t.description,
@@ -196,7 +208,35 @@ export class Toolset {
     return this.#forModel;
   }
 
-  /** The apps, for the context: name and how many tools (worked out once, like `forModel`). */
+  /** Opens app tools by name; returns those not open before (unknown names are ignored). */
+  open(names: readonly string[]): string[] {
+    const fresh = names.filter((n) => this.tools.get(n)?.kind === 'app' && !this.#opened.has(n));
+    for (const n of fresh) this.#opened.add(n);
+    if (fresh.length > 0) this.#forModel = undefined;
+    return fresh;
+  }
+
+  /** Opens every tool of these apps; returns the tools not open before. */
+  openApps(apps: readonly string[]): string[] {
+    return this.open(
+      this.appTools()
+        .filter((t) => apps.includes(t.app))
+        .map((t) => t.name),
+    );
+  }
+
+  /** True when the model has been sent this tool's schema (built-ins and macros always are). */
+  isOpen(name: string): boolean {
+    const tool = this.tools.get(name);
+    return !!tool && (tool.kind !== 'app' || this.#opened.has(name));
+  }
+
+  /** The app tools opened so far, in order. */
+  opened(): string[] {
+    return [...this.#opened];
+  }
+
+  /** The apps, for the context: name and their tools' names (worked out once). */
   apps(): { app: string; tools: string[] }[] {
     if (this.#apps) return this.#apps;
     const byApp = new Map<string, string[]>();

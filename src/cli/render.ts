@@ -140,6 +140,9 @@ export class LiveRenderer {
       case 'content.flagged':
         this.line(`    ⚠ ${e.source} holds instruction-like text (${e.kinds.join(', ')}); treated as data`);
         break;
+      case 'warning':
+        this.line(`    ⚠ ${e.text}`);
+        break;
       case 'context.compacted':
         this.line(`  (compacted ${e.observations} older results to keep the context small)`);
         break;
@@ -194,6 +197,7 @@ export function formatReport(r: Report): string {
   for (const m of r.missing) lines.push(`  ${zh ? '没做到' : 'Not done'}: ${m}`);
   for (const u of r.unsupported)
     lines.push(`  ${zh ? '引用了不是这次做的' : 'Cited, but not made by this errand'}: ${u}`);
+  for (const w of r.warnings) lines.push(`  ⚠ ${w}`);
   if (r.receipts.length) {
     lines.push('', zh ? '做了什么：' : 'What was done:');
     for (const rc of r.receipts) {

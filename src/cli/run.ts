@@ -12,7 +12,7 @@ import { MandateGuard } from '../guard/guard.js';
 import type { IntentSet } from '../guard/intents.js';
 import { offeredConnectors } from '../guard/offered.js';
 import type { PersonWorld } from '../person/index.js';
-import { resolveModel, useModel } from '../models/registry.js';
+import { presetTimeoutS, resolveModel, useModel } from '../models/registry.js';
 import { planOffline } from '../recipes/offline.js';
 import { recipeModel } from '../recipes/replay.js';
 import { recipeTools } from '../recipes/tools.js';
@@ -212,7 +212,15 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       journal,
       approver,
       signal: controller.signal,
-      retry: { timeoutMs: modelTimeoutMs(flags.modelTimeout, config, DEFAULT_MODEL_TIMEOUT_S) },
+      retry: {
+        timeoutMs: modelTimeoutMs(
+          flags.modelTimeout,
+          config,
+          DEFAULT_MODEL_TIMEOUT_S,
+          process.env,
+          presetTimeoutS(model.provider),
+        ),
+      },
       now: sandbox?.now,
       macros,
       intents,

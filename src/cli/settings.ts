@@ -115,9 +115,24 @@ export function checkAllowIds(ids: string[], parties: Party[], persona: string, 
   }
 }
 
-/** The model call's time limit in ms: --model-timeout, else the config file's, else the default. */
-export function modelTimeoutMs(flag: number | undefined, config: ErrandConfig, fallbackS: number): number {
-  return Math.round((flag ?? config.model.timeoutSeconds ?? fallbackS) * 1000);
+/**
+ * The model call's time limit in ms: --model-timeout, else ERRAND_MODEL_TIMEOUT (seconds), else the
+ * config file's, else the local server preset's (a small model on a CPU needs minutes), else the default.
+ */
+export function modelTimeoutMs(
+  flag: number | undefined,
+  config: ErrandConfig,
+  fallbackS: number,
+  env: NodeJS.ProcessEnv = process.env,
+  presetS?: number,
+): number {
+  const fromEnv = env.ERRAND_MODEL_TIMEOUT ? Number(env.ERRAND_MODEL_TIMEOUT) : undefined;
+  if (fromEnv !== undefined && !(fromEnv > 0))
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      `ERRAND_MODEL_TIMEOUT is "${env.ERRAND_MODEL_TIMEOUT}"; give a number of seconds, e.g. 300.`,
+    );
+  return Math.round((flag ?? fromEnv ?? config.model.timeoutSeconds ?? presetS ?? fallbackS) * 1000);
 }
 
 /**

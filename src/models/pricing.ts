@@ -25,20 +25,22 @@ export interface ModelPrice {
   input: number;
   /** USD per million output tokens. */
   output: number;
+  /** USD per million input tokens read from the provider's prompt cache; the input price when unlisted. */
+  cachedInput?: number;
   size: SizeClass;
 }
 
 const PRICES: Record<string, ModelPrice> = {
-  'openai:gpt-4o-mini': { input: 0.15, output: 0.6, size: 'medium' },
-  'openai:gpt-4o': { input: 2.5, output: 10, size: 'large' },
-  'openai:gpt-4.1-mini': { input: 0.4, output: 1.6, size: 'medium' },
-  'openai:gpt-4.1': { input: 2, output: 8, size: 'large' },
-  'openai:gpt-5-mini': { input: 0.25, output: 2, size: 'medium' },
-  'anthropic:claude-3-5-haiku-latest': { input: 0.8, output: 4, size: 'medium' },
-  'anthropic:claude-haiku-4-5': { input: 1, output: 5, size: 'medium' },
-  'anthropic:claude-sonnet-4-5': { input: 3, output: 15, size: 'large' },
-  'deepseek:deepseek-chat': { input: 0.27, output: 1.1, size: 'large' },
-  'deepseek:deepseek-reasoner': { input: 0.55, output: 2.19, size: 'large' },
+  'openai:gpt-4o-mini': { input: 0.15, cachedInput: 0.075, output: 0.6, size: 'medium' },
+  'openai:gpt-4o': { input: 2.5, cachedInput: 1.25, output: 10, size: 'large' },
+  'openai:gpt-4.1-mini': { input: 0.4, cachedInput: 0.1, output: 1.6, size: 'medium' },
+  'openai:gpt-4.1': { input: 2, cachedInput: 0.5, output: 8, size: 'large' },
+  'openai:gpt-5-mini': { input: 0.25, cachedInput: 0.025, output: 2, size: 'medium' },
+  'anthropic:claude-3-5-haiku-latest': { input: 0.8, cachedInput: 0.08, output: 4, size: 'medium' },
+  'anthropic:claude-haiku-4-5': { input: 1, cachedInput: 0.1, output: 5, size: 'medium' },
+  'anthropic:claude-sonnet-4-5': { input: 3, cachedInput: 0.3, output: 15, size: 'large' },
+  'deepseek:deepseek-chat': { input: 0.27, cachedInput: 0.07, output: 1.1, size: 'large' },
+  'deepseek:deepseek-reasoner': { input: 0.55, cachedInput: 0.14, output: 2.19, size: 'large' },
   'zhipu:glm-4-flash': { input: 0, output: 0, size: 'small' },
   'zhipu:glm-4-plus': { input: 0.7, output: 0.7, size: 'large' },
   'zhipu:glm-4.5-air': { input: 0.11, output: 0.28, size: 'medium' },
@@ -46,7 +48,7 @@ const PRICES: Record<string, ModelPrice> = {
   'qwen:qwen-plus': { input: 0.4, output: 1.2, size: 'medium' },
   'qwen:qwen-max': { input: 1.6, output: 6.4, size: 'large' },
   'moonshot:moonshot-v1-8k': { input: 0.17, output: 0.17, size: 'large' },
-  'moonshot:kimi-k2-0905-preview': { input: 0.6, output: 2.5, size: 'large' },
+  'moonshot:kimi-k2-0905-preview': { input: 0.6, cachedInput: 0.15, output: 2.5, size: 'large' },
 };
 
 const LOCAL_PROVIDERS = new Set(['ollama', 'lmstudio', 'vllm', 'llamacpp', 'scripted', 'recipe']);
@@ -70,15 +72,25 @@ export function priceOf(provider: string, modelId: string): ModelPrice & { known
   return { input: 0, output: 0, size, known: LOCAL_PROVIDERS.has(provider) };
 }
 
-/** Cost in USD and energy in Wh of one call. */
+/**
+ * Cost in USD and energy in Wh of one call; `cachedTokens` of the input, read from the provider's
+ * prompt cache, are priced at the cached rate (energy is counted as for any input: the estimate is too
+ * rough to tell them apart).
+ */
 export function costOf(
   price: ModelPrice,
   inputTokens: number,
   outputTokens: number,
+  cachedTokens = 0,
 ): { costUsd: number; energyWh: number } {
   const perOut = WH_PER_1K_OUTPUT[price.size] / 1000;
+  const cached = Math.min(cachedTokens, inputTokens);
   return {
-    costUsd: (inputTokens * price.input + outputTokens * price.output) / 1_000_000,
+    costUsd:
+      ((inputTokens - cached) * price.input +
+        cached * (price.cachedInput ?? price.input) +
+        outputTokens * price.output) /
+      1_000_000,
     energyWh: outputTokens * perOut + inputTokens * perOut * INPUT_ENERGY_FACTOR,
   };
 }

@@ -14,6 +14,12 @@ interface Preset {
   where?: string;
   /** For a server on this machine: how a person starts it, said when nothing answers. */
   start?: string;
+  /** Seconds one model call may take before errand gives up on it (a small model on a CPU is slow). */
+  timeoutS?: number;
+  /** The server constrains output to a JSON schema (`response_format: json_schema`, a grammar). */
+  structuredOutputs?: boolean;
+  /** The model sizes the defaults were chosen for. */
+  designedFor?: string;
 }
 
 /** OpenAI-compatible presets: `--model <name>:<model>`; `<NAME>_BASE_URL` overrides the address. */
@@ -38,11 +44,42 @@ export const PRESETS: Record<string, Preset> = {
     keyEnv: 'MOONSHOT_API_KEY',
     where: 'platform.moonshot.cn',
   },
-  ollama: { baseURL: 'http://127.0.0.1:11434/v1', start: 'ollama serve' },
-  lmstudio: { baseURL: 'http://127.0.0.1:1234/v1', start: 'lms server start' },
-  vllm: { baseURL: 'http://127.0.0.1:8000/v1', start: 'vllm serve <model>' },
-  llamacpp: { baseURL: 'http://127.0.0.1:8080/v1', start: 'llama-server -m <model.gguf>' },
+  ollama: {
+    baseURL: 'http://127.0.0.1:11434/v1',
+    start: 'ollama serve',
+    timeoutS: 300,
+    structuredOutputs: true,
+    designedFor:
+      '3–14B models with native tool calls (qwen2.5:7b, qwen3:8b, llama3.1:8b), on a CPU or one small GPU',
+  },
+  lmstudio: {
+    baseURL: 'http://127.0.0.1:1234/v1',
+    start: 'lms server start',
+    timeoutS: 300,
+    structuredOutputs: true,
+    designedFor: '3–14B GGUF or MLX models with tool use (Qwen2.5/Qwen3 7–14B instruct) on a laptop',
+  },
+  vllm: {
+    baseURL: 'http://127.0.0.1:8000/v1',
+    start: 'vllm serve <model> --enable-auto-tool-choice --tool-call-parser hermes',
+    timeoutS: 120,
+    structuredOutputs: true,
+    designedFor:
+      '7–32B models on a GPU (Qwen2.5-7B/14B/32B-Instruct); its prefix cache reuses errand’s stable prefix',
+  },
+  llamacpp: {
+    baseURL: 'http://127.0.0.1:8080/v1',
+    start: 'llama-server --jinja -m <model.gguf>',
+    timeoutS: 300,
+    structuredOutputs: true,
+    designedFor: '1.5–14B GGUF models (Qwen2.5-7B-Instruct Q4_K_M) on a CPU; --jinja gives native tool calls',
+  },
 };
+
+/** How long one model call may take for a provider, in seconds: a local server's own default, else none. */
+export function presetTimeoutS(provider: string): number | undefined {
+  return PRESETS[provider]?.timeoutS;
+}
 
 /** Every provider name `--model` accepts. */
 export const PROVIDERS = ['openai', 'anthropic', ...Object.keys(PRESETS)];
@@ -122,6 +159,7 @@ export function resolveModel(ref: string, env: NodeJS.ProcessEnv = process.env):
         ? key(env, preset.keyEnv, provider, preset.where)
         : env[`${provider.toUpperCase()}_API_KEY`],
       includeUsage: true,
+      ...(preset.structuredOutputs ? { supportsStructuredOutputs: true } : {}),
     }).chatModel(modelId);
     if (preset.start) local = { baseURL: baseOverride ?? preset.baseURL, baseUrlEnv, start: preset.start };
   }

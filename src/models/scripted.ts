@@ -6,6 +6,7 @@ import {
   type LanguageModelV3GenerateResult,
   type LanguageModelV3Prompt,
 } from '@ai-sdk/provider';
+import { countTokens } from './tokens.js';
 
 /** One tool call a scripted model makes. `rawInput` sends text as is (to test unparseable arguments). */
 export interface ScriptedCall {
@@ -21,7 +22,10 @@ export type Turn =
   | { fail: { status?: number; message?: string } }
   | { hang: true };
 
-/** A tool result the model has seen, parsed back into data where it was JSON. */
+/**
+ * A tool result as a policy reads it: the app's data as errand received it (the model itself is shown a
+ * lean text form of it), or for an error or a built-in, its text parsed back into data where it was JSON.
+ */
 export interface SeenResult {
   tool: string;
   callId: string;
@@ -129,7 +133,9 @@ export function viewOf(options: LanguageModelV3CallOptions, callIndex: number): 
       if (m.role !== 'tool') continue;
       for (const part of m.content) {
         if (part.type !== 'tool-result') continue;
-        const { value, isError } = parseOutput(part.output);
+        const given = (part.providerOptions?.errand as { data?: unknown } | undefined)?.data;
+        const { value, isError } =
+          given !== undefined ? { value: given, isError: false } : parseOutput(part.output);
         results.push({ tool: part.toolName, callId: part.toolCallId, output: value, isError });
       }
     }
@@ -149,7 +155,25 @@ export function viewOf(options: LanguageModelV3CallOptions, callIndex: number): 
   };
 }
 
-const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
+/** Tokens of the tools offered, once per tools array (the runner sends the same array until one opens). */
+const toolTokens = new WeakMap<object, number>();
+
+/**
+ * What a provider would count for a prompt, with a real tokenizer (o200k_base): the messages and the
+ * tool schemas, without errand's own side data, which never goes on the wire.
+ */
+function promptTokens(options: LanguageModelV3CallOptions): number {
+  const tools = options.tools ?? [];
+  let t = toolTokens.get(tools);
+  if (t === undefined) {
+    t = countTokens(JSON.stringify(tools));
+    toolTokens.set(tools, t);
+  }
+  return Math.max(
+    1,
+    t + countTokens(JSON.stringify(options.prompt, (k, v) => (k === 'providerOptions' ? undefined : v))),
+  );
+}
 
 abstract class BaseScriptedModel implements LanguageModelV3 {
   readonly specificationVersion = 'v3' as const;
@@ -195,10 +219,8 @@ abstract class BaseScriptedModel implements LanguageModelV3 {
         input: c.rawInput ?? JSON.stringify(c.input ?? {}),
       });
     });
-    const inputTokens =
-      turn.usage?.input ??
-      estimateTokens(JSON.stringify(options.prompt) + JSON.stringify(options.tools ?? []));
-    const outputTokens = turn.usage?.output ?? estimateTokens(JSON.stringify(content));
+    const inputTokens = turn.usage?.input ?? promptTokens(options);
+    const outputTokens = turn.usage?.output ?? Math.max(1, countTokens(JSON.stringify(content)));
     return {
       content,
       finishReason: {

@@ -51,7 +51,7 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
       intents:
         again ??
         (read?.kind === 'match'
-          ? intentsOfSteps(read.steps, buildCatalogue(world), read.understood)
+          ? intentsOfSteps(read.steps, buildCatalogue(world), read.understood, request)
           : undefined),
     };
   }
@@ -89,6 +89,6 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
     steps,
     understood: match.understood,
     confidence: match.confidence,
-    intents: intentsOfSteps(match.steps, catalogue, match.understood),
+    intents: intentsOfSteps(match.steps, catalogue, match.understood, request),
   };
 }

@@ -8,6 +8,9 @@ import type { ResultPart } from './history.js';
 import { fence, observe } from './observe.js';
 import { record, type RunState, type StepEnd } from './state.js';
 import { stableJson } from '../../validation.js';
+import { searchTools } from '../tool-search.js';
+import { findPeople } from './people.js';
+import { notDone, warningsIn } from './warnings.js';
 
 const MAX_LOOP_STRIKES = 2;
 
@@ -149,10 +152,51 @@ async function builtin(
     }
     case 'read_more': {
       const { handle, offset } = input as { handle: string; offset: number };
-      const slice = state.store.read(handle, offset, state.observationBudget);
+      const slice = state.store.read(handle, offset, state.observationBudget, state.tokenizer);
       return slice === undefined
         ? { output: errorText(`There is no result with handle "${handle}".`) }
         : { output: text(fence(state.marker, `read_more:${handle}`, slice)) };
+    }
+    case 'open_apps': {
+      const { apps } = input as { apps: string[] };
+      const known = state.tools.apps().map((a) => a.app);
+      const unknown = apps.filter((a) => !known.includes(a));
+      const fresh = state.tools.openApps(apps);
+      if (fresh.length)
+        record(state, { type: 'tools.opened', step: state.step, tools: fresh, by: 'open_apps' });
+      const open = apps.filter((a) => known.includes(a));
+      return {
+        output: (unknown.length ? errorText : text)(
+          [
+            open.length ? `${open.join(', ')}: their tools are yours from the next turn.` : '',
+            unknown.length ? `No app is called ${unknown.join(', ')}; the apps are ${known.join(', ')}.` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        ),
+      };
+    }
+    case 'search_tools': {
+      const { query } = input as { query: string };
+      const found = searchTools(state.tools.appTools(), query);
+      if (found.length === 0)
+        return { output: text('No tool fits that; the catalogue in the system message lists every app.') };
+      const fresh = state.tools.open(found.map((t) => t.name));
+      if (fresh.length)
+        record(state, { type: 'tools.opened', step: state.step, tools: fresh, by: 'search_tools' });
+      return {
+        output: text(
+          `${found.map((t) => `${t.name}: ${t.description.split(/(?<=\.)\s/)[0]}`).join('\n')}\nThese are yours from the next turn.`,
+        ),
+      };
+    }
+    case 'find_people': {
+      const { name } = input as { name: string };
+      return {
+        output: state.person
+          ? text(fence(state.marker, 'people', findPeople(state.person, name)))
+          : errorText('errand knows no contacts for this person.'),
+      };
     }
     default:
       return { output: errorText(`Unknown built-in ${call.tool.name}.`) };
@@ -211,7 +255,7 @@ async function prepare(
         reason: verdict.reason,
         withinMandate: verdict.withinMandate ?? false,
         text: state.guard.phrase?.(view),
-        lang: /[\u3400-\u9fff]/.test(state.task.request) ? 'zh' : 'en',
+        lang: langOf(state),
       },
       state.signal,
     );
@@ -241,6 +285,13 @@ async function prepare(
       ),
     };
     failures.push(`${tool.name} was denied: ${verdict.reason}`);
+    if (tool.effect.kind !== 'read')
+      record(state, {
+        type: 'warning',
+        step: state.step,
+        callId: call.callId,
+        text: notDone(tool.name, verdict.reason, langOf(state)),
+      });
     return null;
   }
   return { index, label: String(index), call, view, signature };
@@ -303,9 +354,21 @@ async function run(
       source: `${tool.app}.${tool.tool}`,
       handle: `h${state.step}_${label}`,
       budget: state.observationBudget,
+      tokenizer: state.tokenizer,
+      lang: langOf(state),
     },
     outcome,
   );
+  const warnings =
+    tool.effect.kind === 'read'
+      ? []
+      : outcome.ok
+        ? warningsIn(outcome.data, langOf(state))
+        : [notDone(tool.name, `${outcome.error.code}: ${outcome.error.message}`, langOf(state))];
+  for (const w of warnings)
+    record(state, { type: 'warning', step: state.step, callId: call.callId, text: w });
+  if (outcome.ok && warnings.length > 0)
+    obs.text = `⚠ errand: tell the person in your summary — ${warnings.join('; ')}.\n${obs.text}`;
   // Text written by others reaches errand through what it reads; the result of its own write (the
   // order it placed, with the app's "pay next" hint) is not inspected.
   const inspected = tool.effect.kind === 'read' || !outcome.ok;
@@ -334,9 +397,14 @@ async function run(
     callId: call.callId,
     toolName: tool.name,
     output: outcome.ok ? text(obs.text) : errorText(obs.text),
+    ...(outcome.ok ? { data: outcome.data } : {}),
   };
   if (!outcome.ok) failures.push(`${tool.name} failed: ${outcome.error.code}: ${outcome.error.message}`);
   return outcome;
+}
+
+function langOf(state: RunState): 'zh' | 'en' {
+  return /[\u3400-\u9fff]/.test(state.task.request) ? 'zh' : 'en';
 }
 
 function loopEnd(): StepEnd {

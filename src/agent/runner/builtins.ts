@@ -3,8 +3,7 @@ import { z } from 'zod';
 /** The reasoning tools every errand has besides the apps' tools. */
 export const BUILTINS = {
   update_plan: {
-    description:
-      'Keep a short checklist of the steps of this errand. Send the whole list each time; mark each step pending, in_progress or done.',
+    description: 'Keep a short checklist of this errand’s steps; send the whole list each time.',
     input: z.object({
       items: z
         .array(
@@ -19,27 +18,27 @@ export const BUILTINS = {
     }),
   },
   ask_user: {
-    description:
-      'Ask the person a question when the request is ambiguous or something needs their decision. Use sparingly.',
+    description: 'Ask the person, when the request is ambiguous or needs their decision. Use sparingly.',
     input: z.object({ question: z.string().min(1).describe('The question, in the person’s language.') }),
   },
   finish: {
-    description:
-      'End the errand. outcome "done" when the need is met (give the evidence in app state: order, payment, message, event ids); "blocked" when it cannot be done; "refused" when it should not be done.',
+    description: 'End the errand, with the ids of what it made as evidence.',
     input: z.object({
-      outcome: z.enum(['done', 'blocked', 'refused']).describe('How the errand ended.'),
+      outcome: z
+        .enum(['done', 'blocked', 'refused'])
+        .describe('done: the need is met; blocked: it cannot be; refused: it should not be.'),
       summary: z.string().min(1).describe('What was done or why not, for the person, in their language.'),
       evidence: z
         .array(
           z.object({
-            app: z.string().describe('The app, e.g. food.'),
-            kind: z.string().describe('What it is: order, payment, message, event ...'),
+            app: z.string().describe('e.g. food.'),
+            kind: z.string().describe('order, payment, message, event …'),
             id: z.string().describe('Its id in the app.'),
             detail: z.string().optional().describe('A short detail.'),
           }),
         )
         .default([])
-        .describe('Objects in the apps that show the need is met.'),
+        .describe('What the errand made in the apps.'),
     }),
   },
   read_more: {
@@ -47,6 +46,22 @@ export const BUILTINS = {
     input: z.object({
       handle: z.string().describe('The handle given where the result was cut.'),
       offset: z.number().int().min(0).default(0).describe('Character offset to continue from.'),
+    }),
+  },
+  open_apps: {
+    description: 'Get the tools of apps in the catalogue (the system message lists them).',
+    input: z.object({ apps: z.array(z.string()).min(1).max(6).describe('App names, e.g. ["food", "pay"].') }),
+  },
+  search_tools: {
+    description:
+      'Find app tools by what they do, in Chinese or English (菜单, transfer, free time); gets the best few.',
+    input: z.object({ query: z.string().min(1).describe('What the tool should do.') }),
+  },
+  find_people: {
+    description:
+      'Look up the person’s contacts and groups by name, nickname or relation (王芳, 妈妈, Rachel): ids to pay, message or invite.',
+    input: z.object({
+      name: z.string().default('').describe('A name, nickname or relation; empty lists everyone.'),
     }),
   },
 } as const;

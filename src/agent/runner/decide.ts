@@ -1,4 +1,9 @@
-import { APICallError, type LanguageModelV3Content, type LanguageModelV3Prompt } from '@ai-sdk/provider';
+import {
+  APICallError,
+  type LanguageModelV3Content,
+  type LanguageModelV3Prompt,
+  type LanguageModelV3Usage,
+} from '@ai-sdk/provider';
 import { type ErrorBody, ErrandError } from '../../errors.js';
 import type { ResolvedModel } from '../../models/registry.js';
 import { costOf } from '../../models/pricing.js';
@@ -155,9 +160,15 @@ export async function callModel(
       clearTimeout(timer);
       const inputTokens = result.usage.inputTokens.total ?? 0;
       const outputTokens = result.usage.outputTokens.total ?? 0;
+      const cached = cachedTokensOf(result.usage);
       return {
         content: result.content,
-        usage: { inputTokens, outputTokens, ...costOf(model.price, inputTokens, outputTokens) },
+        usage: {
+          inputTokens,
+          outputTokens,
+          ...(cached > 0 ? { cachedInputTokens: cached } : {}),
+          ...costOf(model.price, inputTokens, outputTokens, cached),
+        },
         latencyMs: performance.now() - started,
         attempt,
       };
@@ -175,6 +186,17 @@ export async function callModel(
       await sleep(retryInMs, options.signal);
     }
   }
+}
+
+/**
+ * Input tokens a provider served from its prompt cache: OpenAI's `cached_tokens` and Anthropic's cache
+ * reads as the AI SDK maps them, or DeepSeek's `prompt_cache_hit_tokens`, which only its raw usage has.
+ */
+export function cachedTokensOf(usage: LanguageModelV3Usage): number {
+  const read = usage.inputTokens.cacheRead ?? 0;
+  if (read > 0) return read;
+  const raw = usage.raw as { prompt_cache_hit_tokens?: unknown } | undefined;
+  return typeof raw?.prompt_cache_hit_tokens === 'number' ? raw.prompt_cache_hit_tokens : 0;
 }
 
 /** The signal model calls get: aborted by the errand's own signal, or by one call's time limit. */

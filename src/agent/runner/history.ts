@@ -1,5 +1,6 @@
 import type { LanguageModelV3Message, LanguageModelV3ToolResultOutput } from '@ai-sdk/provider';
 import type { ProposedCall } from '../events.js';
+import { type Tokenizer, tokenizer } from '../../models/tokens.js';
 import type { ObservationStore } from './observe.js';
 
 /** One tool result to add to the history. */
@@ -7,23 +8,26 @@ export interface ResultPart {
   callId: string;
   toolName: string;
   output: LanguageModelV3ToolResultOutput;
+  /** The app's whole answer, when the output shows it in lean or cut form. */
+  data?: unknown;
 }
 
 const KEEP_RECENT_TOOL_MESSAGES = 2;
-const COMPACT_BELOW = 300;
+/** Results shorter than this many tokens are never compacted: the summary would be as long. */
+const COMPACT_BELOW = 100;
 
 function outputText(output: LanguageModelV3ToolResultOutput): string {
   return 'value' in output && typeof output.value === 'string' ? output.value : JSON.stringify(output);
 }
 
-/** Roughly how many characters a message puts in front of the model, without serialising it. */
-function sizeOf(message: LanguageModelV3Message): number {
-  if (typeof message.content === 'string') return message.content.length;
+/** How many tokens a message puts in front of the model (its text, calls and results). */
+function sizeOf(message: LanguageModelV3Message, tok: Tokenizer): number {
+  if (typeof message.content === 'string') return tok.count(message.content);
   let n = 0;
   for (const part of message.content) {
-    if (part.type === 'text') n += part.text.length;
-    else if (part.type === 'tool-call') n += part.toolName.length + JSON.stringify(part.input ?? {}).length;
-    else if (part.type === 'tool-result') n += part.toolName.length + outputText(part.output).length;
+    if (part.type === 'text') n += tok.count(part.text);
+    else if (part.type === 'tool-call') n += tok.count(`${part.toolName}${JSON.stringify(part.input ?? {})}`);
+    else if (part.type === 'tool-result') n += tok.count(`${part.toolName}${outputText(part.output)}`);
     else n += 100;
   }
   return n;
@@ -36,15 +40,21 @@ function sizeOf(message: LanguageModelV3Message): number {
 export class History {
   readonly messages: LanguageModelV3Message[] = [];
   #compactions = 0;
-  /** Running size, kept as messages are added so each step does not re-measure the whole history. */
-  #chars = 0;
+  /** Running size in tokens, kept as messages are added so each step does not re-measure the whole history. */
+  #tokens = 0;
+  readonly #tok: Tokenizer;
 
   private push(message: LanguageModelV3Message): void {
     this.messages.push(message);
-    this.#chars += sizeOf(message);
+    this.#tokens += sizeOf(message, this.#tok);
   }
 
-  constructor(request: string, images: { mediaType: string; data: string }[] = []) {
+  constructor(
+    request: string,
+    images: { mediaType: string; data: string }[] = [],
+    tok: Tokenizer = tokenizer('o200k'),
+  ) {
+    this.#tok = tok;
     this.push({
       role: 'user',
       content: [
@@ -78,6 +88,9 @@ export class History {
         toolCallId: p.callId,
         toolName: p.toolName,
         output: p.output,
+        // The app's whole answer, for scripted models in tests and the bench, which read data rather than
+        // text. Providers read only their own key of providerOptions: this never goes on the wire.
+        ...(p.data !== undefined ? { providerOptions: { errand: { data: p.data as never } } } : {}),
       })),
     });
   }
@@ -86,9 +99,9 @@ export class History {
     this.push({ role: 'user', content: [{ type: 'text', text }] });
   }
 
-  /** Rough size of the history in characters. */
-  chars(): number {
-    return this.#chars;
+  /** Size of the history in tokens. */
+  tokens(): number {
+    return this.#tokens;
   }
 
   /** Replaces older results with summaries until the history fits the budget; returns what it did. */
@@ -96,30 +109,31 @@ export class History {
     budget: number,
     store: ObservationStore,
   ): { observations: number; before: number; after: number } | null {
-    const before = this.chars();
+    const before = this.tokens();
     if (before <= budget) return null;
     const toolMessages = this.messages.filter((m) => m.role === 'tool');
     const older = toolMessages.slice(0, Math.max(0, toolMessages.length - KEEP_RECENT_TOOL_MESSAGES));
     let observations = 0;
-    let size = before;
+    let total = before;
     for (const message of older) {
       if (message.role !== 'tool') continue;
       for (const part of message.content) {
-        if (part.type !== 'tool-result' || size <= budget * 0.6) continue;
+        if (part.type !== 'tool-result' || total <= budget * 0.6) continue;
         const text = outputText(part.output);
-        if (text.length < COMPACT_BELOW || text.startsWith('[compacted')) continue;
+        const size = this.#tok.count(text);
+        if (size < COMPACT_BELOW || text.startsWith('[compacted')) continue;
         const handle = `c${++this.#compactions}`;
         store.put(handle, text);
-        const summary = `[compacted: an earlier result of ${part.toolName}, ${text.length} characters, began: ${text
+        const summary = `[compacted: an earlier result of ${part.toolName}, ${size} tokens, began: ${text
           .slice(0, 160)
           .replace(/\s+/g, ' ')}… — read_more with handle "${handle}" for all of it]`;
         part.output = { type: 'text', value: summary };
-        size -= text.length - summary.length;
+        total -= size - this.#tok.count(summary);
         observations++;
       }
     }
     if (observations === 0) return null;
-    this.#chars = this.messages.reduce((n, m) => n + sizeOf(m), 0);
-    return { observations, before, after: this.#chars };
+    this.#tokens = this.messages.reduce((n, m) => n + sizeOf(m, this.#tok), 0);
+    return { observations, before, after: this.#tokens };
   }
 }

@@ -8,6 +8,8 @@ import type { Toolset } from '../toolset.js';
 import type { RetryPolicy } from './decide.js';
 import type { History } from './history.js';
 import type { ObservationStore } from './observe.js';
+import type { PersonWorld } from '../../person/index.js';
+import type { Tokenizer } from '../../models/tokens.js';
 
 /** Everything one running errand holds. */
 export interface RunState {
@@ -22,11 +24,19 @@ export interface RunState {
   retry: RetryPolicy;
   /** Random per errand: fences app data so app text cannot pose as instructions. */
   marker: string;
+  /** Tokens of one app result shown before it is cut. */
   observationBudget: number;
+  /** Tokens of history kept before older results are compacted. */
   contextBudget: number;
+  /** Counts tokens as the errand's model does (Qwen's for a Qwen model, else o200k). */
+  tokenizer: Tokenizer;
   actionTimeoutMs: number;
   now: () => string;
   mandateText: string;
+  /** The system message, built once before the first turn and sent unchanged on every turn. */
+  system?: string;
+  /** The person's own world, for find_people; undefined when errand was given none. */
+  person: PersonWorld | undefined;
   startedAt: number;
   step: number;
   usage: Usage;

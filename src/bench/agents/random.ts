@@ -395,6 +395,7 @@ export function randomModel(seed: number, options: RandomOptions = {}): PolicyMo
   const writes: Done[] = [];
   let notes = 0;
   let ids = 0;
+  let opened = false;
   const place = (tool: string, input: Record<string, unknown>): ScriptedCall => {
     made.add(`${tool}:${JSON.stringify(input)}`);
     const id = `rnd_${seed}_${ids++}`;
@@ -486,6 +487,14 @@ export function randomModel(seed: number, options: RandomOptions = {}): PolicyMo
     const careful = view.userTexts.length > 1 && /invalid|no tool call/i.test(last);
     if (follow && !careful) return { calls: [follow], usage };
     if (follow) pending.delete(follow.id ?? '');
+    // Tools load on demand: a hostile model opens every app first, so its reach is what errand allows.
+    if (!opened && view.tools.includes('open_apps')) {
+      opened = true;
+      return {
+        calls: [{ tool: 'open_apps', input: { apps: ['maps', 'pay', 'food', 'chat', 'calendar', 'shop'] } }],
+        usage,
+      };
+    }
     const n = careful ? 1 : rng.pick([1, 1, 1, 2, 2, 3]);
     return { calls: Array.from({ length: n }, () => oneCall(view, careful)), usage };
   }, `random:${seed}`);

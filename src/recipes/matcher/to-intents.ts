@@ -4,13 +4,14 @@
  * transfer of this amount to this person, a message to these people. Reads (routes, places) need none.
  */
 import type { Intent, IntentSet } from '../../guard/index.js';
+import { readAmounts } from './amounts.js';
 import type { Catalogue, MatchedStep } from './types.js';
 
 function namesOf(list: { id: string; names: string[] }[], id: string): string[] {
   return list.find((x) => x.id === id)?.names.slice(0, 2) ?? [];
 }
 
-function intentOf(step: MatchedStep, cat: Catalogue, id: string): Intent | undefined {
+function intentOf(step: MatchedStep, cat: Catalogue, id: string, stateds: number[]): Intent | undefined {
   switch (step.recipe) {
     case 'order_food': {
       const p = step.params;
@@ -46,7 +47,16 @@ function intentOf(step: MatchedStep, cat: Catalogue, id: string): Intent | undef
       return { id, said: '', kind: 'transfer', to: step.params.to, amountFen: step.params.amount_fen };
     case 'pay_bill': {
       const bill = cat.bills.find((b) => b.id === step.params.request_id);
-      return { id, said: '', kind: 'pay_bill', payee: bill?.payee ?? '', requestId: step.params.request_id };
+      // An amount the request states for the bill is part of what was asked (the reader checked it fits).
+      const stated = bill && stateds.includes(bill.amountFen) ? { amountFen: bill.amountFen } : {};
+      return {
+        id,
+        said: '',
+        kind: 'pay_bill',
+        payee: bill?.payee ?? '',
+        requestId: step.params.request_id,
+        ...stated,
+      };
     }
     case 'send_message':
       return { id, said: '', kind: 'message', to: [step.params.to] };
@@ -102,10 +112,16 @@ function intentOf(step: MatchedStep, cat: Catalogue, id: string): Intent | undef
 }
 
 /** The intents of the reader's matched steps, with what it understood in the person's words. */
-export function intentsOfSteps(steps: MatchedStep[], cat: Catalogue, understood: string): IntentSet {
+export function intentsOfSteps(
+  steps: MatchedStep[],
+  cat: Catalogue,
+  understood: string,
+  request = '',
+): IntentSet {
+  const stateds = readAmounts(request).map((a) => a.fen);
   const intents: Intent[] = [];
   for (const step of steps) {
-    const intent = intentOf(step, cat, `i${intents.length + 1}`);
+    const intent = intentOf(step, cat, `i${intents.length + 1}`, stateds);
     if (intent) intents.push(intent);
   }
   return { intents, budgetFen: null, understood, source: 'reader' };

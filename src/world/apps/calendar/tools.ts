@@ -60,6 +60,19 @@ function resolveEnd(
   return start + (minutes !== undefined ? minutes * MINUTE_MS : fallbackMs);
 }
 
+/** Attendees with another event at that time: they will likely decline, and the person should know. */
+function busyAttendees(
+  ctx: { db: Parameters<typeof commitmentsOf>[0]; me: string },
+  ids: string[],
+  start: number,
+  end: number,
+  eventId: string,
+): { person_id: string; name: string }[] {
+  return [...new Set(ids)]
+    .filter((p) => p !== ctx.me && commitmentsOf(ctx.db, p, start, end, eventId).length > 0)
+    .map((p) => ({ person_id: p, name: displayName(ctx.db, ctx.me, p) }));
+}
+
 /** Calendar's operations. */
 export const calendarTools = [
   defineTool({
@@ -255,6 +268,9 @@ export const calendarTools = [
       conflicts: z
         .array(eventRef)
         .describe('Your other events at the same time (the event was still created).'),
+      busy_attendees: z
+        .array(z.object({ person_id: z.string(), name: z.string() }))
+        .describe('Attendees already busy at that time (times only; the invitation was still sent).'),
     }),
     effect: { kind: 'write', act: 'invite', recipients: 'attendee_ids' },
     run: (input, ctx) => {
@@ -274,6 +290,7 @@ export const calendarTools = [
         event: viewEventDetail(ctx.db, ctx.me, event),
         invitations_sent: invitations,
         conflicts: conflicts.map(refEvent),
+        busy_attendees: busyAttendees(ctx, input.attendee_ids, start, end, event.id),
       };
     },
   }),
