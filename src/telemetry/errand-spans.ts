@@ -180,6 +180,7 @@ function usageAttributes(usage: Usage): Record<string, number> {
   return {
     [GENAI.inputTokens]: usage.inputTokens,
     [GENAI.outputTokens]: usage.outputTokens,
+    ...(usage.cachedInputTokens !== undefined ? { [GENAI.cacheReadTokens]: usage.cachedInputTokens } : {}),
     [ERRAND.costUsd]: usage.costUsd,
     [ERRAND.energyWh]: usage.energyWh,
   };

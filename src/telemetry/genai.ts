@@ -11,6 +11,7 @@ export const GENAI = {
   responseModel: 'gen_ai.response.model',
   inputTokens: 'gen_ai.usage.input_tokens',
   outputTokens: 'gen_ai.usage.output_tokens',
+  cacheReadTokens: 'gen_ai.usage.cache_read.input_tokens',
   finishReasons: 'gen_ai.response.finish_reasons',
   agentName: 'gen_ai.agent.name',
   conversationId: 'gen_ai.conversation.id',
