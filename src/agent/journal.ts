@@ -301,16 +301,22 @@ export class Journal {
     return options.withCreated ? events : events.filter((e) => e.type !== 'task.created');
   }
 
-  /** Past errands, newest first; `request` keeps only errands asked in exactly those words. */
-  list(limit = 50, filter: { request?: string } = {}): ErrandSummary[] {
+  /**
+   * Past errands, newest first; `request` keeps only errands asked in exactly those words, `id` only
+   * the errand with that id.
+   */
+  list(limit = 50, filter: { request?: string; id?: string } = {}): ErrandSummary[] {
     this.flush();
-    this.settle();
-    const where = filter.request !== undefined ? 'WHERE request = ?' : '';
+    this.settle(filter.id);
+    const conditions: [string, string][] = [];
+    if (filter.request !== undefined) conditions.push(['request = ?', filter.request]);
+    if (filter.id !== undefined) conditions.push(['id = ?', filter.id]);
+    const where = conditions.length ? `WHERE ${conditions.map(([c]) => c).join(' AND ')}` : '';
     return this.#read(
       () =>
         this.#sql(
           `SELECT id, created_at AS createdAt, request, model, status, outcome FROM errands ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`,
-        ).all(...(filter.request !== undefined ? [filter.request] : []), limit) as ErrandSummary[],
+        ).all(...conditions.map(([, v]) => v), limit) as ErrandSummary[],
     );
   }
 

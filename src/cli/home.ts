@@ -127,6 +127,11 @@ export function mcpToken(home: string): StoredToken {
   return keptToken(home, 'mcp-token');
 }
 
+/** The token `errand serve` asks for off loopback, made once per home and shown only then. */
+export function serveToken(home: string): StoredToken {
+  return keptToken(home, 'serve-token');
+}
+
 function keptToken(home: string, name: string): StoredToken {
   const file = join(home, name);
   let created = false;

@@ -5,6 +5,7 @@ import { registerBenchCommands } from './bench.js';
 import { registerMcpCommand } from './mcp.js';
 import { registerRecipeCommands } from './recipes.js';
 import { registerRunCommand } from './run.js';
+import { registerServeCommand } from './serve.js';
 import { registerTaskCommands } from './tasks.js';
 import { registerWorldCommands } from './world.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerBenchCommands(program);
   registerWorldCommands(program);
   registerMcpCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

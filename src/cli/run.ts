@@ -35,6 +35,7 @@ import {
 } from './settings.js';
 import { interruptedRepeat } from './repeat-check.js';
 import { cancelOnSignals } from './signals.js';
+import { startTracing, traceErrand } from '../telemetry/index.js';
 import { checkKeptSeed } from './world.js';
 import { chooseWorld, type WorldFlags } from './world-choice.js';
 
@@ -128,6 +129,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
   );
   const request = await readRequest(words, { file: flags.requestFile, stdin: process.stdin });
   const journal = openJournal();
+  const tracing = await startTracing();
   let sandbox: Sandbox | undefined;
   const connectors: Connector[] = [];
   const controller = new AbortController();
@@ -178,6 +180,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       if (flags.json) process.stdout.write(`${JSON.stringify(e)}\n`);
       else renderer.event(e);
     });
+    traceErrand(tracing, journal, errandId);
     const { report } = await runErrand({
       ...prepared.run,
       errandId,
@@ -213,6 +216,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
     await sandbox?.close();
     journal.close();
+    await tracing?.shutdown();
   }
 }
 
