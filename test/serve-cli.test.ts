@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliCommand } from './support/cli.js';
+import { cliCommand, runCli } from './support/cli.js';
 
 /** `errand serve` as a person starts it: what it prints, the token it makes once, a clean stop. */
 const children: ChildProcess[] = [];
@@ -64,6 +64,31 @@ describe('errand serve', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe(token);
     const code = await again.stop();
     expect([code, again.stderr()]).toEqual([0, '']);
+  });
+
+  it("acts on errand's home world, the one errand run acts on", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'errand-serve-cli-'));
+    const env = { ERRAND_HOME: home, HOME: home, ERRAND_MODEL: '' };
+    const run = await runCli(
+      ['run', '帮我从川味小馆点一份宫保鸡丁送到公司，40元以内，再告诉王芳我中午不回去吃饭'],
+      { env },
+    );
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const placed = /订单 (ord_\d+)/.exec(run.stdout)?.[1];
+    expect(placed).toBeDefined();
+    const s = await startServe(home, []);
+    const world = (await (await fetch(`${s.url}/api/worlds/liming`)).json()) as {
+      world: { foodOrders: { id: string }[] };
+    };
+    expect(world.world.foodOrders.map((o) => o.id)).toContain(placed);
+    expect(await s.stop()).toBe(0);
+    // --fresh-world starts from the seed: the order is not there.
+    const fresh = await startServe(home, ['--fresh-world']);
+    const empty = (await (await fetch(`${fresh.url}/api/worlds/liming`)).json()) as {
+      world: { foodOrders: { id: string }[] };
+    };
+    expect(empty.world.foodOrders.map((o) => o.id)).not.toContain(placed);
+    expect(await fresh.stop()).toBe(0);
   });
 
   it('on loopback asks for no token, and says so', async () => {
