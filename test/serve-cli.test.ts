@@ -89,7 +89,7 @@ describe('errand serve', () => {
     };
     expect(empty.world.foodOrders.map((o) => o.id)).not.toContain(placed);
     expect(await fresh.stop()).toBe(0);
-  });
+  }, 120_000);
 
   it('on loopback asks for no token, and says so', async () => {
     const home = mkdtempSync(join(tmpdir(), 'errand-serve-cli-'));
