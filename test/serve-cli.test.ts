@@ -64,7 +64,7 @@ describe('errand serve', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe(token);
     const code = await again.stop();
     expect([code, again.stderr()]).toEqual([0, '']);
-  });
+  }, 90_000);
 
   it("acts on errand's home world, the one errand run acts on", async () => {
     const home = mkdtempSync(join(tmpdir(), 'errand-serve-cli-'));
