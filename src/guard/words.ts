@@ -35,6 +35,12 @@ export function describeIntent(
   lang: Lang,
   nameOf: NameOf = () => undefined,
 ): string {
+  const line = intentWords(intent, person, lang, nameOf);
+  // A full-width bracket needs no space before it: "点（没指定，由 errand 选）", not "点 （…）".
+  return lang === 'zh' ? line.replace(/ +（/g, '（') : line;
+}
+
+function intentWords(intent: Intent, person: PersonWorld, lang: Lang, nameOf: NameOf): string {
   const who = (id: string) => partyName(person, id, lang);
   switch (intent.kind) {
     case 'transfer': {
