@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../agent/events.js';
 import { terminalApprover } from './approver.js';
-import { LiveRenderer } from './render.js';
+import { buildReport } from '../agent/report.js';
+import { formatReport, LiveRenderer } from './render.js';
 
 function rendered(events: Partial<JournalEvent>[]): string {
   const out = new PassThrough();
@@ -103,5 +104,29 @@ describe('what a person sees', () => {
       expect(shown).toContain('原因: 你的请求没有要付钱给 客服小张');
       expect(shown).toContain('允许吗？[y/N]');
     }
+  });
+});
+
+describe('the report', () => {
+  it('speaks Chinese to a Chinese request, the write whose result never came too', () => {
+    const report = buildReport([], 'e1');
+    Object.assign(report, {
+      request: '给妈妈转50元',
+      status: 'interrupted',
+      summary: '中断了',
+      unknown: [
+        {
+          step: 1,
+          callId: 'c1',
+          tool: 'pay_transfer',
+          app: 'pay',
+          input: { to_account_id: 'p_mum', amount_fen: 5000 },
+          idempotencyKey: 'k1',
+        },
+      ],
+    });
+    const text = formatReport(report);
+    expect(text).toContain('已经开始，但 errand 没有收到结果');
+    expect(text).not.toContain('Started, but errand never learned');
   });
 });

@@ -220,7 +220,12 @@ export function formatReport(r: Report): string {
     lines.push('', zh ? '没有改动任何应用。' : 'Nothing was changed in any app.');
   }
   if (r.unknown.length) {
-    lines.push('', 'Started, but errand never learned the result (check the app before doing it again):');
+    lines.push(
+      '',
+      zh
+        ? '已经开始，但 errand 没有收到结果（再做一次之前，先到应用里看看）：'
+        : 'Started, but errand never learned the result (check the app before doing it again):',
+    );
     for (const w of r.unknown) lines.push(`  ${describeWrite(w)}`);
   }
   if (r.evidence.length)
