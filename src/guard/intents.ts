@@ -20,10 +20,7 @@ export const transferIntentSchema = z
   .object({
     ...base,
     kind: z.literal('transfer'),
-    to: z
-      .string()
-      .min(1)
-      .describe('Who gets the money: a contact id from the person’s world, e.g. p_wangfang.'),
+    to: z.string().min(1).describe('Who gets the money: a contact id from the person’s world (p_...).'),
     amountFen: fen
       .positive()
       .optional()
@@ -73,7 +70,7 @@ export const orderIntentSchema = z
     address: z
       .string()
       .optional()
-      .describe('Where it goes: one of the person’s saved address ids in that app, e.g. addr_liming_office.'),
+      .describe('Where it goes: one of the person’s saved address ids in that app (addr_... or saddr_...).'),
     budgetFen: fen.optional().describe('The most this order may cost, in fen, when the request says.'),
     notes: z
       .string()

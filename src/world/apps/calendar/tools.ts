@@ -125,7 +125,7 @@ export const calendarTools = [
         .array(z.string().min(1))
         .max(20)
         .default([])
-        .describe('Contact person ids who must be free, e.g. ["p_wangfang"].'),
+        .describe('Contact person ids (p_...) who must be free.'),
       include_me: z.boolean().default(true).describe('Whether you must be free too.'),
       date: z.string().optional().describe('One day to search, like 2026-12-02. Omit to use from/to.'),
       from: timeArg.optional().describe('Search window start; default now.'),
@@ -257,7 +257,7 @@ export const calendarTools = [
         .array(z.string().min(1))
         .max(50)
         .default([])
-        .describe('Contact person ids to invite, e.g. ["p_wangfang"]; each gets a chat invitation.'),
+        .describe('Contact person ids (p_...) to invite; each gets a chat invitation.'),
       location: z.string().max(200).default('').describe('Where, as free text.'),
       place_id: z.string().max(100).optional().describe('A maps place id for the location, if known.'),
       description: z.string().max(2000).default('').describe('Notes for the attendees.'),

@@ -110,9 +110,7 @@ function viewConversation(
 const conversationRef = z
   .string()
   .min(1)
-  .describe(
-    'A conversation id from list_conversations (cv_... or grp_...), or a contact person id (p_wangfang).',
-  );
+  .describe('A conversation id from list_conversations (cv_... or grp_...), or a contact person id (p_...).');
 
 /** Chat's operations. */
 export const chatTools = [
@@ -226,7 +224,7 @@ export const chatTools = [
     description:
       'Sends a text message to one of your contacts (by person id) or to a group you are in (by group id).',
     input: z.object({
-      to: z.string().min(1).describe('A contact person id (p_wangfang) or a group id (grp_liming_project).'),
+      to: z.string().min(1).describe('A contact person id (p_...) or a group id (grp_...).'),
       text: z.string().trim().min(1).max(2000).describe('The message text.'),
     }),
     output: z.object({

@@ -174,9 +174,9 @@ export const payTools = [
     name: 'transfer',
     title: 'Transfer to a contact',
     description:
-      'Sends money from your wallet to one of your contacts (account id = the contact person id, e.g. p_wangfang).',
+      'Sends money from your wallet to one of your contacts (account id = the contact person id, p_...).',
     input: z.object({
-      to_account_id: z.string().describe('The contact to pay: their person id, e.g. p_wangfang.'),
+      to_account_id: z.string().describe('The contact to pay: their person id (p_...).'),
       amount_fen: fenSchema.min(1).describe('How much to send, in fen (1 yuan = 100 fen).'),
       memo: z.string().max(200).default('').describe('A note the contact sees.'),
     }),

@@ -201,7 +201,7 @@ export const shopTools = [
       'Prices an order before placing it: items, shipping (free from ¥99, else ¥10) and the total you will pay. Checks stock.',
     input: z.object({
       items: itemsInput,
-      address_id: z.string().optional().describe('A saved address id to check, e.g. saddr_liming_home.'),
+      address_id: z.string().optional().describe('A saved address id to check (see list_addresses).'),
     }),
     output: totalsView.extend({
       from_cart: z.boolean().describe('True when the quote is for your cart.'),
@@ -227,9 +227,7 @@ export const shopTools = [
       'Orders the items given (or your whole cart) to a saved address. Stock is reserved and a payment request is created; pay it with the pay app (pay_request with payment_request_id, total and payee).',
     input: z.object({
       items: itemsInput,
-      address_id: z
-        .string()
-        .describe('Saved address id to ship to, e.g. saddr_liming_office; see list_addresses.'),
+      address_id: z.string().describe('Saved address id to ship to; see list_addresses.'),
     }),
     output: orderView.extend({ next_step: z.string().describe('What to do next.') }),
     effect: { kind: 'write', act: 'order', address: 'address_id', items: 'items' },
