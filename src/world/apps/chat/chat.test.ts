@@ -105,6 +105,8 @@ describe('chat conversations', () => {
     const read = ok(world.call('chat', 'read_messages', { conversation: 'p_wangfang', limit: 2 }));
     expect(read.conversation.id).toBe('cv_liming_wangfang');
     expect(read.messages.map((m: any) => m.id)).toEqual(['m_liming_wangfang_03', 'm_liming_wangfang_04']);
+    // The newest message is said once, in the messages, not again as the conversation's last message.
+    expect(read.conversation).not.toHaveProperty('last_message');
     expect(read.messages.every((m: any) => !m.read && !m.from_me)).toBe(true);
     expect(world.diff(snap).empty).toBe(true);
 

@@ -182,7 +182,8 @@ export const chatTools = [
         .describe('How many of the newest messages to show.'),
     }),
     output: z.object({
-      conversation: conversationView.describe('The conversation.'),
+      // The messages follow, the newest last: the conversation's last_message would say it twice.
+      conversation: conversationView.omit({ last_message: true }).describe('The conversation.'),
       messages: z.array(messageView).describe('Oldest first.'),
     }),
     effect: { kind: 'read' },
@@ -195,8 +196,9 @@ export const chatTools = [
           )
           .all(c.id, limit) as MessageRow[]
       ).reverse();
+      const { last_message: _said, ...conversationOnly } = viewConversation(ctx.db, ctx.me, c);
       return {
-        conversation: viewConversation(ctx.db, ctx.me, c),
+        conversation: conversationOnly,
         messages: rows.map((m) => viewMessage(ctx.db, ctx.me, m)),
       };
     },
