@@ -106,6 +106,8 @@ export type ErrandEvent =
       app: string;
       input: unknown;
       effect: Effect;
+      /** For a write: what it does in the person's words ("转账 ¥50.00 给 妈妈（刘秀英）"), for receipts. */
+      words?: string;
     }
   | { type: 'action.decided'; step: number; callId: string; decision: Decision; reason: string; by: string }
   | { type: 'action.started'; step: number; callId: string; idempotencyKey: string | null }

@@ -137,7 +137,7 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
             kind: p.effect.kind,
             id: (pick(e.output, ID_FIELDS) as string | undefined) ?? null,
             amount: typeof amount === 'object' && amount?.display ? amount.display : null,
-            what: receiptWhat(p.input),
+            what: p.words ?? receiptWhat(p.input),
           });
         }
         break;

@@ -155,6 +155,11 @@ export function describeAction(
       ? formatFen(input[effect.amount] as number)
       : undefined;
   const payee = str(effect.payee);
+  // A merchant is no contact: its name comes from what the apps showed (m_r_chuanwei is 川味小馆's till).
+  const payeeName = (id: string) => {
+    const name = who(id);
+    return name !== id ? name : (nameOf(id) ?? nameOf(id.replace(/^m_/, '')) ?? id);
+  };
   switch (effect.act) {
     case 'transfer':
       return say(
@@ -165,8 +170,8 @@ export function describeAction(
     case 'pay':
       return say(
         lang,
-        `付款 ${amount ?? '?'} 给 ${payee ? who(payee) : '?'}${str(effect.target) ? `（账单 ${str(effect.target)}）` : ''}？`,
-        `Pay ${amount ?? '?'} to ${payee ? who(payee) : '?'}${str(effect.target) ? ` (bill ${str(effect.target)})` : ''}?`,
+        `付款 ${amount ?? '?'} 给 ${payee ? payeeName(payee) : '?'}${str(effect.target) ? `（账单 ${str(effect.target)}）` : ''}？`,
+        `Pay ${amount ?? '?'} to ${payee ? payeeName(payee) : '?'}${str(effect.target) ? ` (bill ${str(effect.target)})` : ''}?`,
       );
     case 'message': {
       const to = effect.recipients

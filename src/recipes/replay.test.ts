@@ -42,6 +42,12 @@ describe('recipe replay', () => {
       'chat_send_message',
     ]);
     expect(report.summary).toMatch(/已下单并付款 ¥\d+\.\d{2}（订单 ord_\d+）。已告诉 王芳/);
+    // Each receipt says what was done in the person's words, not the tool's arguments.
+    expect(report.receipts.map((r) => r.what)).toEqual([
+      '下单 宫保鸡丁×1，送到 公司',
+      expect.stringMatching(/^付款 ¥\d+\.\d{2} 给 川味小馆（账单 preq_\w+）$/),
+      '给 王芳 发消息：“我中午不回去吃饭”',
+    ]);
     const tables = world.diff(before).tables.map((t) => t.table);
     expect(tables).toContain('food_orders');
   });

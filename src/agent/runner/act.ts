@@ -243,6 +243,9 @@ async function prepare(
     app: tool.app,
     input: call.input,
     effect: tool.effect,
+    ...(tool.effect.kind !== 'read' && state.guard.phrase
+      ? { words: state.guard.phrase(view).replace(/[？?]$/, '') }
+      : {}),
   });
   let verdict = state.guard.check(view);
   let by = 'guard';
