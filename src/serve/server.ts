@@ -2,8 +2,14 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Journal } from '../agent/journal.js';
+import {
+  ErrandDesk,
+  type ModelResolver,
+  modelsWithDefault,
+  WorldPool,
+  type WorldPoolOptions,
+} from '../errands/index.js';
 import { ErrandError, toErrandError } from '../errors.js';
-import { resolveModel } from '../models/registry.js';
 import type { Recipe } from '../recipes/format.js';
 import type { Tracing } from '../telemetry/index.js';
 import { allowedHosts, isLoopbackHost } from '../world/index.js';
@@ -19,10 +25,7 @@ import {
 import { apiRoutes } from './api.js';
 import { layout, problemPage } from './console/pages.js';
 import { consoleRoutes } from './console/routes.js';
-import { ErrandService } from './errands.js';
-import type { ModelResolver } from './prepare.js';
 import { errorReply } from './reply.js';
-import { WorldPool, type WorldPoolOptions } from './worlds.js';
 
 /** How to run `errand serve`. */
 export interface ServeOptions {
@@ -51,13 +54,15 @@ export interface ServeOptions {
   warm?: boolean;
   /** Gets one line per request: method, path (never the query), status, time. Never a secret. */
   log?: (line: string) => void;
+  /** Most errands running at once (default 64); one more is refused with 429. */
+  maxRunning?: number;
 }
 
 /** A running `errand serve`. */
 export interface RunningServe {
   url: string;
   port: number;
-  service: ErrandService;
+  desk: ErrandDesk;
   worlds: WorldPool;
   /** Cancels running errands, ends every stream, stops the worlds and stops listening. */
   close(): Promise<void>;
@@ -109,12 +114,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   };
   const worlds = new WorldPool(options.worlds);
   if (options.warm) await Promise.all(worlds.personas.map((p) => worlds.get(p)));
-  const service = new ErrandService({
+  const desk = new ErrandDesk({
     journal: options.journal,
     worlds,
-    models: options.models ?? ((ref) => (ref ? resolveModel(ref) : undefined)),
+    models: options.models ?? modelsWithDefault(undefined),
     learned: options.learned,
     tracing: options.tracing,
+    maxRunning: options.maxRunning ?? 64,
   });
   const app = new Hono<{ Variables: { caller: Caller } }>();
   const wantsPage = (path: string, accept: string | undefined) =>
@@ -145,11 +151,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   app.use('*', checkOrigin(access));
   app.use('*', checkBody(access));
   app.use('*', requireCaller(access));
-  app.route('/api', apiRoutes({ service, worlds, access }));
+  app.route('/api', apiRoutes({ desk, worlds, access }));
   app.route(
     '/',
     consoleRoutes({
-      service,
+      desk,
       worlds,
       benchDir: options.benchDir ?? 'bench-results',
       defaultModel: options.defaultModel ?? "errand's recipes (no model)",
@@ -162,10 +168,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       resolve({
         url: `http://${urlHost(hostname)}:${info.port}`,
         port: info.port,
-        service,
+        desk,
         worlds,
         close: async () => {
-          await service.close();
+          await desk.close();
           await new Promise<void>((done) => {
             if ('closeAllConnections' in server) server.closeAllConnections();
             server.close(() => done());
