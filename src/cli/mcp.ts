@@ -9,6 +9,7 @@ import {
   WorldPool,
 } from '../errands/index.js';
 import { ErrandError } from '../errors.js';
+import { startTracing } from '../telemetry/index.js';
 import { MIN_TOKEN_LENGTH } from '../world/index.js';
 import { loadConfig, type MandateFlags, mandateFrom } from './config.js';
 import { errandHome, mcpToken, openJournal } from './home.js';
@@ -74,6 +75,7 @@ async function serveMcp(flags: McpFlags, given: Given): Promise<void> {
     flags.allowApp?.length || !flags.config ? { kind: 'flag' } : { kind: 'config', file: flags.config },
   );
   const journal = openJournal();
+  const tracing = await startTracing();
   const worlds = new WorldPool(world);
   const desk = new ErrandDesk({
     journal,
@@ -86,6 +88,7 @@ async function serveMcp(flags: McpFlags, given: Given): Promise<void> {
         .filter((r) => r.source.kind === 'learned'),
     answeredBy: flags.http ? 'mcp:http' : 'mcp:stdio',
     replyWording: MCP_REPLY_WORDING,
+    tracing,
   });
   const log = (text: string) => process.stderr.write(`errand mcp: ${text}\n`);
   try {
@@ -106,6 +109,7 @@ async function serveMcp(flags: McpFlags, given: Given): Promise<void> {
     await desk.close();
     await worlds.close();
     journal.close();
+    await tracing?.shutdown();
   }
 }
 
