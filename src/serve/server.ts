@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Journal } from '../agent/journal.js';
 import {
@@ -12,7 +10,7 @@ import {
 import { ErrandError, toErrandError } from '../errors.js';
 import type { Recipe } from '../recipes/format.js';
 import type { Tracing } from '../telemetry/index.js';
-import { allowedHosts, isLoopbackHost } from '../world/index.js';
+import { allowedHosts, isLoopbackHost, listen } from '../world/index.js';
 import {
   type Caller,
   ConsoleSessions,
@@ -92,12 +90,6 @@ function checkOptions(hostname: string, options: ServeOptions): void {
     throw new ErrandError('CONFIG_INVALID', 'Answering to other host names needs a token as well.');
 }
 
-function urlHost(hostname: string): string {
-  if (hostname === '0.0.0.0') return '127.0.0.1';
-  if (hostname === '::') return '[::1]';
-  return hostname.includes(':') ? `[${hostname}]` : hostname;
-}
-
 /**
  * Starts `errand serve`: the HTTP API and the web console, on loopback unless a token is given.
  * Errands run in this process on each persona's sandbox world, every write held by the guard.
@@ -162,25 +154,22 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     }),
   );
 
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
-      hosts = allowedHosts(hostname, info.port, options.allowHosts);
-      resolve({
-        url: `http://${urlHost(hostname)}:${info.port}`,
-        port: info.port,
-        desk,
-        worlds,
-        close: async () => {
-          await desk.close();
-          await new Promise<void>((done) => {
-            if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close(() => done());
-          });
-          await worlds.close();
-        },
-      });
-    });
-    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 0;
-    server.once('error', reject);
+  const listening = await listen(app.fetch, {
+    hostname,
+    port: options.port,
+    onListening: (port) => {
+      hosts = allowedHosts(hostname, port, options.allowHosts);
+    },
   });
+  return {
+    url: listening.url,
+    port: listening.port,
+    desk,
+    worlds,
+    close: async () => {
+      await desk.close();
+      await listening.close();
+      await worlds.close();
+    },
+  };
 }
