@@ -7,7 +7,6 @@
 import { Hono } from 'hono';
 import { toErrandError } from '../errors.js';
 import {
-  allowedHosts,
   answerMcp,
   checkBody,
   checkOrigin,
@@ -69,12 +68,8 @@ export async function serveErrandMcp(
       },
     );
   });
-  const listening = await listen(app.fetch, {
-    hostname: '127.0.0.1',
-    port: options.port,
-    onListening: (port) => {
-      hosts = allowedHosts('127.0.0.1', port);
-    },
+  const listening = await listen(app.fetch, '127.0.0.1', options, (names) => {
+    hosts = names;
   });
   return {
     url: `${listening.url}/mcp`,

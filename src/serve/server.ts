@@ -10,7 +10,7 @@ import {
 import { ErrandError, toErrandError } from '../errors.js';
 import type { Recipe } from '../recipes/format.js';
 import type { Tracing } from '../telemetry/index.js';
-import { allowedHosts, isLoopbackHost, listen } from '../world/index.js';
+import { isLoopbackHost, listen } from '../world/index.js';
 import {
   type Caller,
   ConsoleSessions,
@@ -154,16 +154,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     }),
   );
 
-  const listening = await listen(app.fetch, {
-    hostname,
-    port: options.port,
-    onListening: (port) => {
-      hosts = allowedHosts(hostname, port, options.allowHosts);
-    },
+  const listening = await listen(app.fetch, hostname, options, (names) => {
+    hosts = names;
   });
   return {
-    url: listening.url,
-    port: listening.port,
+    ...listening,
     desk,
     worlds,
     close: async () => {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { allowedHosts } from './http-access.js';
 
 /** A server listening, and how to stop it. */
 export interface Listening {
@@ -19,29 +20,28 @@ function urlHost(hostname: string): string {
 
 /**
  * Serves `fetch` over HTTP on `hostname` (port 0 picks a free one), as the world server, `errand mcp
- * --http` and `errand serve` do. `onListening` runs before any request can arrive: the place to learn
- * the Host names to answer to, which name the port.
+ * --http` and `errand serve` do. `onHosts` gets the Host names to answer to (they name the port, so
+ * they are known only now) before any request can arrive: loopback's, `hostname`'s and `allowHosts`.
  */
 export function listen(
   fetch: Parameters<typeof serve>[0]['fetch'],
-  options: { hostname: string; port?: number; onListening?: (port: number) => void },
+  hostname: string,
+  options: { port?: number; allowHosts?: string[] },
+  onHosts: (hosts: string[]) => void,
 ): Promise<Listening> {
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch, port: options.port ?? 0, hostname: options.hostname },
-      (info: AddressInfo) => {
-        options.onListening?.(info.port);
-        resolve({
-          url: `http://${urlHost(options.hostname)}:${info.port}`,
-          port: info.port,
-          close: () =>
-            new Promise<void>((done) => {
-              if ('closeAllConnections' in server) server.closeAllConnections();
-              server.close(() => done());
-            }),
-        });
-      },
-    );
+    const server = serve({ fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
+      onHosts(allowedHosts(hostname, info.port, options.allowHosts));
+      resolve({
+        url: `http://${urlHost(hostname)}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
     // The server's clients are often this process's own: let them close idle connections. With
     // Node's 5 s keep-alive timeout the server closes an idle socket the client is just reusing when the
     // machine is busy, and the client's call fails with ECONNRESET ("fetch failed").

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrandError } from '../errors.js';
 import type { WorldHost } from './host.js';
-import { allowedHosts, isLoopbackHost, MAX_BODY_BYTES } from './http-access.js';
+import { isLoopbackHost, MAX_BODY_BYTES } from './http-access.js';
 import { createWorldApp } from './http.js';
 import { listen } from './http-listen.js';
 import type { McpSessionOptions } from './mcp-sessions.js';
@@ -83,20 +83,16 @@ export async function serveWorld(host: WorldHost, options: ServeOptions = {}): P
     },
     sessions: options.sessions,
   });
-  const listening = await listen(app.fetch, {
-    hostname,
-    port: options.port,
-    onListening: (port) => {
-      hosts = allowedHosts(hostname, port, options.allowHosts);
-    },
+  const { url, port, close } = await listen(app.fetch, hostname, options, (names) => {
+    hosts = names;
   });
   return {
-    url: listening.url,
-    port: listening.port,
+    url,
+    port,
     token,
     close: async () => {
       sessions.closeAll();
-      await listening.close();
+      await close();
     },
   };
 }
