@@ -150,11 +150,9 @@ export class ErrandDesk {
     const controller = new AbortController();
     const approve = input.approve ?? 'ask';
     const approver = approve === 'ask' ? this.questions.approver(errandId) : unattended(approve);
+    let stopListening = () => {};
     const begun = new Promise<void>((resolve) => {
-      const stop = this.journal.subscribe(errandId, () => {
-        stop();
-        resolve();
-      });
+      stopListening = this.journal.subscribe(errandId, () => resolve());
     });
     traceErrand(this.#options.tracing, this.journal, errandId);
     const entry: Entry = {
@@ -183,7 +181,9 @@ export class ErrandDesk {
         entry.running = false;
       });
     this.#remember(entry);
-    return { errandId, note, begun: Promise.race([begun, entry.done]) };
+    // Settled by its first event, or by its end when it failed before writing one: either way, stop listening.
+    const settled = Promise.race([begun, entry.done]).finally(() => stopListening());
+    return { errandId, note, begun: settled };
   }
 
   #mandate(asked: MandateInput | undefined): Mandate {
