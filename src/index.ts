@@ -14,13 +14,19 @@ export { type Sandbox, type SandboxOptions, startSandbox } from './connectors/sa
 export type { Connector } from './connectors/types.js';
 export {
   createErrandMcpServer,
+  type DeskOptions,
   ErrandDesk,
   type ErrandStatus,
+  type PendingQuestion,
   prepareErrand,
+  QuestionBoard,
   type QuestionView,
   type RequestOptions,
   runRequest,
+  type StartInput,
   serveErrandMcp,
+  WorldPool,
+  type WorldPoolOptions,
 } from './errands/index.js';
 export { ERROR_CODES, ErrandError, type ErrorBody, type ErrorCode } from './errors.js';
 export {

@@ -181,11 +181,18 @@ describe('starting and following an errand', () => {
   it('cancels an errand waiting on an approval: the question is withdrawn and nothing runs', async () => {
     const s = await serve();
     const before = await balance(s);
-    const { id } = await startAsking(s);
+    const { id, question } = await startAsking(s);
     const cancelled = await call(s.url, 'POST', `/api/errands/${id}/cancel`, {});
     expect(cancelled.status).toBe(202);
     const events = await readEvents(s.url, id);
     expect(events.at(-1)).toMatchObject({ event: 'end', data: { status: 'cancelled' } });
+    // A console still showing the card: its late yes is refused as too late, and nothing runs.
+    const late = await call(s.url, 'POST', `/api/errands/${id}/answers`, {
+      questionId: question.id,
+      approved: true,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toContain('no longer waits');
     expect(journalEvents(events).some((e) => e.data.type === 'action.started')).toBe(false);
     const view = await call(s.url, 'GET', `/api/errands/${id}`);
     expect(view.body.report.status).toBe('cancelled');
@@ -299,6 +306,18 @@ describe('what the API refuses', () => {
     const unsure = await call(s.url, 'POST', '/api/errands', { request: '帮我弄点好吃的' });
     expect(unsure.status).toBe(400);
     expect(unsure.body.error.details.missing.length).toBeGreaterThan(0);
+  });
+
+  it('more errands at once than the server runs: 429, and room again once one ends', async () => {
+    const s = await serve({ maxRunning: 1 });
+    const { id } = await startAsking(s);
+    const more = await call(s.url, 'POST', '/api/errands', { ...TRANSFER, approve: 'deny' });
+    expect(more.status).toBe(429);
+    expect(more.body.error.code).toBe('LIMIT_EXCEEDED');
+    await call(s.url, 'POST', `/api/errands/${id}/cancel`, {});
+    await readEvents(s.url, id);
+    const again = await call(s.url, 'POST', '/api/errands', { ...TRANSFER, approve: 'deny' });
+    expect(again.status).toBe(202);
   });
 
   it('an errand that does not exist, on every route that names one', async () => {

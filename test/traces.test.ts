@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newErrandId, runErrand } from '../src/agent/runner.js';
+import { ErrandDesk, WorldPool } from '../src/errands/index.js';
 import { startSandbox } from '../src/connectors/sandbox.js';
 import { MandateGuard, mandateSchema } from '../src/guard/index.js';
 import { useModel } from '../src/models/registry.js';
@@ -131,6 +132,26 @@ describe('spans of an errand, sent to a local OTLP receiver', () => {
     });
     // The request's words are not put in spans: they may be private, and back ends keep spans long.
     expect(JSON.stringify(spans)).not.toContain('王芳');
+  });
+
+  it('are sent for errands run in the background (errand serve, errand mcp, the library)', async () => {
+    const receiver = await startOtlpReceiver();
+    cleanups.push(receiver.close);
+    const tracing = await startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
+    const journal = tempJournal();
+    const worlds = new WorldPool({ persona: 'liming' });
+    cleanups.push(() => worlds.close());
+    const desk = new ErrandDesk({ journal, worlds, tracing });
+    const { errandId } = await desk.start({ request: '给王芳转20元', approve: 'auto' });
+    await desk.ended(errandId);
+    expect(desk.status(errandId)).toMatchObject({ status: 'finished', outcome: 'done' });
+    await tracing!.shutdown();
+    const root = receiver.spans.find((s) => s.name === 'invoke_agent errand');
+    expect(root?.attributes).toMatchObject({
+      'gen_ai.conversation.id': errandId,
+      'errand.status': 'finished',
+    });
+    expect(receiver.spans.map((s) => s.name)).toContain('execute_tool pay_transfer');
   });
 
   it('are sent by `errand run` when OTEL_EXPORTER_OTLP_ENDPOINT is set', async () => {

@@ -1,7 +1,15 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
-import { ErrandDesk, createErrandMcpServer, serveErrandMcp } from '../errands/index.js';
+import {
+  createErrandMcpServer,
+  ErrandDesk,
+  MCP_REPLY_WORDING,
+  modelsWithDefault,
+  serveErrandMcp,
+  WorldPool,
+} from '../errands/index.js';
 import { ErrandError } from '../errors.js';
+import { startTracing } from '../telemetry/index.js';
 import { MIN_TOKEN_LENGTH } from '../world/index.js';
 import { loadConfig, type MandateFlags, mandateFrom } from './config.js';
 import { errandHome, mcpToken, openJournal } from './home.js';
@@ -67,16 +75,20 @@ async function serveMcp(flags: McpFlags, given: Given): Promise<void> {
     flags.allowApp?.length || !flags.config ? { kind: 'flag' } : { kind: 'config', file: flags.config },
   );
   const journal = openJournal();
+  const tracing = await startTracing();
+  const worlds = new WorldPool(world);
   const desk = new ErrandDesk({
     journal,
-    world,
+    worlds,
     mandate,
-    defaultModel: flags.model || process.env.ERRAND_MODEL || undefined,
+    models: modelsWithDefault(flags.model || process.env.ERRAND_MODEL || undefined),
     learned: () =>
       recipeStore()
         .list()
         .filter((r) => r.source.kind === 'learned'),
     answeredBy: flags.http ? 'mcp:http' : 'mcp:stdio',
+    replyWording: MCP_REPLY_WORDING,
+    tracing,
   });
   const log = (text: string) => process.stderr.write(`errand mcp: ${text}\n`);
   try {
@@ -95,7 +107,9 @@ async function serveMcp(flags: McpFlags, given: Given): Promise<void> {
     }
   } finally {
     await desk.close();
+    await worlds.close();
     journal.close();
+    await tracing?.shutdown();
   }
 }
 
@@ -104,7 +118,7 @@ function describeWorld(world: { url?: string; file?: string }): string {
     ? `the world server at ${world.url}`
     : world.file
       ? `the world kept in ${world.file}`
-      : 'a new world in memory per errand';
+      : 'a new world in memory, kept while errand mcp runs';
 }
 
 async function serveHttp(desk: ErrandDesk, port: number): Promise<void> {

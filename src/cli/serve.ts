@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { modelsWithDefault } from '../errands/index.js';
 import { ErrandError } from '../errors.js';
 import { resolveModel } from '../models/registry.js';
 import { MIN_SERVE_TOKEN_LENGTH, startServe } from '../serve/index.js';
@@ -77,10 +78,7 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
           ? { seed: flags.seed, dataDir: flags.data }
           : { seed: flags.seed, file: homeWorldFile() },
       warm: true,
-      models: (ref) => {
-        const chosen = ref ?? defaultRef;
-        return chosen ? resolveModel(chosen) : undefined;
-      },
+      models: modelsWithDefault(defaultRef),
       defaultModel: defaultRef ?? "errand's recipes (no model)",
       learned: () =>
         recipeStore()

@@ -1,54 +1,81 @@
 /**
- * Errands started on someone's behalf and run in the background: another agent (through `errand
- * mcp`) hands over a request, reads how it goes, and answers its approvals. Each errand runs through
- * the same preparation, guard and journal as `errand run`; whoever delegates can narrow the person's
- * standing mandate, never widen it, and answers every approval at most once.
+ * Errands started on someone's behalf and run in the background — by another agent through `errand
+ * mcp`, by a person through `errand serve`'s API and console, or by a program through the library.
+ * Each errand is prepared, guarded and journaled as `errand run` does it, on its persona's world; its
+ * questions wait on one board and are answered at most once.
  */
 import type { JournalEvent } from '../agent/events.js';
 import type { Journal } from '../agent/journal.js';
 import { buildReport, type Report } from '../agent/report.js';
-import { newErrandId, type RunResult, runErrand } from '../agent/runner.js';
+import { newErrandId, runErrand } from '../agent/runner.js';
 import type { RetryPolicy } from '../agent/runner/decide.js';
-import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/sandbox.js';
-import { ErrandError, toErrandError } from '../errors.js';
-import { type Mandate, type MandateInput, narrowMandate } from '../guard/index.js';
-import { resolveModel } from '../models/registry.js';
+import { type ErrorBody, ErrandError, toErrandError } from '../errors.js';
+import { type Mandate, type MandateInput, mandateSchema, narrowMandate, unattended } from '../guard/index.js';
+import { type ResolvedModel, resolveModel } from '../models/registry.js';
+import { clean } from '../person/index.js';
 import type { Recipe } from '../recipes/format.js';
+import { type Tracing, traceErrand } from '../telemetry/index.js';
 import { formatZodError } from '../validation.js';
-import { prepareErrand } from './prepare.js';
-import { type QuestionView, Questions, type Reply } from './questions.js';
+import { type PreparedRun, prepareErrand } from './prepare.js';
+import { QuestionBoard, type QuestionView, type Reply, type ReplyWording } from './questions.js';
+import type { WorldPool } from './worlds.js';
 import { ZodError } from 'zod';
+
+/** Finds the model for a `provider:model` reference, or the default when none is given (none: recipes). */
+export type ModelResolver = (ref: string | undefined) => ResolvedModel | undefined;
+
+/** The model resolver of the CLI's commands: the reference given, else `defaultRef`, from the registry. */
+export function modelsWithDefault(defaultRef: string | undefined, env?: NodeJS.ProcessEnv): ModelResolver {
+  return (ref) => {
+    const chosen = ref ?? defaultRef;
+    return chosen ? resolveModel(chosen, env) : undefined;
+  };
+}
 
 /** How a desk runs the errands handed to it. */
 export interface DeskOptions {
   journal: Journal;
-  /** Which world every errand acts on; its persona is whom an errand that names none acts for. */
-  world: SandboxOptions;
-  /** The person's standing mandate: an errand may narrow it, never widen it. */
-  mandate: Mandate;
-  /** The model for errands that name none; none runs errand's recipes with no model. */
-  defaultModel?: string;
-  /** Where model keys come from (default `process.env`). */
-  env?: NodeJS.ProcessEnv;
+  /** The worlds errands act on, one per persona; the caller closes them after the desk. */
+  worlds: WorldPool;
+  /** The person's standing mandate: an errand's own may narrow it, never widen it. Without one, an errand's mandate is taken as given. */
+  mandate?: Mandate;
+  /** How models are found (default: the provider registry; none named runs errand's recipes). */
+  models?: ModelResolver;
   /** Learned recipes, read when an errand starts. */
   learned?: () => Recipe[];
   /** Most errands running at once (default 8). */
   maxRunning?: number;
-  /** Who answers approvals, as the journal records it (e.g. `mcp`). */
-  answeredBy: string;
+  /** Who answers questions, as the journal records it (default `person`; e.g. `mcp:stdio`). */
+  answeredBy?: string;
+  /** How a caller is told to answer, in its own input's names. */
+  replyWording?: ReplyWording;
+  tracing?: Tracing;
   retry?: Partial<RetryPolicy>;
 }
 
 /** An errand as it is handed over. */
 export interface StartInput {
   request: string;
-  /** Whom errand acts for (default: the world's persona). */
+  /** Whom errand acts for (default: the worlds' persona). */
   persona?: string;
-  /** Limits for this errand, within the person's standing mandate. */
+  /** Limits for this errand, within the standing mandate when the desk has one. */
   mandate?: MandateInput;
   /** The model, provider:model; default the desk's. */
   model?: string;
   maxSteps?: number;
+  /** Ask to confirm what errand understood before anything runs. */
+  confirm?: boolean;
+  /** When an action needs approval: ask (default; the question waits on the board), auto (only within the mandate) or deny. */
+  approve?: 'ask' | 'auto' | 'deny';
+}
+
+/** An errand just started. */
+export interface Started {
+  errandId: string;
+  /** How errand goes about it, in a sentence: "Running errand's recipes with no model (…)". */
+  note: string;
+  /** Settles once its journal record has begun (or it failed before that). */
+  begun: Promise<void>;
 }
 
 /** How an errand stands, as a caller reads it. */
@@ -60,112 +87,109 @@ export interface ErrandStatus {
   outcome: Report['outcome'];
   /** What errand understood the person to ask, one line each, once it has read the request. */
   understood: string[];
-  /** Questions waiting for an answer, then those answered. */
+  /** Questions waiting for an answer, then those answered or withdrawn. */
   questions: QuestionView[];
   /** The newest event's number: read events after it with `events`. */
   lastSeq: number;
   /** The report, once the errand has ended. */
   report?: Report;
+  /** Why it failed, when it failed before its journal record began. */
+  error?: ErrorBody;
 }
 
-interface Entry {
+/** An errand this desk started, as a list of errands shows one before its journal record exists. */
+export interface DeskErrand {
+  id: string;
   request: string;
-  controller: AbortController;
-  done: Promise<RunResult | undefined>;
+  createdAt: number;
   running: boolean;
-  /** Set when the errand failed before its journal record began. */
-  error?: ErrandError;
+  /** Why it failed, when it failed before its first event was written. */
+  failure?: ErrorBody;
+}
+
+interface Entry extends DeskErrand {
+  controller: AbortController;
+  done: Promise<void>;
 }
 
 const ENDED: readonly string[] = ['finished', 'failed', 'cancelled', 'interrupted'];
 
+/** How many ended errands a desk remembers besides those running. */
+const REMEMBERED = 10_000;
+
 /** The errands one service has started, their questions, and the journal they are written to. */
 export class ErrandDesk {
-  readonly questions = new Questions();
+  readonly questions: QuestionBoard;
+  readonly journal: Journal;
   readonly #options: DeskOptions;
   readonly #errands = new Map<string, Entry>();
+  readonly #failures = new Set<(id: string, failure: ErrorBody) => void>();
 
   constructor(options: DeskOptions) {
     this.#options = options;
+    this.journal = options.journal;
+    this.questions = new QuestionBoard({ wording: options.replyWording });
   }
 
-  /** Starts an errand in the background; resolves once its journal record has begun. */
-  async start(input: StartInput): Promise<ErrandStatus> {
-    const { journal } = this.#options;
+  /**
+   * Starts an errand in the background. Refused here, before anything runs: too many running, an
+   * invalid or wider mandate, an unknown persona or model, a request the recipes are not sure of.
+   */
+  async start(input: StartInput): Promise<Started> {
     const max = this.#options.maxRunning ?? 8;
-    if ([...this.#errands.values()].filter((e) => e.running).length >= max)
+    if (this.runningCount >= max)
       throw new ErrandError(
         'LIMIT_EXCEEDED',
         `${max} errands are already running here, the most at once; wait for one to end.`,
       );
     const mandate = this.#mandate(input.mandate);
-    const ref = input.model ?? this.#options.defaultModel;
-    const model = ref ? resolveModel(ref, this.#options.env ?? process.env) : undefined;
-    const sandbox = await startSandbox({
-      ...this.#options.world,
-      persona: input.persona ?? this.#options.world.persona,
+    const model = (this.#options.models ?? modelsWithDefault(undefined))(input.model);
+    const sandbox = await this.#options.worlds.get(input.persona);
+    const { run, note } = ready(input, mandate, model, sandbox, this.#options.learned?.() ?? []);
+    const errandId = newErrandId();
+    const controller = new AbortController();
+    const approve = input.approve ?? 'ask';
+    const approver = approve === 'ask' ? this.questions.approver(errandId) : unattended(approve);
+    let stopListening = () => {};
+    const begun = new Promise<void>((resolve) => {
+      stopListening = this.journal.subscribe(errandId, () => resolve());
     });
-    let started = false;
-    try {
-      const prepared = prepareErrand(
-        {
-          request: input.request,
-          mandate,
-          model,
-          maxSteps: input.maxSteps,
-          learned: this.#options.learned?.(),
-        },
-        sandbox,
-        sandbox.connectors,
-      );
-      if (prepared.kind === 'unsure')
-        throw new ErrandError(
-          'INVALID_INPUT',
-          `With no model, errand runs only what its offline reader is sure of, and it is not sure of this. Understood: ${prepared.understood}. Missing: ${prepared.missing.join('; ')}. Say it more precisely, or name a model.`,
-          { understood: prepared.understood, missing: prepared.missing },
-        );
-      const errandId = newErrandId();
-      const controller = new AbortController();
-      const begun = new Promise<void>((resolve) => {
-        const stop = journal.subscribe(errandId, () => {
-          stop();
-          resolve();
-        });
-      });
-      const entry: Entry = {
-        request: input.request,
-        controller,
-        running: true,
-        done: Promise.resolve(undefined),
-      };
-      entry.done = runErrand({
-        ...prepared.run,
-        errandId,
-        journal,
-        approver: this.questions.approverFor(errandId),
-        signal: controller.signal,
-        ...(this.#options.retry ? { retry: this.#options.retry } : {}),
+    traceErrand(this.#options.tracing, this.journal, errandId);
+    const entry: Entry = {
+      id: errandId,
+      request: run.task.request,
+      createdAt: Date.now(),
+      running: true,
+      controller,
+      done: Promise.resolve(),
+    };
+    entry.done = runErrand({
+      ...run,
+      errandId,
+      journal: this.journal,
+      approver,
+      signal: controller.signal,
+      ...(this.#options.retry ? { retry: this.#options.retry } : {}),
+    })
+      .then(() => undefined)
+      .catch((err: unknown) => {
+        // The runner journals its own failures: what lands here failed before its first event.
+        entry.failure = toErrandError(err).toJSON();
+        for (const listener of this.#failures) listener(errandId, entry.failure);
       })
-        .catch((err) => {
-          entry.error = toErrandError(err);
-          return undefined;
-        })
-        .finally(() => {
-          entry.running = false;
-          return closeQuietly(sandbox);
-        });
-      started = true;
-      this.#errands.set(errandId, entry);
-      await Promise.race([begun, entry.done]);
-      return this.status(errandId);
-    } finally {
-      if (!started) await closeQuietly(sandbox);
-    }
+      .finally(() => {
+        entry.running = false;
+      });
+    this.#remember(entry);
+    // Settled by its first event, or by its end when it failed before writing one: either way, stop listening.
+    const settled = Promise.race([begun, entry.done]).finally(() => stopListening());
+    return { errandId, note, begun: settled };
   }
 
   #mandate(asked: MandateInput | undefined): Mandate {
     try {
-      return narrowMandate(this.#options.mandate, asked ?? {});
+      const standing = this.#options.mandate;
+      return standing ? narrowMandate(standing, asked ?? {}) : mandateSchema.parse(asked ?? {});
     } catch (err) {
       if (err instanceof ZodError)
         throw new ErrandError('INVALID_INPUT', `The mandate is invalid: ${formatZodError(err)}`);
@@ -173,40 +197,86 @@ export class ErrandDesk {
     }
   }
 
+  #remember(entry: Entry): void {
+    this.#errands.set(entry.id, entry);
+    if (this.#errands.size <= REMEMBERED) return;
+    for (const [id, e] of this.#errands)
+      if (!e.running) {
+        this.#errands.delete(id);
+        return;
+      }
+  }
+
   #entry(errandId: string): Entry {
     const entry = this.#errands.get(errandId);
-    if (!entry) throw new ErrandError('NOT_FOUND', `No errand "${errandId}" was started here.`);
+    if (!entry) throw new ErrandError('NOT_FOUND', `No errand "${errandId.slice(0, 64)}" was started here.`);
     return entry;
+  }
+
+  /** True when this desk started the errand (and still remembers it). */
+  knows(errandId: string): boolean {
+    return this.#errands.has(errandId);
+  }
+
+  /** The errands this desk started, oldest first. */
+  errands(): DeskErrand[] {
+    return [...this.#errands.values()].map(shown);
+  }
+
+  /** An errand this desk started, if it remembers it. */
+  errand(errandId: string): DeskErrand | undefined {
+    const entry = this.#errands.get(errandId);
+    return entry && shown(entry);
+  }
+
+  /** True while the errand runs here (its events may still come). */
+  isRunning(errandId: string): boolean {
+    return this.#errands.get(errandId)?.running === true;
+  }
+
+  /** Why an errand failed before its first event, if it did. */
+  failureOf(errandId: string): ErrorBody | undefined {
+    return this.#errands.get(errandId)?.failure;
+  }
+
+  /** Calls `listener` when an errand fails before its first event (its journal will say nothing). */
+  onFailure(listener: (id: string, failure: ErrorBody) => void): () => void {
+    this.#failures.add(listener);
+    return () => this.#failures.delete(listener);
+  }
+
+  /** How many errands run now. */
+  get runningCount(): number {
+    return [...this.#errands.values()].filter((e) => e.running).length;
   }
 
   /** How an errand stands now. */
   status(errandId: string): ErrandStatus {
     const entry = this.#entry(errandId);
-    const questions = this.questions.of(errandId);
-    const pending = questions.filter((q) => q.state === 'pending');
-    const ordered = [...pending, ...questions.filter((q) => q.state !== 'pending')];
-    if (entry.error && !entry.running) {
+    const questions = this.questions.views(errandId);
+    const pending = questions.some((q) => q.state === 'pending');
+    const events = this.journal.events(errandId);
+    if (entry.failure && events.length === 0 && !entry.running)
       return {
         errandId,
         request: entry.request,
         status: 'failed',
         outcome: null,
         understood: [],
-        questions: ordered,
+        questions,
         lastSeq: 0,
+        error: entry.failure,
       };
-    }
-    const events = this.#options.journal.events(errandId);
     const report = buildReport(events, errandId);
     const understood = events.find((e) => e.type === 'intents.derived');
     const ended = ENDED.includes(report.status) && !entry.running;
     return {
       errandId,
       request: entry.request,
-      status: ended ? (report.status as ErrandStatus['status']) : pending.length ? 'waiting' : 'running',
+      status: ended ? (report.status as ErrandStatus['status']) : pending ? 'waiting' : 'running',
       outcome: ended ? report.outcome : null,
       understood: understood?.type === 'intents.derived' ? understood.lines : [],
-      questions: ordered,
+      questions,
       lastSeq: events.at(-1)?.seq ?? 0,
       ...(ended ? { report } : {}),
     };
@@ -218,16 +288,12 @@ export class ErrandDesk {
    */
   async wait(errandId: string, ms: number): Promise<ErrandStatus> {
     const entry = this.#entry(errandId);
-    const settled = () => {
-      const now = this.status(errandId);
-      return now.status !== 'running' ? now : undefined;
-    };
-    const already = settled();
-    if (already || ms <= 0) return already ?? this.status(errandId);
+    const now = this.status(errandId);
+    if (now.status !== 'running' || ms <= 0) return now;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(finish, ms);
-      const offQuestions = this.questions.subscribe((q) => {
-        if (q.errandId === errandId && q.state === 'pending') finish();
+      const offQuestions = this.questions.subscribe((n) => {
+        if (n.type === 'asked' && n.pending.errandId === errandId) finish();
       });
       void entry.done.then(finish);
       function finish() {
@@ -239,10 +305,15 @@ export class ErrandDesk {
     return this.status(errandId);
   }
 
+  /** Settles once the errand has ended. */
+  ended(errandId: string): Promise<void> {
+    return this.#entry(errandId).done;
+  }
+
   /** The errand's events after `afterSeq`, oldest first, at most `limit`. */
   events(errandId: string, afterSeq = 0, limit = 100): JournalEvent[] {
     this.#entry(errandId);
-    return this.#options.journal
+    return this.journal
       .events(errandId)
       .filter((e) => e.seq > afterSeq)
       .slice(0, limit);
@@ -251,28 +322,64 @@ export class ErrandDesk {
   /** Answers one of the errand's questions, once. */
   answer(errandId: string, questionId: string, reply: Reply): QuestionView {
     this.#entry(errandId);
-    return this.questions.answer(errandId, questionId, reply, this.#options.answeredBy);
+    return this.questions.answer(errandId, questionId, reply, this.#options.answeredBy ?? 'person');
   }
 
-  /** Cancels an errand: no action starts after this, and the journal says so. */
-  async cancel(errandId: string): Promise<ErrandStatus> {
+  /**
+   * Cancels an errand: no action starts after this, its waiting question is withdrawn, and the
+   * journal says so. False when it was not running.
+   */
+  cancel(errandId: string): boolean {
     const entry = this.#entry(errandId);
+    if (!entry.running) return false;
     entry.controller.abort();
-    await entry.done;
-    return this.status(errandId);
+    return true;
   }
 
   /** Cancels every errand still running and waits for them to end. */
   async close(): Promise<void> {
-    for (const entry of this.#errands.values()) if (entry.running) entry.controller.abort();
-    await Promise.all([...this.#errands.values()].map((e) => e.done));
+    const entries = [...this.#errands.values()];
+    for (const entry of entries) if (entry.running) entry.controller.abort();
+    await Promise.all(entries.map((e) => e.done));
   }
 }
 
-async function closeQuietly(sandbox: Sandbox): Promise<void> {
-  try {
-    await sandbox.close();
-  } catch {
-    // the errand's result stands; a connection that would not close is not its failure
-  }
+function shown({ id, request, createdAt, running, failure }: Entry): DeskErrand {
+  return { id, request, createdAt, running, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * Readies an errand exactly as `errand run` does (one `prepareErrand` for all); with no model and a
+ * reader that is not sure, the refusal says what it understood and what is missing.
+ */
+function ready(
+  input: StartInput,
+  mandate: Mandate,
+  model: ResolvedModel | undefined,
+  sandbox: Awaited<ReturnType<WorldPool['get']>>,
+  learned: Recipe[],
+): { run: PreparedRun; note: string } {
+  const prepared = prepareErrand(
+    {
+      request: clean(input.request).trim(),
+      mandate,
+      model,
+      maxSteps: input.maxSteps,
+      confirm: input.confirm,
+      learned,
+    },
+    sandbox,
+    sandbox.connectors,
+  );
+  if (prepared.kind === 'unsure')
+    throw new ErrandError(
+      'INVALID_INPUT',
+      `No model is configured, so errand tried its built-in recipes, and it is not sure what you want. Understood: ${prepared.understood}. Missing: ${prepared.missing.join('; ')}. Say it more precisely, or choose a model.`,
+      { understood: prepared.understood, missing: prepared.missing },
+    );
+  const note =
+    prepared.recipes !== undefined
+      ? `Running errand's recipes with no model (${prepared.recipes}).`
+      : `Running with ${prepared.run.model.ref}.`;
+  return { run: prepared.run, note };
 }

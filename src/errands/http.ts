@@ -4,17 +4,14 @@
  * origin, JSON bodies of bounded size — and a token on every call, since every call can start an
  * errand that spends the person's money or answer one of its approvals.
  */
-import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { Hono } from 'hono';
 import { toErrandError } from '../errors.js';
 import {
-  allowedHosts,
+  answerMcp,
   checkBody,
   checkOrigin,
   errorReply,
+  listen,
   MAX_BODY_BYTES,
   McpSessions,
   requireToken,
@@ -60,58 +57,26 @@ export async function serveErrandMcp(
   );
   app.use('*', checkOrigin(policy), requireToken(policy), checkBody(policy));
   app.all('/mcp', async (c) => {
-    const sessionId = c.req.header('mcp-session-id');
-    if (sessionId) {
-      const transport = sessions.find(sessionId, 'errand', 'errand');
-      if (transport) return transport.handleRequest(c.req.raw);
-      return errorReply(c, {
-        code: 'NOT_FOUND',
-        message:
+    return answerMcp(
+      c,
+      sessions,
+      { worldId: 'errand', app: 'errand' },
+      {
+        connect: (transport) => createErrandMcpServer(desk).connect(transport),
+        unknownSession:
           'Session not found: no open MCP session with that id here; it may have expired. Start a new one.',
-      });
-    }
-    try {
-      sessions.reserve();
-    } catch (err) {
-      return errorReply(c, toErrandError(err).toJSON(), 503);
-    }
-    try {
-      const transport: WebStandardStreamableHTTPServerTransport =
-        new WebStandardStreamableHTTPServerTransport({
-          sessionIdGenerator: () => randomUUID(),
-          enableJsonResponse: true,
-          onsessioninitialized: (id) => sessions.add(id, transport, 'errand', 'errand'),
-          onsessionclosed: (id) => sessions.remove(id),
-        });
-      transport.onclose = () => {
-        if (transport.sessionId) sessions.remove(transport.sessionId);
-      };
-      await createErrandMcpServer(desk).connect(transport);
-      const response = await transport.handleRequest(c.req.raw);
-      if (!transport.sessionId) await transport.close();
-      return response;
-    } finally {
-      sessions.release();
-    }
-  });
-  return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' },
-      (info: AddressInfo) => {
-        hosts = allowedHosts('127.0.0.1', info.port);
-        resolve({
-          url: `http://127.0.0.1:${info.port}/mcp`,
-          port: info.port,
-          close: () =>
-            new Promise<void>((done) => {
-              sessions.closeAll();
-              if ('closeAllConnections' in server) server.closeAllConnections();
-              server.close(() => done());
-            }),
-        });
       },
     );
-    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 0;
-    server.once('error', reject);
   });
+  const listening = await listen(app.fetch, '127.0.0.1', options, (names) => {
+    hosts = names;
+  });
+  return {
+    url: `${listening.url}/mcp`,
+    port: listening.port,
+    close: async () => {
+      sessions.closeAll();
+      await listening.close();
+    },
+  };
 }

@@ -10,6 +10,13 @@ import { ErrandError, toErrandError } from '../errors.js';
 import { type MandateInput, mandateSchema } from '../guard/index.js';
 import { formatZodError } from '../validation.js';
 import type { ErrandDesk } from './desk.js';
+import type { ReplyWording } from './questions.js';
+
+/** How `answer_approval`'s caller is told to answer, in the tool's own input names. */
+export const MCP_REPLY_WORDING: ReplyWording = {
+  yesNo: 'answer it with approve true or false',
+  words: 'answer it with text',
+};
 
 const errandId = z.string().min(1).max(64).describe('The errand, as start_errand named it.');
 
@@ -122,13 +129,15 @@ async function run(desk: ErrandDesk, name: ToolName, args: unknown): Promise<obj
       // The mandate as the caller wrote it, not with the schema's defaults filled in: what the caller
       // leaves out stays the person's (narrowMandate checks it strictly again).
       const asked = (args as { mandate?: MandateInput }).mandate;
-      return desk.start({
+      const started = await desk.start({
         request: a.request,
         persona: a.persona,
         mandate: asked,
         model: a.model,
         maxSteps: a.max_steps,
       });
+      await started.begun;
+      return desk.status(started.errandId);
     }
     case 'errand_status': {
       const a = parsed.data as Input<'errand_status'>;
@@ -141,11 +150,13 @@ async function run(desk: ErrandDesk, name: ToolName, args: unknown): Promise<obj
     }
     case 'answer_approval': {
       const a = parsed.data as Input<'answer_approval'>;
-      return desk.answer(a.errand_id, a.question_id, { approve: a.approve, text: a.text });
+      return desk.answer(a.errand_id, a.question_id, { approved: a.approve, text: a.text });
     }
     case 'cancel_errand': {
       const a = parsed.data as Input<'cancel_errand'>;
-      return desk.cancel(a.errand_id);
+      desk.cancel(a.errand_id);
+      await desk.ended(a.errand_id);
+      return desk.status(a.errand_id);
     }
   }
 }

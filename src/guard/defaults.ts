@@ -1,4 +1,11 @@
-import type { Approver, Guard } from './types.js';
+import type { Approver, Guard, Question } from './types.js';
+
+/** True when a question is put in Chinese, so that an answer given for the person is said in Chinese too. */
+export function askedInChinese(question: Question): boolean {
+  if (question.kind === 'approval' && question.lang) return question.lang === 'zh';
+  const text = question.kind === 'approval' ? (question.text ?? question.reason) : question.text;
+  return /[\u3400-\u9fff]/.test(text);
+}
 
 /** A guard that allows everything: for tests of the loop itself and for the runtime benchmark. */
 export const allowAll: Guard = {
@@ -14,12 +21,7 @@ export function unattended(policy: 'deny' | 'auto' = 'deny'): Approver {
   return {
     ask: async (question) => {
       // Said in the person's language: the question is already in it.
-      const zh =
-        question.kind === 'approval' && question.lang
-          ? question.lang === 'zh'
-          : /[\u3400-\u9fff]/.test(
-              question.kind === 'approval' ? (question.text ?? question.reason) : question.text,
-            );
+      const zh = askedInChinese(question);
       if (question.kind === 'confirm')
         return {
           text: zh ? '没有人在这里确认，所以什么都不做' : 'Nobody is here to confirm, so nothing runs.',

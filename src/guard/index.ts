@@ -1,7 +1,7 @@
 /** The guard: decides every action before it runs, outside the model. */
 export type { ActionView, Answer, Approver, Guard, Question, Verdict } from './types.js';
 export type { HeldIntent } from './adopt.js';
-export { allowAll, unattended } from './defaults.js';
+export { allowAll, askedInChinese, unattended } from './defaults.js';
 export { detectInstructions } from './detect.js';
 export { createdIds, reportedAmount, type TrustedContext } from './grounding.js';
 export { MandateGuard, type OwnOrder } from './guard.js';

@@ -1,26 +1,26 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { ErrandDesk, WorldPool } from '../errands/index.js';
 import { ErrandError } from '../errors.js';
 import { type Caller, isToken, SESSION_COOKIE, type ServeAccess } from './access.js';
-import type { ErrandService } from './errands.js';
+import { answerErrand, cancelErrand, errandEventsOf, listErrands, viewErrand } from './errand-views.js';
 import { errandEvents } from './event-stream.js';
 import { openApiDocument } from './openapi.js';
 import { readBody } from './reply.js';
-import { answerSchema, sessionSchema } from './start-request.js';
+import { answerSchema, sessionSchema, startSchema } from './start-request.js';
 import { worldState } from './world-state.js';
-import type { WorldPool } from './worlds.js';
 
 /** What the API routes need. */
 export interface ApiDeps {
-  service: ErrandService;
+  desk: ErrandDesk;
   worlds: WorldPool;
   access: ServeAccess;
 }
 
 /** The JSON API under `/api`: errands (start, list, read, stream, answer, cancel), the audit, the worlds, sessions. */
 export function apiRoutes(deps: ApiDeps): Hono<{ Variables: { caller: Caller } }> {
-  const { service, worlds, access } = deps;
+  const { desk, worlds, access } = deps;
   const api = new Hono<{ Variables: { caller: Caller } }>();
 
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
@@ -49,58 +49,54 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: { caller: Caller } }
   });
 
   api.post('/errands', async (c) => {
-    const body = await readBody(c, z.unknown());
-    const started = await service.start(body);
+    const start = await readBody(c, startSchema);
+    const { errandId: id, note } = await desk.start(start);
     return c.json(
       {
         ok: true,
-        id: started.id,
+        id,
         status: 'running',
-        note: started.note,
-        links: {
-          self: `/api/errands/${started.id}`,
-          events: `/api/errands/${started.id}/events`,
-          console: `/errands/${started.id}`,
-        },
+        note,
+        links: { self: `/api/errands/${id}`, events: `/api/errands/${id}/events`, console: `/errands/${id}` },
       },
       202,
-      { Location: `/api/errands/${started.id}` },
+      { Location: `/api/errands/${id}` },
     );
   });
 
   api.get('/errands', (c) => {
     const limit = Math.min(Math.max(Number.parseInt(c.req.query('limit') ?? '50', 10) || 50, 1), 500);
-    return c.json({ ok: true, errands: service.list({ q: c.req.query('q'), limit }) });
+    return c.json({ ok: true, errands: listErrands(desk, { q: c.req.query('q'), limit }) });
   });
 
-  api.get('/errands/:id', (c) => c.json({ ok: true, ...service.get(c.req.param('id')) }));
+  api.get('/errands/:id', (c) => c.json({ ok: true, ...viewErrand(desk, c.req.param('id')) }));
 
   api.get('/errands/:id/events', (c) => {
     const id = c.req.param('id');
     if ((c.req.header('accept') ?? '').includes('application/json'))
-      return c.json({ ok: true, events: service.events(id) });
-    return errandEvents(c, service, id);
+      return c.json({ ok: true, events: errandEventsOf(desk, id) });
+    return errandEvents(c, desk, id);
   });
 
   api.post('/errands/:id/answers', async (c) => {
     const { questionId, ...reply } = await readBody(c, answerSchema);
-    const answer = service.answer(c.req.param('id'), questionId, reply);
+    const answer = answerErrand(desk, c.req.param('id'), questionId, reply);
     return c.json({ ok: true, answer });
   });
 
   api.post('/errands/:id/cancel', async (c) => {
     await readBody(c, z.strictObject({}));
-    const cancelled = service.cancel(c.req.param('id'));
+    const cancelled = cancelErrand(desk, c.req.param('id'));
     return c.json({ ok: true, cancelled }, cancelled ? 202 : 200);
   });
 
   api.get('/errands/:id/audit', (c) => {
     const id = c.req.param('id');
-    service.get(id);
-    return c.json({ ok: true, audit: service.journal.verify(id) });
+    viewErrand(desk, id);
+    return c.json({ ok: true, audit: desk.journal.verify(id) });
   });
 
-  api.get('/audit', (c) => c.json({ ok: true, audit: service.journal.verifyAll() }));
+  api.get('/audit', (c) => c.json({ ok: true, audit: desk.journal.verifyAll() }));
 
   api.get('/worlds', async (c) =>
     c.json({ ok: true, personas: worlds.personas, running: [...(await worlds.started()).keys()] }),

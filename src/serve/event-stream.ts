@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { type SSEMessage, streamSSE } from 'hono/streaming';
 import { type JournalEvent, TERMINAL_EVENTS } from '../agent/events.js';
-import type { ErrandService } from './errands.js';
+import type { ErrandDesk } from '../errands/index.js';
+import { errandEventsOf } from './errand-views.js';
 
 /** How often a quiet stream sends a comment, so proxies and browsers keep it open. */
 const KEEP_ALIVE_MS = 15_000;
@@ -15,9 +16,9 @@ const isTerminal = (e: JournalEvent) => (TERMINAL_EVENTS as readonly string[]).i
  * `answered`, and `end` after its last event. Events come from the journal, replayed from disk and
  * then followed live, with no gap between the two.
  */
-export function errandEvents(c: Context, service: ErrandService, id: string): Response {
+export function errandEvents(c: Context, desk: ErrandDesk, id: string): Response {
   const after = Number.parseInt(c.req.header('last-event-id') ?? c.req.query('after') ?? '0', 10) || 0;
-  service.events(id); // NOT_FOUND before the stream opens, as a plain error reply
+  errandEventsOf(desk, id); // NOT_FOUND before the stream opens, as a plain error reply
   return streamSSE(c, async (stream) => {
     const queue: SSEMessage[] = [];
     let wake: (() => void) | undefined;
@@ -42,22 +43,22 @@ export function errandEvents(c: Context, service: ErrandService, id: string): Re
     };
     // Listen first, then read what is on disk: both happen in one turn of the event loop, so no event
     // can fall between them, and one heard twice is dropped by its sequence number.
-    const unsubscribe = service.journal.subscribe(id, onEvent);
-    const unquestion = service.questions.subscribe((n) => {
+    const unsubscribe = desk.journal.subscribe(id, onEvent);
+    const unquestion = desk.questions.subscribe((n) => {
       if ((n.type === 'asked' ? n.pending.errandId : n.errandId) !== id) return;
       if (n.type === 'asked') push({ event: 'question', data: JSON.stringify(n.pending) });
       else push({ event: n.type, data: JSON.stringify(n) });
     });
-    const unfail = service.onFailure((failed, failure) => {
+    const unfail = desk.onFailure((failed, failure) => {
       if (failed !== id) return;
       ended = true;
       push({ event: 'failed', data: JSON.stringify(failure) });
       push({ event: 'end', data: JSON.stringify({ status: 'failed' }) });
     });
-    for (const e of service.events(id)) onEvent(e);
+    for (const e of desk.journal.events(id)) onEvent(e);
     if (!ended)
-      for (const p of service.questions.pending(id)) push({ event: 'question', data: JSON.stringify(p) });
-    const failure = service.failureOf(id);
+      for (const p of desk.questions.pending(id)) push({ event: 'question', data: JSON.stringify(p) });
+    const failure = desk.failureOf(id);
     if (!ended && failure) {
       ended = true;
       push({ event: 'failed', data: JSON.stringify(failure) });
@@ -65,7 +66,7 @@ export function errandEvents(c: Context, service: ErrandService, id: string): Re
     }
     // An errand that is neither running here nor ended (a process that died and was not yet marked)
     // has nothing more to send.
-    if (!ended && !service.isRunning(id)) {
+    if (!ended && !desk.isRunning(id)) {
       ended = true;
       push({ event: 'end', data: JSON.stringify({ status: 'not-running' }) });
     }

@@ -1,9 +1,7 @@
 /** `errand serve`: an HTTP API with Server-Sent Events and a web console over errands and their approvals. */
 export { ConsoleSessions, SESSION_COOKIE } from './access.js';
-export { type ErrandView, ErrandService } from './errands.js';
+export type { ErrandView } from './errand-views.js';
 export { openApiDocument } from './openapi.js';
-export type { ModelResolver } from './prepare.js';
-export { type PendingQuestion, QuestionBoard, type QuestionNotice } from './questions.js';
 export {
   MIN_SERVE_TOKEN_LENGTH,
   type RunningServe,
@@ -12,4 +10,3 @@ export {
   startServe,
 } from './server.js';
 export { type StartRequest, startSchema } from './start-request.js';
-export { WorldPool } from './worlds.js';

@@ -29,7 +29,7 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: { required: true, content: json(ref('StartErrand')) },
           responses: {
             '202': ok('Started; follow it at links.events', ref('Started')),
-            ...errors(400, 401, 403, 404, 413, 415),
+            ...errors(400, 401, 403, 404, 413, 415, 429),
           },
         },
         get: {
@@ -161,9 +161,10 @@ export function openApiDocument(): Record<string, unknown> {
           [401, 'No token, or the wrong one (UNAUTHORIZED)'],
           [403, 'A foreign Host or origin (FORBIDDEN)'],
           [404, 'No such errand, question or persona (NOT_FOUND)'],
-          [409, 'Already answered (CONFLICT)'],
+          [409, 'Already answered, or no longer waiting: its errand was cancelled (CONFLICT)'],
           [413, 'The body is too large (TOO_LARGE)'],
           [415, 'The body is not JSON'],
+          [429, 'As many errands as the server runs at once are running (LIMIT_EXCEEDED)'],
         ].map(([code, description]) => [`E${code}`, { description, content: json(ref('Error')) }]),
       ),
     },

@@ -11,6 +11,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  LIMIT_EXCEEDED: 429,
   TOO_LARGE: 413,
   JOURNAL_DAMAGED: 500,
   INTERNAL: 500,

@@ -1,12 +1,16 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Journal } from '../agent/journal.js';
+import {
+  ErrandDesk,
+  type ModelResolver,
+  modelsWithDefault,
+  WorldPool,
+  type WorldPoolOptions,
+} from '../errands/index.js';
 import { ErrandError, toErrandError } from '../errors.js';
-import { resolveModel } from '../models/registry.js';
 import type { Recipe } from '../recipes/format.js';
 import type { Tracing } from '../telemetry/index.js';
-import { allowedHosts, isLoopbackHost } from '../world/index.js';
+import { isLoopbackHost, listen } from '../world/index.js';
 import {
   type Caller,
   ConsoleSessions,
@@ -19,10 +23,7 @@ import {
 import { apiRoutes } from './api.js';
 import { layout, problemPage } from './console/pages.js';
 import { consoleRoutes } from './console/routes.js';
-import { ErrandService } from './errands.js';
-import type { ModelResolver } from './prepare.js';
 import { errorReply } from './reply.js';
-import { WorldPool, type WorldPoolOptions } from './worlds.js';
 
 /** How to run `errand serve`. */
 export interface ServeOptions {
@@ -51,13 +52,15 @@ export interface ServeOptions {
   warm?: boolean;
   /** Gets one line per request: method, path (never the query), status, time. Never a secret. */
   log?: (line: string) => void;
+  /** Most errands running at once (default 64); one more is refused with 429. */
+  maxRunning?: number;
 }
 
 /** A running `errand serve`. */
 export interface RunningServe {
   url: string;
   port: number;
-  service: ErrandService;
+  desk: ErrandDesk;
   worlds: WorldPool;
   /** Cancels running errands, ends every stream, stops the worlds and stops listening. */
   close(): Promise<void>;
@@ -87,12 +90,6 @@ function checkOptions(hostname: string, options: ServeOptions): void {
     throw new ErrandError('CONFIG_INVALID', 'Answering to other host names needs a token as well.');
 }
 
-function urlHost(hostname: string): string {
-  if (hostname === '0.0.0.0') return '127.0.0.1';
-  if (hostname === '::') return '[::1]';
-  return hostname.includes(':') ? `[${hostname}]` : hostname;
-}
-
 /**
  * Starts `errand serve`: the HTTP API and the web console, on loopback unless a token is given.
  * Errands run in this process on each persona's sandbox world, every write held by the guard.
@@ -109,12 +106,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   };
   const worlds = new WorldPool(options.worlds);
   if (options.warm) await Promise.all(worlds.personas.map((p) => worlds.get(p)));
-  const service = new ErrandService({
+  const desk = new ErrandDesk({
     journal: options.journal,
     worlds,
-    models: options.models ?? ((ref) => (ref ? resolveModel(ref) : undefined)),
+    models: options.models ?? modelsWithDefault(undefined),
     learned: options.learned,
     tracing: options.tracing,
+    maxRunning: options.maxRunning ?? 64,
   });
   const app = new Hono<{ Variables: { caller: Caller } }>();
   const wantsPage = (path: string, accept: string | undefined) =>
@@ -145,36 +143,28 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   app.use('*', checkOrigin(access));
   app.use('*', checkBody(access));
   app.use('*', requireCaller(access));
-  app.route('/api', apiRoutes({ service, worlds, access }));
+  app.route('/api', apiRoutes({ desk, worlds, access }));
   app.route(
     '/',
     consoleRoutes({
-      service,
+      desk,
       worlds,
       benchDir: options.benchDir ?? 'bench-results',
       defaultModel: options.defaultModel ?? "errand's recipes (no model)",
     }),
   );
 
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
-      hosts = allowedHosts(hostname, info.port, options.allowHosts);
-      resolve({
-        url: `http://${urlHost(hostname)}:${info.port}`,
-        port: info.port,
-        service,
-        worlds,
-        close: async () => {
-          await service.close();
-          await new Promise<void>((done) => {
-            if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close(() => done());
-          });
-          await worlds.close();
-        },
-      });
-    });
-    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 0;
-    server.once('error', reject);
+  const listening = await listen(app.fetch, hostname, options, (names) => {
+    hosts = names;
   });
+  return {
+    ...listening,
+    desk,
+    worlds,
+    close: async () => {
+      await desk.close();
+      await listening.close();
+      await worlds.close();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { ErrandError, toErrandError } from '../errors.js';
 import type { WorldHost } from './host.js';
 import { errorReply, type WorldEnv } from './http-json.js';
@@ -17,38 +17,65 @@ export function mountMcp(worlds: Hono<WorldEnv>, host: WorldHost, sessions: McpS
     const world = host.world(worldId);
     const appName = c.req.param('app');
     if (!world.app(appName)) throw new ErrandError('NOT_FOUND', `No app "${appName}".`);
-    const sessionId = c.req.header('mcp-session-id');
-    if (sessionId) {
-      const transport = sessions.find(sessionId, worldId, appName);
-      if (transport) return transport.handleRequest(c.req.raw);
-      return errorReply(c, {
-        code: 'NOT_FOUND',
-        message: `Session not found: no open MCP session with that id for the ${appName} app here; it may have expired. Start a new one.`,
-      });
-    }
-    try {
-      sessions.reserve();
-    } catch (err) {
-      return errorReply(c, toErrandError(err).toJSON(), 503);
-    }
-    try {
-      const transport: WebStandardStreamableHTTPServerTransport =
-        new WebStandardStreamableHTTPServerTransport({
-          sessionIdGenerator: () => randomUUID(),
-          enableJsonResponse: true,
-          onsessioninitialized: (id) => sessions.add(id, transport, worldId, appName),
-          onsessionclosed: (id) => sessions.remove(id),
-        });
-      transport.onclose = () => {
-        if (transport.sessionId) sessions.remove(transport.sessionId);
-      };
-      await createAppMcpServer(world, appName).connect(transport);
-      const response = await transport.handleRequest(c.req.raw);
-      // A request that did not start a session leaves nothing behind.
-      if (!transport.sessionId) await transport.close();
-      return response;
-    } finally {
-      sessions.release();
-    }
+    return answerMcp(
+      c,
+      sessions,
+      { worldId, app: appName },
+      {
+        connect: (transport) => createAppMcpServer(world, appName).connect(transport),
+        unknownSession: `Session not found: no open MCP session with that id for the ${appName} app here; it may have expired. Start a new one.`,
+      },
+    );
   });
+}
+
+/** Where an MCP session was opened: a world and one of its apps, or a server of its own (`errand mcp`). */
+export interface McpScope {
+  worldId: string;
+  app: string;
+}
+
+/**
+ * Answers one Streamable HTTP request to an MCP server: a request naming a session goes to that
+ * session only if it was opened in the same scope; one naming none starts a session, within the
+ * sessions' limit, and a request that started none leaves nothing behind.
+ */
+export async function answerMcp(
+  c: Context,
+  sessions: McpSessions,
+  scope: McpScope,
+  server: {
+    connect: (transport: WebStandardStreamableHTTPServerTransport) => Promise<void>;
+    /** What a caller is told when its session is not open here. */
+    unknownSession: string;
+  },
+): Promise<Response> {
+  const sessionId = c.req.header('mcp-session-id');
+  if (sessionId) {
+    const transport = sessions.find(sessionId, scope.worldId, scope.app);
+    if (transport) return transport.handleRequest(c.req.raw);
+    return errorReply(c, { code: 'NOT_FOUND', message: server.unknownSession });
+  }
+  try {
+    sessions.reserve();
+  } catch (err) {
+    return errorReply(c, toErrandError(err).toJSON(), 503);
+  }
+  try {
+    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      enableJsonResponse: true,
+      onsessioninitialized: (id) => sessions.add(id, transport, scope.worldId, scope.app),
+      onsessionclosed: (id) => sessions.remove(id),
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.remove(transport.sessionId);
+    };
+    await server.connect(transport);
+    const response = await transport.handleRequest(c.req.raw);
+    if (!transport.sessionId) await transport.close();
+    return response;
+  } finally {
+    sessions.release();
+  }
 }

@@ -15,6 +15,8 @@ export {
   requireToken,
 } from './http-access.js';
 export { errorReply } from './http-json.js';
+export { type Listening, listen } from './http-listen.js';
+export { answerMcp, type McpScope } from './http-mcp.js';
 export { type McpSessionOptions, McpSessions } from './mcp-sessions.js';
 export { createAppMcpServer, EFFECT_META_KEY, mcpTools, toMcpTool } from './mcp.js';
 export { formatFen, money, type Money } from './money.js';

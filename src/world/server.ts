@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { ErrandError } from '../errors.js';
 import type { WorldHost } from './host.js';
-import { allowedHosts, isLoopbackHost, MAX_BODY_BYTES } from './http-access.js';
+import { isLoopbackHost, MAX_BODY_BYTES } from './http-access.js';
 import { createWorldApp } from './http.js';
+import { listen } from './http-listen.js';
 import type { McpSessionOptions } from './mcp-sessions.js';
 
 /** A running world server. */
@@ -66,13 +65,6 @@ function checkOptions(hostname: string, options: ServeOptions): void {
   }
 }
 
-/** The host to put in the server's URL: a wildcard address is reached here through loopback. */
-function urlHost(hostname: string): string {
-  if (hostname === '0.0.0.0') return '127.0.0.1';
-  if (hostname === '::') return '[::1]';
-  return hostname.includes(':') ? `[${hostname}]` : hostname;
-}
-
 /**
  * Serves a world host over HTTP, on loopback unless a token is given; port 0 picks a free port.
  * Admin calls always need a token; app calls need it when one was given.
@@ -91,26 +83,16 @@ export async function serveWorld(host: WorldHost, options: ServeOptions = {}): P
     },
     sessions: options.sessions,
   });
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
-      hosts = allowedHosts(hostname, info.port, options.allowHosts);
-      const url = `http://${urlHost(hostname)}:${info.port}`;
-      resolve({
-        url,
-        port: info.port,
-        token,
-        close: () =>
-          new Promise<void>((done) => {
-            sessions.closeAll();
-            if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-    // The server is on loopback for this process's own clients: let them close idle connections. With
-    // Node's 5 s keep-alive timeout the server closes an idle socket the client is just reusing when the
-    // machine is busy, and the client's call fails with ECONNRESET ("fetch failed").
-    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 0;
-    server.once('error', reject);
+  const { url, port, close } = await listen(app.fetch, hostname, options, (names) => {
+    hosts = names;
   });
+  return {
+    url,
+    port,
+    token,
+    close: async () => {
+      sessions.closeAll();
+      await close();
+    },
+  };
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { ErrandError } from '../../errors.js';
 import type { Caller } from '../access.js';
-import type { ErrandService } from '../errands.js';
+import type { ErrandDesk, WorldPool } from '../../errands/index.js';
+import { listErrands, viewErrand } from '../errand-views.js';
 import { worldState } from '../world-state.js';
-import type { WorldPool } from '../worlds.js';
 import { consoleScript } from './client.js';
 import {
   auditPage,
@@ -22,7 +22,7 @@ import { CONSOLE_CSS } from './style.js';
 
 /** What the console's pages need. */
 export interface ConsoleDeps {
-  service: ErrandService;
+  desk: ErrandDesk;
   worlds: WorldPool;
   /** Where `errand bench` writes its reports. */
   benchDir: string;
@@ -58,7 +58,7 @@ function benchReports(dir: string): { name: string; size: number; modified: numb
 
 /** The web console: server-rendered pages and one small script that follows an errand live. */
 export function consoleRoutes(deps: ConsoleDeps): Hono<{ Variables: { caller: Caller } }> {
-  const { service, worlds } = deps;
+  const { desk, worlds } = deps;
   const app = new Hono<{ Variables: { caller: Caller } }>();
   const script = consoleScript();
   const page = (
@@ -81,7 +81,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<{ Variables: { caller: Ca
     c.html(page(c, 'New errand', 'new', newErrandPage(worlds.personas, deps.defaultModel))),
   );
   app.get('/errands/:id', (c) => {
-    const { summary } = service.get(c.req.param('id'));
+    const { summary } = viewErrand(desk, c.req.param('id'));
     return c.html(
       page(c, summary.request.slice(0, 40), 'errand', errandPage(summary), {
         errand: summary.id,
@@ -91,9 +91,9 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<{ Variables: { caller: Ca
   });
   app.get('/history', (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
-    return c.html(page(c, 'History', 'history', historyPage(service.list({ q, limit: 200 }), q)));
+    return c.html(page(c, 'History', 'history', historyPage(listErrands(desk, { q, limit: 200 }), q)));
   });
-  app.get('/audit', (c) => c.html(page(c, 'Audit', 'audit', auditPage(service.journal.verifyAll()))));
+  app.get('/audit', (c) => c.html(page(c, 'Audit', 'audit', auditPage(desk.journal.verifyAll()))));
   app.get('/world', async (c) => {
     const persona = c.req.query('persona') ?? worlds.personas[0]!;
     const sandbox = await worlds.get(persona);

@@ -1,25 +1,23 @@
 import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/sandbox.js';
 import type { Connector, RemoteTool } from '../connectors/types.js';
 import { ErrandError } from '../errors.js';
 import { PERSONA_IDS } from '../world/index.js';
 
-/** Where the server's sandbox worlds come from. */
-export interface WorldPoolOptions {
-  /** The seed of every new world (default 1). */
-  seed?: number;
-  /** A folder to keep each persona's world in (`world-<persona>.db`), so it outlives the server. */
+/**
+ * Where background errands' worlds come from: a sandbox's options (seed, a file every persona's world
+ * is kept in, a world server's URL, the persona an errand that names none acts for), or `dataDir`, a
+ * folder to keep each persona's world in (`world-<persona>.db`). With neither a file, a folder nor a
+ * URL, worlds live in memory for as long as the pool does.
+ */
+export interface WorldPoolOptions extends SandboxOptions {
   dataDir?: string;
-  /**
-   * One file every persona's world is kept in, shared with other processes: `errand serve` passes
-   * errand's home world, the one `errand run` acts on. Without it or `dataDir`, worlds live in memory.
-   */
-  file?: string;
 }
 
 /**
- * The sandbox worlds `errand serve` acts on: one per persona, started on first use and shared by
- * every errand for that persona, so the order placed by one errand is there for the next.
+ * The sandbox worlds background errands act on (`errand serve`, `errand mcp`): one per persona,
+ * started on first use and shared by every errand for that persona, so the order placed by one errand
+ * is there for the next.
  */
 export class WorldPool {
   readonly #sandboxes = new Map<string, Promise<Sandbox>>();
@@ -31,18 +29,22 @@ export class WorldPool {
     return PERSONA_IDS;
   }
 
-  /** The running world of a persona, started when first asked for. */
-  get(persona: string): Promise<Sandbox> {
-    if (!PERSONA_IDS.includes(persona))
+  /**
+   * The running world of a persona (default: the pool's, or with none the world's own), started
+   * when first asked for.
+   */
+  get(persona: string | undefined = this.options.persona): Promise<Sandbox> {
+    if (persona !== undefined && !PERSONA_IDS.includes(persona))
       return Promise.reject(
         new ErrandError('NOT_FOUND', `No persona "${persona}"; choose one of ${PERSONA_IDS.join(', ')}.`),
       );
-    let sandbox = this.#sandboxes.get(persona);
+    const key = persona ?? '';
+    let sandbox = this.#sandboxes.get(key);
     if (!sandbox) {
       sandbox = start(persona, this.options);
-      this.#sandboxes.set(persona, sandbox);
+      this.#sandboxes.set(key, sandbox);
       // A world that failed to start is tried again next time, not remembered as failed.
-      sandbox.catch(() => this.#sandboxes.delete(persona));
+      sandbox.catch(() => this.#sandboxes.delete(key));
     }
     return sandbox;
   }
@@ -68,11 +70,12 @@ export class WorldPool {
   }
 }
 
-async function start(persona: string, options: WorldPoolOptions): Promise<Sandbox> {
+async function start(persona: string | undefined, options: WorldPoolOptions): Promise<Sandbox> {
+  const { dataDir, ...sandboxOptions } = options;
   const sandbox = await startSandbox({
-    seed: options.seed,
+    ...sandboxOptions,
     persona,
-    file: options.file ?? (options.dataDir ? join(options.dataDir, `world-${persona}.db`) : undefined),
+    file: options.file ?? (dataDir ? join(dataDir, `world-${persona ?? 'default'}.db`) : undefined),
   });
   // The apps' tools do not change while the world runs: list them once, not once an errand.
   sandbox.connectors = sandbox.connectors.map(listingOnce);
