@@ -7,6 +7,7 @@ import {
   deepseekReasonerRecording,
   encryptedReasoning,
   openAiResponsesRecording,
+  qwenThinkingStream,
   REASONING_TURNS,
   REASONING_USAGE,
   REDACTED_THINKING,
@@ -25,7 +26,11 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function replay(recording: { body: unknown }[], env: Record<string, string>, baseEnv: string) {
+async function replay(
+  recording: { body?: unknown; events?: unknown[] }[],
+  env: Record<string, string>,
+  baseEnv: string,
+) {
   const server = await startReplayServer(recording);
   servers.push(server);
   return { server, env: { ...env, [baseEnv]: `${server.url}/v1` } };
@@ -268,5 +273,51 @@ describe('Claude with extended thinking', () => {
     // claude-sonnet-4-5's list price: $3 in, $0.30 cache reads, $15 out per million tokens.
     expect(report.usage.costUsd).toBeCloseTo(listCost({ input: 3, cached: 0.3, output: 15 }), 10);
     world.close();
+  });
+});
+
+describe('Qwen thinking on DashScope (served only streamed)', () => {
+  it('switches thinking on in the body, reads the streamed reply whole, and counts the reasoning', async () => {
+    const { server, env } = await replay(
+      qwenThinkingStream('qwen-plus'),
+      { DASHSCOPE_API_KEY: 'k' },
+      'QWEN_BASE_URL',
+    );
+    const model = resolveModel('qwen:qwen-plus', env, { reasoning: 'medium' });
+    const { report, journal, errandId, world } = await runInProcess(model.model, '给王芳转20元', { model });
+    expect(report).toMatchObject({ status: 'finished', outcome: 'done' });
+    expect(server.requests).toHaveLength(3);
+    for (const [n, { body }] of server.requests.entries()) {
+      // enable_thinking is not an OpenAI parameter: it goes in the body beside them, with the budget.
+      expect(body).toMatchObject({ model: 'qwen-plus', enable_thinking: true, thinking_budget: 4096 });
+      // DashScope's thinking mode answers only streamed; the usage comes in the last chunk when asked for.
+      expect(body.stream).toBe(true);
+      expect(body.stream_options).toEqual({ include_usage: true });
+      // Qwen's reasoning is not part of the context: it is never sent back.
+      expect(JSON.stringify(body.messages)).not.toContain('reasoning_content');
+      const assistants = body.messages.filter((m: any) => m.role === 'assistant');
+      expect(
+        assistants.map((m: any) => m.tool_calls.map((c: any) => [c.id, JSON.parse(c.function.arguments)])),
+      ).toEqual(REASONING_TURNS.slice(0, n).map((t) => t.calls.map((c) => [c.id, c.args])));
+    }
+    const steps = responded(journal.events(errandId));
+    expect(steps.map((e) => e.usage.reasoningTokens)).toEqual(REASONING_TURNS.map((t) => t.reasoning));
+    expect(report.usage).toMatchObject({
+      inputTokens: REASONING_USAGE.input,
+      outputTokens: REASONING_USAGE.output,
+      reasoningTokens: REASONING_USAGE.reasoning,
+    });
+    // qwen-plus's list price: $0.40 in (no cache discount listed), $1.20 out per million tokens.
+    expect(report.usage.costUsd).toBeCloseTo(listCost({ input: 0.4, cached: 0.4, output: 1.2 }), 10);
+    world.close();
+  });
+
+  it('turns thinking off explicitly by default, and answers unstreamed', async () => {
+    const model = resolveModel('qwen:qwen-plus', { DASHSCOPE_API_KEY: 'k' });
+    expect(model.reasoning).toMatchObject({
+      level: 'off',
+      providerOptions: { qwen: { enable_thinking: false } },
+    });
+    expect(model.reasoning?.stream).toBeUndefined();
   });
 });

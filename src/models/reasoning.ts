@@ -23,6 +23,8 @@ export interface ReasoningPlan {
   sendBack: boolean;
   /** OpenAI reasoning models are called through the Responses API, which keeps their reasoning items. */
   api?: 'responses';
+  /** The provider serves this only streamed (DashScope's Qwen thinking): the reply is read to its end. */
+  stream?: boolean;
 }
 
 /** Reasoning tokens one call may spend, by level (Anthropic's minimum budget is 1,024). */
@@ -202,7 +204,14 @@ export function planReasoning(provider: string, modelId: string, asked?: Reasoni
           : provider === 'ollama'
             ? { reasoning_effort: on ? level : 'none' }
             : { chat_template_kwargs: { enable_thinking: on } };
-      return { level, modelId, providerOptions: { [provider]: body }, budgetTokens, sendBack: false };
+      return {
+        level,
+        modelId,
+        providerOptions: { [provider]: body },
+        budgetTokens,
+        sendBack: false,
+        ...(provider === 'qwen' && on ? { stream: true } : {}),
+      };
     }
   }
 }

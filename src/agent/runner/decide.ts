@@ -1,5 +1,6 @@
 import {
   APICallError,
+  type LanguageModelV3CallOptions,
   type LanguageModelV3Content,
   type LanguageModelV3Prompt,
   type LanguageModelV3Usage,
@@ -8,6 +9,7 @@ import { type ErrorBody, ErrandError } from '../../errors.js';
 import type { ResolvedModel } from '../../models/registry.js';
 import { costOf } from '../../models/pricing.js';
 import { countTokens } from '../../models/tokens.js';
+import { collectStream } from './collect.js';
 import type { ProposedCall, Usage } from '../events.js';
 import type { AnyTool, Toolset } from '../toolset.js';
 
@@ -157,7 +159,7 @@ export async function callModel(
     const timer = setTimeout(() => call.timeOut(), options.retry.timeoutMs);
     try {
       const plan = model.reasoning;
-      const result = await model.model.doGenerate({
+      const callOptions: LanguageModelV3CallOptions = {
         prompt,
         tools: tools.forModel(),
         toolChoice: { type: 'auto' },
@@ -165,7 +167,10 @@ export async function callModel(
         maxOutputTokens: ANSWER_TOKENS + (plan && model.provider !== 'anthropic' ? plan.budgetTokens : 0),
         ...(plan?.providerOptions ? { providerOptions: plan.providerOptions } : {}),
         abortSignal: call.signal,
-      });
+      };
+      const result = plan?.stream
+        ? await collectStream(model.model, callOptions)
+        : await model.model.doGenerate(callOptions);
       clearTimeout(timer);
       const reasoning = reasoningText(result.content);
       const { outputTokens, reasoningTokens } = outputTokensOf(result.usage, reasoning);
