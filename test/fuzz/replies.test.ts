@@ -58,6 +58,9 @@ const tally = {
   repaired: 0,
   finished: 0,
   failed: 0,
+  /** App calls that succeeded, and actions the guard refused or asked about. */
+  succeeded: 0,
+  refused: 0,
   /** Typed errors the apps and the guard answered with, by code. */
   codes: {} as Record<string, number>,
 };
@@ -68,9 +71,21 @@ beforeAll(async () => {
   start = world.snapshot();
   tools = await Toolset.build(inProcessConnectors(world), BUILTINS);
   journal = new Journal(':memory:');
-  // Ids the tools' descriptions give as examples (r_chuanwei, p_wangfang …), so calls reach real records.
+  // Ids the tools' descriptions give as examples (r_chuanwei, p_wangfang …) and the world's own records'
+  // ids, so that calls reach real restaurants, dishes, people and addresses, not only NOT_FOUND.
   const text = [...tools.tools.values()].map((t) => JSON.stringify(t.schema)).join(' ');
-  examples = [...new Set(text.match(/\b[a-z]{1,5}_[a-z0-9_]{3,}\b/g) ?? [])].filter((id) => !tools.get(id));
+  const described = (text.match(/\b[a-z]{1,5}_[a-z0-9_]{3,}\b/g) ?? []).filter((id) => !tools.get(id));
+  const tables = world.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+    name: string;
+  }[];
+  const records = tables.flatMap(({ name }) => {
+    const columns = world.db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'id')) return [];
+    return (world.db.prepare(`SELECT id FROM "${name}" LIMIT 40`).all() as { id: unknown }[])
+      .map((r) => r.id)
+      .filter((id): id is string => typeof id === 'string');
+  });
+  examples = [...new Set([...described, ...records])];
 });
 
 afterAll(() => {
@@ -218,8 +233,17 @@ describe('every reply the tools allow', () => {
             throw new Error(
               `INTERNAL error for replies ${JSON.stringify(turns)}: ${JSON.stringify(internal)}`,
             );
-          for (const e of events)
+          for (const e of events) {
             if (e.type === 'action.failed') tally.codes[e.error.code] = (tally.codes[e.error.code] ?? 0) + 1;
+            if (e.type === 'action.finished') tally.succeeded++;
+            if (e.type === 'action.decided' && e.decision !== 'allow') tally.refused++;
+            if (
+              process.env.ERRAND_REPLIES_SHOW &&
+              e.type === 'action.failed' &&
+              e.error.code === 'INVALID_INPUT'
+            )
+              console.log(e.error.message);
+          }
           checkOutcome(events);
           checkEachReply(events, replies);
           for (const prompt of model.seen.map((o) => o.prompt)) checkThread(prompt, sign);
