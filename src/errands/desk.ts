@@ -13,6 +13,7 @@ import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/s
 import { ErrandError, toErrandError } from '../errors.js';
 import { type Mandate, type MandateInput, narrowMandate } from '../guard/index.js';
 import { resolveModel } from '../models/registry.js';
+import type { ReasoningLevel } from '../models/reasoning.js';
 import type { Recipe } from '../recipes/format.js';
 import { formatZodError } from '../validation.js';
 import { prepareErrand } from './prepare.js';
@@ -28,6 +29,8 @@ export interface DeskOptions {
   mandate: Mandate;
   /** The model for errands that name none; none runs errand's recipes with no model. */
   defaultModel?: string;
+  /** How hard the default model thinks (a model an errand names thinks its own way). */
+  reasoning?: ReasoningLevel;
   /** Where model keys come from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
   /** Learned recipes, read when an errand starts. */
@@ -100,7 +103,8 @@ export class ErrandDesk {
       );
     const mandate = this.#mandate(input.mandate);
     const ref = input.model ?? this.#options.defaultModel;
-    const model = ref ? resolveModel(ref, this.#options.env ?? process.env) : undefined;
+    const reasoning = ref === this.#options.defaultModel ? this.#options.reasoning : undefined;
+    const model = ref ? resolveModel(ref, this.#options.env ?? process.env, { reasoning }) : undefined;
     const sandbox = await startSandbox({
       ...this.#options.world,
       persona: input.persona ?? this.#options.world.persona,
