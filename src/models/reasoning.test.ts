@@ -66,9 +66,14 @@ describe('--reasoning, per provider', () => {
     expect(() => planReasoning('ollama', 'qwq:32b', 'off')).toThrow(/always thinks/);
   });
 
-  it('sends the provider options on the wire only through the model call', () => {
+  it("switches GLM by its thinking parameter, and knows Kimi's thinking model cannot stop", () => {
     // Models that cannot think are untouched by the default.
     expect(planReasoning('zhipu', 'glm-4-flash')).toMatchObject({ level: 'off', sendBack: false });
+    // GLM-4.5 thinks unless told not to: errand tells it, by default.
+    expect(planReasoning('zhipu', 'glm-4.5-air').providerOptions).toEqual({
+      zhipu: { thinking: { type: 'disabled' } },
+    });
+    expect(() => planReasoning('moonshot', 'kimi-k2-thinking', 'off')).toThrow(/always thinks/);
     expect(() => planReasoning('moonshot', 'kimi-k2-0905-preview', 'high')).toThrow(/cannot think/);
   });
 

@@ -112,6 +112,15 @@ function capability(provider: string, modelId: string): Capability {
       return qwenHybrid(modelId)
         ? { kind: 'switch', default: 'off' }
         : { kind: 'never', default: 'off', thinkers: QWEN_THINKERS };
+    case 'zhipu':
+      // GLM-4.5 and later think unless told not to; errand tells them, unless asked to think.
+      return /glm-4\.[5-9]|glm-[5-9]|glm-z1/.test(modelId)
+        ? { kind: 'switch', default: 'off' }
+        : { kind: 'never', default: 'off', thinkers: 'zhipu:glm-4.5-air, zhipu:glm-4.6' };
+    case 'moonshot':
+      return /thinking/.test(modelId)
+        ? { kind: 'always', default: 'medium' }
+        : { kind: 'never', default: 'off', thinkers: 'moonshot:kimi-k2-thinking' };
     case 'scripted':
     case 'recipe':
       return { kind: 'switch', default: 'off' };
@@ -192,9 +201,18 @@ export function planReasoning(provider: string, modelId: string, asked?: Reasoni
           modelId,
           'choose a model that can answer without thinking, e.g. a Qwen3 hybrid',
         );
-      if (cap.kind === 'always') return { level, modelId, budgetTokens, sendBack: false };
+      // Kimi's thinking model, like DeepSeek's, wants its reasoning back within a tool loop.
+      if (cap.kind === 'always') return { level, modelId, budgetTokens, sendBack: provider === 'moonshot' };
       if (provider === 'scripted' || provider === 'recipe')
         return { level, modelId, budgetTokens, sendBack: true };
+      if (provider === 'zhipu')
+        return {
+          level,
+          modelId,
+          providerOptions: { zhipu: { thinking: { type: level === 'off' ? 'disabled' : 'enabled' } } },
+          budgetTokens,
+          sendBack: false,
+        };
       const on = level !== 'off';
       // DashScope reads enable_thinking (and thinking_budget); vLLM, llama.cpp and LM Studio hand
       // chat_template_kwargs to Qwen3's template; Ollama reads reasoning_effort ("none" to stop).
