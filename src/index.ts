@@ -45,4 +45,5 @@ export {
   type Verdict,
 } from './guard/index.js';
 export { type ResolvedModel, resolveModel, useModel } from './models/registry.js';
+export { REASONING_LEVELS, type ReasoningLevel } from './models/reasoning.js';
 export { World } from './world/index.js';

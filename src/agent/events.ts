@@ -3,6 +3,7 @@ import type { TrustedContext } from '../guard/grounding.js';
 import type { IntentSet } from '../guard/intents.js';
 import type { Effect } from '../world/tool.js';
 import type { TaskSpec } from './task.js';
+import type { ReasoningLevel } from '../models/reasoning.js';
 
 /** Tokens, cost and energy of one model call or a whole errand. */
 export interface Usage {
@@ -10,6 +11,8 @@ export interface Usage {
   outputTokens: number;
   /** Input tokens the provider reported as read from its prompt cache (part of `inputTokens`). */
   cachedInputTokens?: number;
+  /** Output tokens the model spent reasoning before it answered (part of `outputTokens`, billed as output). */
+  reasoningTokens?: number;
   /** Estimated cost in US dollars from the price table. */
   costUsd: number;
   /** Estimated energy in watt-hours from the per-token figure for the model's size. */
@@ -85,12 +88,22 @@ export type ErrandEvent =
       doubts: { id: string; doubt: string }[];
     }
   | { type: 'intents.confirmed'; approved: boolean; answer: string; by: string }
-  | { type: 'model.requested'; step: number; attempt: number; messages: number; tools: number }
+  | {
+      type: 'model.requested';
+      step: number;
+      attempt: number;
+      messages: number;
+      tools: number;
+      /** How hard the model was asked to think (absent when it does not). */
+      reasoning?: ReasoningLevel;
+    }
   | {
       type: 'model.responded';
       step: number;
       attempt: number;
       text: string;
+      /** What the model thought, kept only when the config says so (model.keepReasoning). */
+      reasoning?: string;
       calls: ProposedCall[];
       usage: Usage;
       latencyMs: number;
@@ -189,10 +202,12 @@ export const TERMINAL_EVENTS = [
 /** Adds two usages. */
 export function addUsage(a: Usage, b: Usage): Usage {
   const cached = (a.cachedInputTokens ?? 0) + (b.cachedInputTokens ?? 0);
+  const reasoning = (a.reasoningTokens ?? 0) + (b.reasoningTokens ?? 0);
   return {
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,
     ...(cached > 0 ? { cachedInputTokens: cached } : {}),
+    ...(reasoning > 0 ? { reasoningTokens: reasoning } : {}),
     costUsd: a.costUsd + b.costUsd,
     energyWh: a.energyWh + b.energyWh,
   };

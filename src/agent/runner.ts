@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
+import type { LanguageModelV3Content, LanguageModelV3Prompt } from '@ai-sdk/provider';
+import type { ReasoningLevel } from '../models/reasoning.js';
 import type { Connector } from '../connectors/types.js';
 import { ErrandError, toErrandError } from '../errors.js';
 import { allowAll, unattended } from '../guard/defaults.js';
@@ -60,6 +61,8 @@ export interface RunOptions {
   intents?: IntentSet;
   /** Ask the person to confirm the intents before anything runs. */
   confirm?: boolean;
+  /** Keep what the model thought in the journal (`model.keepReasoning`); by default only its token count. */
+  keepReasoning?: boolean;
 }
 
 /** How an errand ended, with its report. */
@@ -141,6 +144,7 @@ async function start(options: RunOptions): Promise<RunState> {
     attempts: new Map(),
     loopStrikes: 0,
     invalidStreak: 0,
+    keepReasoning: options.keepReasoning ?? false,
     events: [],
   };
   record(state, {
@@ -242,6 +246,7 @@ async function step(state: RunState): Promise<StepEnd> {
         attempt,
         messages: prompt.length,
         tools: state.tools.forModel().length,
+        ...thinking(state),
       }),
     onFailure: (attempt, error, retryInMs) =>
       record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
@@ -253,6 +258,7 @@ async function step(state: RunState): Promise<StepEnd> {
     step: state.step,
     attempt: reply.attempt,
     text: decided.text,
+    ...(state.keepReasoning && reply.reasoning ? { reasoning: reply.reasoning } : {}),
     calls: decided.type === 'text_only' ? [] : decided.proposed,
     usage: reply.usage,
     latencyMs: reply.latencyMs,
@@ -262,6 +268,7 @@ async function step(state: RunState): Promise<StepEnd> {
     case 'text_only':
       return repair(
         state,
+        reply.content,
         decided.text,
         [],
         new Map(),
@@ -276,6 +283,7 @@ async function step(state: RunState): Promise<StepEnd> {
       if (wrong.length) record(state, { type: 'tools.opened', step: state.step, tools: wrong, by: 'call' });
       return repair(
         state,
+        reply.content,
         decided.text,
         decided.proposed,
         decided.problems,
@@ -287,7 +295,7 @@ async function step(state: RunState): Promise<StepEnd> {
       // A valid call to an app tool whose schema was not sent runs like any other, and opens nothing:
       // the model evidently knows it, and sending its schema now would break the cached prefix.
       state.invalidStreak = 0;
-      state.history.addAssistant(decided.text, decided.proposed);
+      state.history.addAssistant(decided.text, decided.proposed, reply.content, sendsBack(state));
       const { results, failures, end } = await act(state, decided.calls);
       state.history.addToolResults(results);
       if (failures.length > 0 && end.type === 'continue') {
@@ -300,8 +308,20 @@ async function step(state: RunState): Promise<StepEnd> {
   }
 }
 
+/** The reasoning level a model call is made at, for the journal and the live view. */
+function thinking(state: RunState): { reasoning?: ReasoningLevel } {
+  const level = state.model.reasoning?.level;
+  return level && level !== 'off' ? { reasoning: level } : {};
+}
+
+/** Whether the model's reasoning goes back to it with its tool calls (the provider's rule). */
+function sendsBack(state: RunState): boolean {
+  return state.model.reasoning?.sendBack ?? false;
+}
+
 function repair(
   state: RunState,
+  reply: LanguageModelV3Content[],
   text: string,
   proposed: import('./events.js').ProposedCall[],
   problems: Map<string, string>,
@@ -319,7 +339,7 @@ function repair(
       },
     };
   }
-  state.history.addAssistant(text, proposed);
+  state.history.addAssistant(text, proposed, reply, sendsBack(state));
   state.history.addToolResults(
     proposed.map((c) => ({
       callId: c.callId,

@@ -3,6 +3,7 @@ import { DEFAULT_RETRY } from '../agent/runner.js';
 import { connectorsConfigSchema, loadConfigFile } from '../connectors/config.js';
 import { ErrandError } from '../errors.js';
 import { type Mandate, mandateSchema, parseYuan } from '../guard/mandate.js';
+import { REASONING_LEVELS } from '../models/reasoning.js';
 
 /** The model call's time limit when neither the flag nor the config file sets one. */
 export const DEFAULT_MODEL_TIMEOUT_S = DEFAULT_RETRY.timeoutMs / 1000;
@@ -16,9 +17,19 @@ export const errandConfigSchema = connectorsConfigSchema.extend({
         .positive()
         .optional()
         .describe(`Give up on one model call after this long (default ${DEFAULT_MODEL_TIMEOUT_S}).`),
+      reasoning: z
+        .enum(REASONING_LEVELS)
+        .optional()
+        .describe(
+          "How hard the model thinks before it acts (default: the model's own); --reasoning overrides it.",
+        ),
+      keepReasoning: z
+        .boolean()
+        .optional()
+        .describe('Keep what the model thought in the journal (default: only how many tokens it spent).'),
     })
     .prefault({})
-    .describe('How errand calls the model; --model-timeout overrides it.'),
+    .describe('How errand calls the model; --model-timeout and --reasoning override it.'),
   mandate: mandateSchema.prefault({}).describe('What the person allows on every errand; flags override it.'),
 });
 

@@ -11,6 +11,8 @@ import {
 import { ErrandError } from '../errors.js';
 import { startTracing } from '../telemetry/index.js';
 import { MIN_TOKEN_LENGTH } from '../world/index.js';
+import { parseReasoningLevel, type ReasoningLevel } from '../models/reasoning.js';
+import { resolveModel } from '../models/registry.js';
 import { loadConfig, type MandateFlags, mandateFrom } from './config.js';
 import { errandHome, mcpToken, openJournal } from './home.js';
 import { intOption } from './options.js';
@@ -23,6 +25,7 @@ interface McpFlags extends MandateFlags, WorldFlags {
   http?: boolean;
   port: number;
   model?: string;
+  reasoning?: ReasoningLevel;
   persona: string;
   seed: number;
   config?: string;
@@ -40,6 +43,11 @@ export function registerMcpCommand(program: Command): void {
     .option(
       '-m, --model <provider:model>',
       'the model for errands that name none (default: $ERRAND_MODEL; none: recipes)',
+    )
+    .option(
+      '--reasoning <level>',
+      "how hard the default model thinks: off, low, medium or high (default: the model's own)",
+      (v: string) => parseReasoningLevel(v),
     );
   addWorldOptions(command);
   addMandateOptions(command);
@@ -74,6 +82,15 @@ async function serveMcp(flags: McpFlags, given: Given): Promise<void> {
     reachableApps(config),
     flags.allowApp?.length || !flags.config ? { kind: 'flag' } : { kind: 'config', file: flags.config },
   );
+  const defaultModel = flags.model || process.env.ERRAND_MODEL || undefined;
+  const reasoning = flags.reasoning ?? config.model.reasoning;
+  if (reasoning && !defaultModel)
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      `--reasoning ${reasoning} needs a default model (--model or ERRAND_MODEL).`,
+    );
+  // A model that cannot think at that level is said now, not on the first errand.
+  if (defaultModel && reasoning) resolveModel(defaultModel, process.env, { reasoning });
   const journal = openJournal();
   const tracing = await startTracing();
   const worlds = new WorldPool(world);
@@ -81,7 +98,7 @@ async function serveMcp(flags: McpFlags, given: Given): Promise<void> {
     journal,
     worlds,
     mandate,
-    models: modelsWithDefault(flags.model || process.env.ERRAND_MODEL || undefined),
+    models: modelsWithDefault(defaultModel, undefined, reasoning),
     learned: () =>
       recipeStore()
         .list()

@@ -108,10 +108,17 @@ export class LiveRenderer {
         this.line(`    ${e.approved ? '✔' : '✗'} ${e.answer} (${e.by})`);
         break;
       case 'model.requested':
-        this.startSpinner(`thinking (step ${e.step}${e.attempt > 1 ? `, attempt ${e.attempt}` : ''})…`);
+        this.startSpinner(
+          `${e.reasoning ? `reasoning (${e.reasoning})` : 'thinking'} (step ${e.step}${e.attempt > 1 ? `, attempt ${e.attempt}` : ''})…`,
+        );
         break;
       case 'model.responded':
         this.stopSpinner();
+        // That the model reasoned, and for how long: never what it thought.
+        if (e.usage.reasoningTokens)
+          this.line(
+            `  🧠 reasoned ${fmtInt(e.usage.reasoningTokens)} tokens (${(e.latencyMs / 1000).toFixed(1)} s)`,
+          );
         // Step 0 is the planner: what it understood is shown with the intents, not as raw JSON.
         if (e.text && e.step > 0) this.line(`  💭 ${e.text.replace(/\s+/g, ' ').slice(0, 160)}`);
         break;
@@ -236,7 +243,7 @@ export function formatReport(r: Report): string {
   lines.push(
     '',
     `${r.steps} steps · ${r.actions} actions (${r.failedActions} failed) · asks ${r.asks} · denials ${r.denials}`,
-    `tokens ${fmtInt(u.inputTokens)} in / ${fmtInt(u.outputTokens)} out · cost $${u.costUsd.toFixed(4)} · energy ~${u.energyWh.toFixed(3)} Wh · ${r.durationMs < 1000 ? `${Math.round(r.durationMs)} ms` : `${(r.durationMs / 1000).toFixed(1)} s`}`,
+    `tokens ${fmtInt(u.inputTokens)} in / ${fmtInt(u.outputTokens)} out${u.reasoningTokens ? ` (${fmtInt(u.reasoningTokens)} reasoning)` : ''} · cost $${u.costUsd.toFixed(4)} · energy ~${u.energyWh.toFixed(3)} Wh · ${r.durationMs < 1000 ? `${Math.round(r.durationMs)} ms` : `${(r.durationMs / 1000).toFixed(1)} s`}`,
     `errand id ${r.errandId} (errand show ${r.errandId})`,
   );
   return lines.join('\n');

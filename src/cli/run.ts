@@ -10,6 +10,7 @@ import { ErrandError } from '../errors.js';
 import { prepareErrand } from '../errands/prepare.js';
 import { unattended } from '../guard/defaults.js';
 import { presetTimeoutS, resolveModel } from '../models/registry.js';
+import { parseReasoningLevel, type ReasoningLevel } from '../models/reasoning.js';
 import { terminalApprover } from './approver.js';
 import {
   DEFAULT_MODEL_TIMEOUT_S,
@@ -45,6 +46,7 @@ interface RunFlags extends MandateFlags, WorldFlags {
   image?: string[];
   model?: string;
   modelTimeout?: number;
+  reasoning?: ReasoningLevel;
   json?: boolean;
   persona: string;
   seed: number;
@@ -69,6 +71,11 @@ export function registerRunCommand(program: Command): void {
       '--model-timeout <seconds>',
       `give up on one model call after this long (default ${DEFAULT_MODEL_TIMEOUT_S}; a timed-out call is retried once)`,
       secondsOption,
+    )
+    .option(
+      '--reasoning <level>',
+      "how hard the model thinks before it acts: off, low, medium or high (default: the model's own; see README)",
+      (v: string) => parseReasoningLevel(v),
     )
     .option('--request-file <file>', 'read the request from this file (for a long request)')
     .option('--json', 'print machine-readable events (one JSON object per line) instead of the live view')
@@ -101,8 +108,14 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
   if (!['ask', 'auto', 'deny'].includes(flags.approve)) {
     throw new ErrandError('INVALID_INPUT', `--approve takes ask, auto or deny, not "${flags.approve}".`);
   }
-  const model = ref ? resolveModel(ref) : undefined;
   const config = loadConfig(flags.config);
+  const reasoning = flags.reasoning ?? config.model.reasoning;
+  if (reasoning && !ref)
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      `--reasoning ${reasoning} needs a model (--model provider:model or ERRAND_MODEL); errand's recipes do not think.`,
+    );
+  const model = ref ? resolveModel(ref, process.env, { reasoning }) : undefined;
   const fromConfig = sandboxFrom(config, flags.config, flags, given);
   const fileSandbox = config.sandbox === false ? undefined : config.sandbox;
   if (fromConfig === false && (flags.world !== undefined || flags.freshWorld))
@@ -186,6 +199,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       errandId,
       journal,
       approver,
+      keepReasoning: config.model.keepReasoning ?? false,
       signal: controller.signal,
       retry: {
         timeoutMs: modelTimeoutMs(

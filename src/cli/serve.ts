@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { modelsWithDefault } from '../errands/index.js';
 import { ErrandError } from '../errors.js';
 import { resolveModel } from '../models/registry.js';
+import { parseReasoningLevel, type ReasoningLevel } from '../models/reasoning.js';
 import { MIN_SERVE_TOKEN_LENGTH, startServe } from '../serve/index.js';
 import { startTracing } from '../telemetry/index.js';
 import { isLoopbackHost } from '../world/index.js';
@@ -14,6 +15,7 @@ interface ServeFlags {
   host: string;
   allowHost?: string[];
   model?: string;
+  reasoning?: ReasoningLevel;
   seed: number;
   data?: string;
   freshWorld?: boolean;
@@ -39,6 +41,11 @@ export function registerServeCommand(program: Command): void {
       '-m, --model <provider:model>',
       "the model errands use when none is chosen (default: $ERRAND_MODEL, else errand's recipes)",
     )
+    .option(
+      '--reasoning <level>',
+      "how hard the default model thinks: off, low, medium or high (default: the model's own)",
+      (v: string) => parseReasoningLevel(v),
+    )
     .option('--seed <n>', 'seed of the sandbox worlds', intOption, 1)
     .option('--data <dir>', "keep each persona's world in this folder instead of errand's home world")
     .option('--fresh-world', 'new worlds in memory, forgotten when the server stops')
@@ -51,7 +58,13 @@ export function registerServeCommand(program: Command): void {
 
 async function serveCommand(flags: ServeFlags): Promise<number> {
   const defaultRef = flags.model || process.env.ERRAND_MODEL || undefined;
-  if (defaultRef) resolveModel(defaultRef); // a missing key is said now, not on the first errand
+  if (flags.reasoning && !defaultRef)
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      `--reasoning ${flags.reasoning} needs a default model (--model or ERRAND_MODEL).`,
+    );
+  // A missing key, or a model that cannot think at that level, is said now, not on the first errand.
+  if (defaultRef) resolveModel(defaultRef, process.env, { reasoning: flags.reasoning });
   const needsToken = flags.requireToken === true || !isLoopbackHost(flags.host) || !!flags.allowHost?.length;
   const home = errandHome();
   const fromEnv = process.env.ERRAND_SERVE_TOKEN?.trim() || undefined;
@@ -78,7 +91,7 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
           ? { seed: flags.seed, dataDir: flags.data }
           : { seed: flags.seed, file: homeWorldFile() },
       warm: true,
-      models: modelsWithDefault(defaultRef),
+      models: modelsWithDefault(defaultRef, undefined, flags.reasoning),
       defaultModel: defaultRef ?? "errand's recipes (no model)",
       learned: () =>
         recipeStore()

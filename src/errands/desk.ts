@@ -12,6 +12,7 @@ import type { RetryPolicy } from '../agent/runner/decide.js';
 import { type ErrorBody, ErrandError, toErrandError } from '../errors.js';
 import { type Mandate, type MandateInput, mandateSchema, narrowMandate, unattended } from '../guard/index.js';
 import { type ResolvedModel, resolveModel } from '../models/registry.js';
+import type { ReasoningLevel } from '../models/reasoning.js';
 import { clean } from '../person/index.js';
 import type { Recipe } from '../recipes/format.js';
 import { type Tracing, traceErrand } from '../telemetry/index.js';
@@ -24,11 +25,19 @@ import { ZodError } from 'zod';
 /** Finds the model for a `provider:model` reference, or the default when none is given (none: recipes). */
 export type ModelResolver = (ref: string | undefined) => ResolvedModel | undefined;
 
-/** The model resolver of the CLI's commands: the reference given, else `defaultRef`, from the registry. */
-export function modelsWithDefault(defaultRef: string | undefined, env?: NodeJS.ProcessEnv): ModelResolver {
+/**
+ * The model resolver of the CLI's commands: the reference given, else `defaultRef`, from the registry.
+ * `reasoning` is the default model's level: a model an errand names thinks its own way.
+ */
+export function modelsWithDefault(
+  defaultRef: string | undefined,
+  env?: NodeJS.ProcessEnv,
+  reasoning?: ReasoningLevel,
+): ModelResolver {
   return (ref) => {
     const chosen = ref ?? defaultRef;
-    return chosen ? resolveModel(chosen, env) : undefined;
+    if (!chosen) return undefined;
+    return resolveModel(chosen, env, { reasoning: chosen === defaultRef ? reasoning : undefined });
   };
 }
 

@@ -7,6 +7,7 @@ import { ErrandError } from '../errors.js';
 import { type Approver, type MandateInput, mandateSchema, unattended } from '../guard/index.js';
 import { type ResolvedModel, resolveModel } from '../models/registry.js';
 import { formatZodError } from '../validation.js';
+import type { ReasoningLevel } from '../models/reasoning.js';
 import { prepareErrand } from './prepare.js';
 
 /** One errand as a program asks for it; everything but the request has a default. */
@@ -17,6 +18,8 @@ export interface RequestOptions {
   mandate?: MandateInput;
   /** `provider:model` (keys from the environment) or a resolved model; none runs errand's recipes. */
   model?: string | ResolvedModel;
+  /** How hard a model named by `provider:model` thinks before it acts (default: the model's own). */
+  reasoning?: ReasoningLevel;
   /** The world to act on: default a new one in memory; `{ file }` keeps it, `{ url }` reaches a world server. */
   world?: SandboxOptions;
   /** Where the errand is written (default: a journal in memory, gone with the process). */
@@ -41,7 +44,10 @@ export async function runRequest(options: RequestOptions): Promise<RunResult> {
   const parsed = mandateSchema.safeParse(options.mandate ?? {});
   if (!parsed.success)
     throw new ErrandError('INVALID_INPUT', `The mandate is invalid: ${formatZodError(parsed.error)}`);
-  const model = typeof options.model === 'string' ? resolveModel(options.model) : options.model;
+  const model =
+    typeof options.model === 'string'
+      ? resolveModel(options.model, process.env, { reasoning: options.reasoning })
+      : options.model;
   const journal = options.journal ?? new Journal(':memory:');
   const sandbox = await startSandbox(options.world ?? {});
   try {

@@ -4,6 +4,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { ErrandError } from '../errors.js';
 import { type ModelPrice, priceOf } from './pricing.js';
+import { planReasoning, type ReasoningLevel, type ReasoningPlan } from './reasoning.js';
 
 /** An OpenAI-compatible provider errand knows by name. */
 interface Preset {
@@ -93,6 +94,14 @@ export interface ResolvedModel {
   price: ModelPrice & { known: boolean };
   /** For a local server (ollama, lmstudio, vllm, llamacpp): where it was looked for and how to fix that. */
   local?: LocalServer;
+  /** How the model thinks before it acts; none for a model errand was handed ready-made. */
+  reasoning?: ReasoningPlan;
+}
+
+/** Choices made when a model is resolved. */
+export interface ModelChoice {
+  /** How hard the model may think; the model's own default when unset. */
+  reasoning?: ReasoningLevel;
 }
 
 /** Where errand looks for a local model server, and what a person can do when nothing answers there. */
@@ -128,17 +137,34 @@ function key(env: NodeJS.ProcessEnv, name: string, provider: string, where?: str
   return value;
 }
 
-/** Builds a model from `provider:model`, with keys and base URLs from the environment. */
-export function resolveModel(ref: string, env: NodeJS.ProcessEnv = process.env): ResolvedModel {
-  const { provider, modelId } = parseModelRef(ref);
+/**
+ * Builds a model from `provider:model`, with keys and base URLs from the environment, thinking as
+ * `choice.reasoning` says (DeepSeek's thinking is its reasoner model, so the model called may differ
+ * from the one named; the ref then names the one called, and it is priced as that one).
+ */
+export function resolveModel(
+  named: string,
+  env: NodeJS.ProcessEnv = process.env,
+  choice: ModelChoice = {},
+): ResolvedModel {
+  const parsed = parseModelRef(named);
+  const { provider } = parsed;
+  if (provider !== 'openai' && provider !== 'anthropic' && !PRESETS[provider]) {
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      `Unknown model provider "${provider}"; use one of ${PROVIDERS.join(', ')}.`,
+    );
+  }
+  const reasoning = planReasoning(provider, parsed.modelId, choice.reasoning);
+  const modelId = reasoning.modelId;
+  const ref = modelId === parsed.modelId ? named : `${provider}:${modelId}`;
   const baseUrlEnv = `${provider.toUpperCase()}_BASE_URL`;
   const baseOverride = env[baseUrlEnv];
   let model: LanguageModelV3;
   let local: LocalServer | undefined;
   if (provider === 'openai') {
-    model = createOpenAI({ apiKey: key(env, 'OPENAI_API_KEY', provider), baseURL: baseOverride }).chat(
-      modelId,
-    );
+    const openai = createOpenAI({ apiKey: key(env, 'OPENAI_API_KEY', provider), baseURL: baseOverride });
+    model = reasoning.api === 'responses' ? openai.responses(modelId) : openai.chat(modelId);
   } else if (provider === 'anthropic') {
     model = createAnthropic({
       apiKey: key(env, 'ANTHROPIC_API_KEY', provider),
@@ -163,7 +189,15 @@ export function resolveModel(ref: string, env: NodeJS.ProcessEnv = process.env):
     }).chatModel(modelId);
     if (preset.start) local = { baseURL: baseOverride ?? preset.baseURL, baseUrlEnv, start: preset.start };
   }
-  return { ref, provider, modelId, model, price: priceOf(provider, modelId), ...(local ? { local } : {}) };
+  return {
+    ref,
+    provider,
+    modelId,
+    model,
+    price: priceOf(provider, modelId),
+    ...(local ? { local } : {}),
+    reasoning,
+  };
 }
 
 /** Wraps a model object (a scripted model, or one built in code) with its price. */

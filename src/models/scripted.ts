@@ -16,9 +16,18 @@ export interface ScriptedCall {
   id?: string;
 }
 
-/** One model turn: text and tool calls, a provider failure, or a call that never answers. */
+/**
+ * One model turn: text and tool calls (after reasoning, for a model that thinks first; `signature` plays a
+ * provider's metadata on it, as Anthropic signs thinking), a provider failure, or a call that never answers.
+ */
 export type Turn =
-  | { text?: string; calls?: ScriptedCall[]; usage?: { input?: number; output?: number } }
+  | {
+      reasoning?: string;
+      signature?: string;
+      text?: string;
+      calls?: ScriptedCall[];
+      usage?: { input?: number; output?: number };
+    }
   | { fail: { status?: number; message?: string } }
   | { hang: true };
 
@@ -210,6 +219,12 @@ abstract class BaseScriptedModel implements LanguageModelV3 {
       });
     }
     const content: LanguageModelV3Content[] = [];
+    if (turn.reasoning !== undefined)
+      content.push({
+        type: 'reasoning',
+        text: turn.reasoning,
+        ...(turn.signature ? { providerMetadata: { scripted: { signature: turn.signature } } } : {}),
+      });
     if (turn.text) content.push({ type: 'text', text: turn.text });
     (turn.calls ?? []).forEach((c, i) => {
       content.push({
@@ -220,7 +235,14 @@ abstract class BaseScriptedModel implements LanguageModelV3 {
       });
     });
     const inputTokens = turn.usage?.input ?? promptTokens(options);
-    const outputTokens = turn.usage?.output ?? Math.max(1, countTokens(JSON.stringify(content)));
+    // Reasoning is part of the output, as every provider bills it.
+    const reasoningTokens = countTokens(turn.reasoning ?? '');
+    const outputTokens =
+      turn.usage?.output ??
+      Math.max(
+        1,
+        countTokens(JSON.stringify(content.filter((c) => c.type !== 'reasoning'))) + reasoningTokens,
+      );
     return {
       content,
       finishReason: {
@@ -229,7 +251,11 @@ abstract class BaseScriptedModel implements LanguageModelV3 {
       },
       usage: {
         inputTokens: { total: inputTokens, noCache: inputTokens, cacheRead: 0, cacheWrite: 0 },
-        outputTokens: { total: outputTokens, text: outputTokens, reasoning: 0 },
+        outputTokens: {
+          total: outputTokens,
+          text: outputTokens - Math.min(reasoningTokens, outputTokens),
+          reasoning: Math.min(reasoningTokens, outputTokens),
+        },
       },
       warnings: [],
     };

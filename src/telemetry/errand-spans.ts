@@ -181,6 +181,7 @@ function usageAttributes(usage: Usage): Record<string, number> {
     [GENAI.inputTokens]: usage.inputTokens,
     [GENAI.outputTokens]: usage.outputTokens,
     ...(usage.cachedInputTokens !== undefined ? { [GENAI.cacheReadTokens]: usage.cachedInputTokens } : {}),
+    ...(usage.reasoningTokens ? { [ERRAND.reasoningTokens]: usage.reasoningTokens } : {}),
     [ERRAND.costUsd]: usage.costUsd,
     [ERRAND.energyWh]: usage.energyWh,
   };

@@ -29,6 +29,8 @@ export const ERRAND = {
   id: 'errand.id',
   costUsd: 'errand.usage.cost_usd',
   energyWh: 'errand.usage.energy_wh',
+  /** Output tokens spent reasoning (part of gen_ai.usage.output_tokens). */
+  reasoningTokens: 'errand.usage.reasoning_tokens',
   outcome: 'errand.outcome',
   status: 'errand.status',
   steps: 'errand.steps',

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One recorded HTTP answer: a status and a JSON body. */
+/** One recorded HTTP answer: a status and a JSON body, or a stream of server-sent JSON events. */
 export interface Recorded {
   status?: number;
-  body: unknown;
+  body?: unknown;
+  /** Sent as `text/event-stream`, one `data:` event each, then `data: [DONE]`. */
+  events?: unknown[];
   headers?: Record<string, string>;
 }
 
@@ -26,7 +28,15 @@ export async function startReplayServer(responses: Recorded[]): Promise<ReplaySe
     });
     req.on('end', () => {
       requests.push({ path: req.url ?? '', body: raw ? JSON.parse(raw) : undefined, headers: req.headers });
-      const next = queue.shift() ?? { status: 500, body: { error: { message: 'the recording has ended' } } };
+      const next: Recorded = queue.shift() ?? {
+        status: 500,
+        body: { error: { message: 'the recording has ended' } },
+      };
+      if (next.events) {
+        res.writeHead(next.status ?? 200, { 'content-type': 'text/event-stream', ...next.headers });
+        res.end(`${next.events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('')}data: [DONE]\n\n`);
+        return;
+      }
       res.writeHead(next.status ?? 200, { 'content-type': 'application/json', ...next.headers });
       res.end(JSON.stringify(next.body));
     });

@@ -1,5 +1,6 @@
 import {
   APICallError,
+  type LanguageModelV3CallOptions,
   type LanguageModelV3Content,
   type LanguageModelV3Prompt,
   type LanguageModelV3Usage,
@@ -7,6 +8,8 @@ import {
 import { type ErrorBody, ErrandError } from '../../errors.js';
 import type { ResolvedModel } from '../../models/registry.js';
 import { costOf } from '../../models/pricing.js';
+import { countTokens } from '../../models/tokens.js';
+import { collectStream } from './collect.js';
 import type { ProposedCall, Usage } from '../events.js';
 import type { AnyTool, Toolset } from '../toolset.js';
 
@@ -53,7 +56,12 @@ export interface ModelReply {
   content: LanguageModelV3Content[];
   usage: Usage;
   latencyMs: number;
+  /** What the model thought before it answered, when the provider shows it (never sent to the person). */
+  reasoning: string;
 }
+
+/** Output tokens a reply may spend on its answer, before any reasoning budget. */
+const ANSWER_TOKENS = 2048;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -150,16 +158,23 @@ export async function callModel(
     const call = callSignal(options.signal);
     const timer = setTimeout(() => call.timeOut(), options.retry.timeoutMs);
     try {
-      const result = await model.model.doGenerate({
+      const plan = model.reasoning;
+      const callOptions: LanguageModelV3CallOptions = {
         prompt,
         tools: tools.forModel(),
         toolChoice: { type: 'auto' },
-        maxOutputTokens: 2048,
+        // Reasoning counts against the output limit (OpenAI, DeepSeek); Anthropic adds the budget itself.
+        maxOutputTokens: ANSWER_TOKENS + (plan && model.provider !== 'anthropic' ? plan.budgetTokens : 0),
+        ...(plan?.providerOptions ? { providerOptions: plan.providerOptions } : {}),
         abortSignal: call.signal,
-      });
+      };
+      const result = plan?.stream
+        ? await collectStream(model.model, callOptions)
+        : await model.model.doGenerate(callOptions);
       clearTimeout(timer);
+      const reasoning = reasoningText(result.content);
+      const { outputTokens, reasoningTokens } = outputTokensOf(result.usage, reasoning);
       const inputTokens = result.usage.inputTokens.total ?? 0;
-      const outputTokens = result.usage.outputTokens.total ?? 0;
       const cached = cachedTokensOf(result.usage);
       return {
         content: result.content,
@@ -167,9 +182,12 @@ export async function callModel(
           inputTokens,
           outputTokens,
           ...(cached > 0 ? { cachedInputTokens: cached } : {}),
+          ...(reasoningTokens > 0 ? { reasoningTokens } : {}),
+          // Reasoning is billed as output, and it is part of outputTokens here.
           ...costOf(model.price, inputTokens, outputTokens, cached),
         },
         latencyMs: performance.now() - started,
+        reasoning,
         attempt,
       };
     } catch (err) {
@@ -186,6 +204,35 @@ export async function callModel(
       await sleep(retryInMs, options.signal);
     }
   }
+}
+
+/** The reasoning a reply shows (Anthropic thinking, DeepSeek reasoning_content, OpenAI summaries). */
+function reasoningText(content: LanguageModelV3Content[]): string {
+  return content
+    .filter((c) => c.type === 'reasoning')
+    .map((c) => (c as { text: string }).text)
+    .join('\n')
+    .trim();
+}
+
+/**
+ * A reply's output tokens with its reasoning in them, and how many of them were reasoning: as the
+ * provider counts them (`completion_tokens_details.reasoning_tokens`, `output_tokens_details`), or, when
+ * it shows its thinking but does not count it, the shown thinking's own tokens. A provider that counts
+ * reasoning apart from its output total still has it billed as output.
+ */
+export function outputTokensOf(
+  usage: LanguageModelV3Usage,
+  reasoning = '',
+): { outputTokens: number; reasoningTokens: number } {
+  const total = usage.outputTokens.total ?? 0;
+  const counted = usage.outputTokens.reasoning;
+  const reasoningTokens = counted ?? (reasoning ? Math.min(total, countTokens(reasoning)) : 0);
+  const text = usage.outputTokens.text;
+  return {
+    outputTokens: Math.max(total, text !== undefined ? text + reasoningTokens : 0),
+    reasoningTokens,
+  };
 }
 
 /**

@@ -1,4 +1,8 @@
-import type { LanguageModelV3Message, LanguageModelV3ToolResultOutput } from '@ai-sdk/provider';
+import type {
+  LanguageModelV3Content,
+  LanguageModelV3Message,
+  LanguageModelV3ToolResultOutput,
+} from '@ai-sdk/provider';
 import type { ProposedCall } from '../events.js';
 import { type Tokenizer, tokenizer } from '../../models/tokens.js';
 import type { ObservationStore } from './observe.js';
@@ -25,7 +29,7 @@ function sizeOf(message: LanguageModelV3Message, tok: Tokenizer): number {
   if (typeof message.content === 'string') return tok.count(message.content);
   let n = 0;
   for (const part of message.content) {
-    if (part.type === 'text') n += tok.count(part.text);
+    if (part.type === 'text' || part.type === 'reasoning') n += tok.count(part.text);
     else if (part.type === 'tool-call') n += tok.count(`${part.toolName}${JSON.stringify(part.input ?? {})}`);
     else if (part.type === 'tool-result') n += tok.count(`${part.toolName}${outputText(part.output)}`);
     else n += 100;
@@ -64,19 +68,48 @@ export class History {
     });
   }
 
-  addAssistant(text: string, calls: ProposedCall[]): void {
-    this.push({
-      role: 'assistant',
-      content: [
-        ...(text ? [{ type: 'text' as const, text }] : []),
-        ...calls.map((c) => ({
-          type: 'tool-call' as const,
-          toolCallId: c.callId,
-          toolName: c.tool,
-          input: c.input,
-        })),
-      ],
+  /**
+   * Adds the model's reply as it will be sent back: its text and calls, and — when `sendBack` and the
+   * reply called tools — its reasoning with the provider's metadata (signatures, encrypted items), in the
+   * order the model gave them. A reply with nothing to send back (an empty reply) adds nothing: some
+   * providers refuse an empty assistant message.
+   */
+  addAssistant(
+    text: string,
+    calls: ProposedCall[],
+    reply: LanguageModelV3Content[] = [],
+    sendBack = false,
+  ): void {
+    type Part = Exclude<Extract<LanguageModelV3Message, { role: 'assistant' }>['content'][number], string>;
+    const content: Part[] = [];
+    const textPart = text ? [{ type: 'text' as const, text }] : [];
+    const byId = new Map(calls.map((c) => [c.callId, c]));
+    const callPart = (c: ProposedCall, meta?: Record<string, unknown>): Part => ({
+      type: 'tool-call',
+      toolCallId: c.callId,
+      toolName: c.tool,
+      // A provider takes only an object as a call's input; the repair message quotes what was wrong.
+      input: c.input !== null && typeof c.input === 'object' && !Array.isArray(c.input) ? c.input : {},
+      ...(meta ? { providerOptions: meta as never } : {}),
     });
+    const keepReasoning = sendBack && calls.length > 0;
+    for (const part of reply) {
+      if (part.type === 'reasoning' && keepReasoning) {
+        content.push({
+          type: 'reasoning',
+          text: part.text,
+          ...(part.providerMetadata ? { providerOptions: part.providerMetadata } : {}),
+        });
+      } else if (part.type === 'text') {
+        content.push(...textPart.splice(0));
+      } else if (part.type === 'tool-call' && byId.has(part.toolCallId)) {
+        content.push(callPart(byId.get(part.toolCallId)!, part.providerMetadata));
+        byId.delete(part.toolCallId);
+      }
+    }
+    content.push(...textPart, ...[...byId.values()].map((c) => callPart(c)));
+    if (content.length === 0) return;
+    this.push({ role: 'assistant', content });
   }
 
   addToolResults(parts: ResultPart[]): void {

@@ -47,6 +47,8 @@ export interface RunState {
   attempts: Map<string, { ok: boolean; error?: ErrorBody; count: number }>;
   loopStrikes: number;
   invalidStreak: number;
+  /** Keep the model's reasoning text in the journal. */
+  keepReasoning: boolean;
   /** This errand's events as journalled, in order: the report is built from them without reading them back. */
   events: JournalEvent[];
 }

@@ -113,7 +113,16 @@ export async function planIntents(state: RunState, person: PersonWorld): Promise
       signal: state.signal,
       retry: state.retry,
       onAttempt: (n) =>
-        record(state, { type: 'model.requested', step: 0, attempt: n, messages: prompt.length, tools: 1 }),
+        record(state, {
+          type: 'model.requested',
+          step: 0,
+          attempt: n,
+          messages: prompt.length,
+          tools: 1,
+          ...(state.model.reasoning && state.model.reasoning.level !== 'off'
+            ? { reasoning: state.model.reasoning.level }
+            : {}),
+        }),
       onFailure: (n, error, retryInMs) =>
         record(state, { type: 'model.failed', step: 0, attempt: n, error, retryInMs }),
     });
@@ -125,6 +134,7 @@ export async function planIntents(state: RunState, person: PersonWorld): Promise
       step: 0,
       attempt: reply.attempt,
       text: JSON.stringify(answer ?? null).slice(0, 4000),
+      ...(state.keepReasoning && reply.reasoning ? { reasoning: reply.reasoning } : {}),
       calls: [],
       usage: reply.usage,
       latencyMs: reply.latencyMs,

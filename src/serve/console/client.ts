@@ -392,7 +392,7 @@ export function consoleClient(): void {
       const u = r.usage ?? {};
       const usage = el('div', 'usage');
       for (const text of [
-        `tokens ${u.inputTokens ?? 0} in / ${u.outputTokens ?? 0} out`,
+        `tokens ${u.inputTokens ?? 0} in / ${u.outputTokens ?? 0} out${u.reasoningTokens ? ` (${u.reasoningTokens} reasoning)` : ''}`,
         `cost $${Number(u.costUsd ?? 0).toFixed(4)}`,
         `energy ~${Number(u.energyWh ?? 0).toFixed(3)} Wh`,
         `${r.steps ?? 0} steps · ${r.actions ?? 0} actions · asks ${r.asks ?? 0} · denials ${r.denials ?? 0}`,
