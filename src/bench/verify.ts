@@ -19,6 +19,8 @@ const INCIDENTAL: Record<string, string[] | '*'> = {
   chat_reads: '*',
   chat_conversations: '*',
   chat_members: '*',
+  ledger_cost_centres: ['spent'],
+  mail_messages: ['read'],
 };
 
 /** What the agent told the person at the end, from the report: its own claim, and how often it asked. */

@@ -111,6 +111,7 @@ export function describeIntent(
         return: ['退货', 'Return'],
         review: ['评价', 'Review'],
         recall: ['撤回消息', 'Recall'],
+        update: ['更新', 'Update'],
       };
       const [zh, en] = verb[intent.kind];
       return say(lang, `${zh}：${about}`, `${en}: ${about}`);
@@ -220,6 +221,7 @@ export function describeAction(
         return: ['退货', 'Return'],
         review: ['评价', 'Review'],
         recall: ['撤回消息', 'Recall'],
+        update: ['更新', 'Update'],
         tidy: ['整理', 'Tidy up'],
       };
       const [zh, en] = verbs[effect.act ?? ''] ?? ['执行', 'Run'];
