@@ -61,6 +61,7 @@ const CENTRES: [string, string, string, string, number, number][] = [
   ['cc_supply', '供应链', 'Supply chain', 'p_liming', 30_000_000, 21_450_000],
   ['cc_eng', '工程', 'Engineering', 'p_sam', 5_000_000, 4_800_000],
   ['cc_mkt', '市场', 'Marketing', 'p_huangting', 8_000_000, 3_000_000],
+  ['cc_infra', '基础设施', 'Infrastructure', 'p_sam', 6_000_000, 2_100_000],
 ];
 
 // [id, employee, centre, receipt, category, description, amount, spent on, status]
@@ -167,7 +168,7 @@ const INVOICES: [
     'CloudHost',
     'CH-2026-11',
     360_000,
-    'cc_eng',
+    'cc_infra',
     '2026-11-28',
     '2026-12-05',
     'open',
@@ -181,7 +182,7 @@ const INVOICES: [
     'CloudHost',
     'CH-2026-10',
     340_000,
-    'cc_eng',
+    'cc_infra',
     '2026-10-29',
     '2026-11-05',
     'paid',
@@ -195,7 +196,7 @@ const INVOICES: [
     'CloudHost',
     'CH-2026-10',
     340_000,
-    'cc_eng',
+    'cc_infra',
     '2026-11-27',
     '2026-12-04',
     'open',
