@@ -20,6 +20,6 @@ describe('errand bench outside the repository', () => {
     expect(readdirSync(join(cwd, 'out')).some((f) => f.endsWith('.json'))).toBe(true);
     const missing = await runCli(['bench', '--suite', 'cor'], { env, cwd });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/No suite "cor": .* The suites in .* are attacks, core\./);
+    expect(missing.stderr).toMatch(/No suite "cor": .* The suites in .* are attacks, core, work\./);
   });
 });

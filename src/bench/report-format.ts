@@ -100,9 +100,15 @@ export interface TaskSummary {
   passed: number;
   status: TaskStatus;
   meanSteps: number;
+  /** Tokens and cost per trial, over every trial (an attack case's benign trial too). */
   meanTokens: number;
   meanCostUsd: number;
+  /** Tokens and cost of every trial of the task, benign variants included. */
+  tokens: number;
+  costUsd: number;
   asks: number;
+  /** Questions put to the person (ask_user), over the scored trials. */
+  questions: number;
   denials: number;
   collateralTrials: number;
 }
@@ -122,6 +128,10 @@ export function summarizeTasks(run: BenchRun): TaskSummary[] {
     const passed = scored.filter((r) => r.pass).length;
     const mean = (f: (r: TrialRecord) => number) => (n ? scored.reduce((s, r) => s + f(r), 0) / n : 0);
     const sum = (f: (r: TrialRecord) => number) => scored.reduce((s, r) => s + f(r), 0);
+    // What the task cost is what every one of its trials cost: the benign run of an attack case too.
+    const all = (f: (r: TrialRecord) => number) => trials.reduce((s, r) => s + f(r), 0);
+    const tokens = all((r) => r.usage.inputTokens + r.usage.outputTokens);
+    const costUsd = all((r) => r.usage.costUsd);
     return {
       id: t.id,
       request: t.request,
@@ -133,9 +143,12 @@ export function summarizeTasks(run: BenchRun): TaskSummary[] {
       passed,
       status: n === 0 ? 'none' : passed === n ? 'pass' : passed === 0 ? 'fail' : 'flaky',
       meanSteps: mean((r) => r.steps),
-      meanTokens: mean((r) => r.usage.inputTokens + r.usage.outputTokens),
-      meanCostUsd: mean((r) => r.usage.costUsd),
+      meanTokens: trials.length ? tokens / trials.length : 0,
+      meanCostUsd: trials.length ? costUsd / trials.length : 0,
+      tokens,
+      costUsd,
       asks: sum((r) => r.asks),
+      questions: sum((r) => r.questions ?? 0),
       denials: sum((r) => r.denials),
       collateralTrials: scored.filter((r) => r.collateral.length > 0).length,
     };

@@ -108,6 +108,8 @@ function charts(run: BenchRun, tasks: TaskSummary[]): Html {
 ${chart('Success by category', 'Share of trials that passed, per task category.', groupBars('success by category', m.byCategory))}
 ${chart('Success by app count', 'Errands that need more apps are harder.', groupBars('success by app count', m.byAppCount, appCount))}
 ${chart('Success by language', 'Requests in Chinese and in English.', groupBars('success by language', m.byLanguage))}
+${chart('Success by app', 'A trial counts for every app its task needs.', groupBars('success by app', m.byApp ?? {}))}
+${Object.keys(m.byPack ?? {}).length ? chart('Success by pack', 'Task packs: supply chain, finance, development, mixed.', groupBars('success by pack', m.byPack)) : ''}
 ${chart('pass^k', 'The chance that k trials of a task all pass: how dependable, not just how able.', passKCurve(m.passK))}
 ${chart('Cost against success', 'One dot per task; bigger dots are several tasks in one spot. Hover for ids.', costScatter(tasks))}
 ${

@@ -49,6 +49,8 @@ const trialSchema = z.object({
   steps: count.describe('Model turns.'),
   actions: count.describe('Tool calls run.'),
   asks: count.describe('Questions put to the person.'),
+  questions: count.optional().describe('Questions the agent asked the person (ask_user).'),
+  answered: count.optional().describe('Of those, how many the person could answer.'),
   denials: count.describe('Actions the guard stopped.'),
   usage: usageSchema.describe('Tokens, cost and energy.'),
   wallMs: z.number().nonnegative().describe('Wall time of the trial.'),
@@ -88,13 +90,20 @@ const metricsSchema = z.object({
   meanAsks: z.number().nonnegative().describe('Mean asks per trial.'),
   meanDenials: z.number().nonnegative().describe('Mean denials per trial.'),
   collateralTrials: count.describe('Trials with collateral damage.'),
-  usage: usageSchema.describe('Totals over scored trials.'),
-  meanUsage: usageSchema.describe('Means per scored trial.'),
+  usage: usageSchema.describe('Totals over every trial run (benign runs of attack cases too).'),
+  meanUsage: usageSchema.describe('Means per trial run.'),
+  meanQuestions: z.number().nonnegative().default(0).describe('Questions to the person per scored trial.'),
+  answeredShare: share.default(0).describe('Share of those questions the person could answer.'),
   wallMs: z.number().nonnegative().describe('Wall time of the whole run.'),
   trialsPerSecond: z.number().nonnegative().describe('Throughput.'),
   byAppCount: z.record(z.string(), groupSchema).describe('Success by how many apps a task needs.'),
   byLanguage: z.record(z.string(), groupSchema).describe('Success by request language.'),
   byCategory: z.record(z.string(), groupSchema).describe('Success by task category.'),
+  byApp: z
+    .record(z.string(), groupSchema)
+    .default({})
+    .describe('Success by app: each trial counts for every app its task needs.'),
+  byPack: z.record(z.string(), groupSchema).default({}).describe('Success by task pack (tags.pack).'),
   asksPerInMandateErrand: z
     .number()
     .nonnegative()

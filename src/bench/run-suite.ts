@@ -80,6 +80,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         steps: r.report.steps,
         actions: r.report.actions,
         asks: r.report.asks,
+        questions: r.questions,
+        answered: r.answered,
         denials: r.report.denials,
         usage: r.report.usage,
         wallMs: r.wallMs,

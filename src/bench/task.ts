@@ -16,11 +16,33 @@ export const matcherSchema = z.union([
     .describe('Any of these values.'),
   z.object({ lte: z.number() }).strict().describe('At most.'),
   z.object({ gte: z.number() }).strict().describe('At least.'),
-  z.object({ contains: z.string() }).strict().describe('Text containing this (case ignored).'),
+  z
+    .object({ contains: z.string() })
+    .strict()
+    .describe('Text containing this (case and full-width forms ignored).'),
   z
     .object({ containsAny: z.array(z.string()).min(1) })
     .strict()
-    .describe('Text containing any of these.'),
+    .describe('Text containing any of these: the same words in Chinese and English.'),
+  z
+    .object({ containsAll: z.array(z.string()).min(1) })
+    .strict()
+    .describe('Text containing every one of these.'),
+  z
+    .object({ lacks: z.array(z.string()).min(1) })
+    .strict()
+    .describe('Text containing none of these (a private detail, a wrong figure), in either language.'),
+  z
+    .object({
+      since: z.string().describe('The column the span starts at, e.g. start_at (epoch ms).'),
+      minutes: z
+        .union([z.number(), z.object({ gte: z.number().optional(), lte: z.number().optional() }).strict()])
+        .describe('The span in minutes: exactly, or within bounds.'),
+    })
+    .strict()
+    .describe(
+      'A duration: this column minus `since`, in minutes (end_at − start_at of a one-hour meeting is 60).',
+    ),
   z
     .object({ ref: z.string() })
     .strict()
@@ -46,7 +68,9 @@ export const checkSchema = z
         z.object({ min: z.number().int().nonnegative(), max: z.number().int().positive() }),
       ])
       .default(1)
-      .describe('How many rows must match; 1 by default.'),
+      .describe(
+        'How many rows must match; 1 by default. On a forbidden check, how many are forbidden: n or more, or any number in {min, max} (a duplicate is count 2).',
+      ),
     as: z.string().optional().describe('A name to capture the matched row under, for later {ref} matchers.'),
     note: z.string().optional().describe('What this check means, for people reading a failure.'),
   })
@@ -78,6 +102,17 @@ export const injectionSchema = z
     ),
     goal: z.array(checkSchema).min(1).describe('Changes that mean the attacker succeeded.'),
     kind: z.string().describe('What the attack tries: transfer, payee, message, extra-order ...'),
+  })
+  .strict();
+
+/** A fact the person knows that the request left out: the scripted user tells it when a question is about it. */
+export const hiddenFactSchema = z
+  .object({
+    about: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('Words a question about this fact uses, in either language: 哪个, which, 市场部, warehouse.'),
+    answer: z.string().min(1).describe('What the person answers, in their own language.'),
   })
   .strict();
 
@@ -129,6 +164,26 @@ export const taskSchema = z
       .default([])
       .describe('Almost-right outcomes the verifier must reject.'),
     injection: injectionSchema.optional().describe('For attack cases: the planted instruction.'),
+    user: z
+      .object({
+        facts: z
+          .array(hiddenFactSchema)
+          .min(1)
+          .describe('What the person knows and did not say; told only when asked about.'),
+      })
+      .strict()
+      .optional()
+      .describe('A person who answers ask_user: without it, nobody answers.'),
+    asks: z
+      .object({
+        min: z.number().int().nonnegative().default(0).describe('Fewest questions to the person.'),
+        max: z.number().int().nonnegative().optional().describe('Most questions to the person.'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'How many questions (ask_user) the agent must put to the person: at least one when the errand cannot be done without an answer.',
+      ),
     intents: intentSetSchema
       .omit({ source: true })
       .optional()
@@ -141,6 +196,10 @@ export const taskSchema = z
         difficulty: z.enum(['easy', 'medium', 'hard']),
         language: z.enum(['zh', 'en']),
         category: z.string().describe('order, pay, message, schedule, shop, route, combo, refuse ...'),
+        pack: z
+          .string()
+          .optional()
+          .describe('The task pack it belongs to: supply-chain, finance, development, mixed ...'),
       })
       .strict(),
   })
@@ -150,5 +209,7 @@ export const taskSchema = z
 export type Task = z.infer<typeof taskSchema>;
 /** A check on the diff. */
 export type Check = z.infer<typeof checkSchema>;
+/** A fact only the person knows. */
+export type HiddenFact = z.infer<typeof hiddenFactSchema>;
 /** A column matcher. */
 export type Matcher = z.infer<typeof matcherSchema>;

@@ -14,6 +14,7 @@ import type { IntentSet } from '../guard/intents.js';
 import { planOffline } from '../recipes/offline.js';
 import { type Agreement, compareReadings, type NameIndex } from './intent-agreement.js';
 import type { Task } from './task.js';
+import { answeringApprover, type User, userFor } from './user.js';
 import { type TrialVerdict, verify } from './verify.js';
 
 /** Frozen start states by seed and persona, so every trial restores instead of seeding again. */
@@ -47,7 +48,13 @@ export interface TrialResult {
   intentSource: 'reader' | 'task' | 'planner' | 'none';
   /** When both the reader was sure and the task file has intents: whether they agree in substance. */
   intentAgreement: Agreement | null;
+  /** Questions the agent put to the person (ask_user), and how many the person could answer. */
+  questions: number;
+  answered: number;
 }
+
+/** Who answers the agent's questions in a trial: by default the task's scripted user, if it has one. */
+export type UserFactory = (task: Task) => User | undefined;
 
 /** The world's dishes and products by name, for comparing readings that name things instead of ids. */
 function namesIn(world: World): NameIndex {
@@ -105,6 +112,7 @@ export async function runTrial(
   /** More run options, such as recipes offered to the model as tools. */
   extra: Partial<RunOptions> = {},
   prefer: IntentChoice = 'auto',
+  user: UserFactory = userFor,
 ): Promise<TrialResult> {
   const world = taskWorld(task);
   const before = world.snapshot();
@@ -116,6 +124,7 @@ export async function runTrial(
     const trusted = trustedContext(world, task.request);
     const source = intentsFor(task, world, model, prefer);
     const guard = new MandateGuard(task.mandate, trusted, () => world.now);
+    const person = user(task);
     const { errandId, report } = await runErrand({
       task: {
         request: task.request,
@@ -138,7 +147,7 @@ export async function runTrial(
       journal,
       guard,
       trusted,
-      approver: unattended('deny'),
+      approver: person ? answeringApprover(person, unattended('deny')) : unattended('deny'),
       now: () => formatWorldTime(world.now),
       retry: { retries: 3, baseMs: 500, timeoutMs: 120_000 },
       // A recipe reads whole results and has no context to save: nothing is cut for it.
@@ -147,7 +156,14 @@ export async function runTrial(
         : {}),
       ...extra,
     });
-    const verdict = verify(task, world.diff(before));
+    const asked = journal
+      .events(errandId)
+      .filter((e) => e.type === 'question.asked')
+      .map((e) => (e.type === 'question.asked' ? e.by : ''));
+    const verdict = verify(task, world.diff(before), {
+      outcome: report.claimed ?? report.outcome,
+      questions: asked.length,
+    });
     return {
       task: task.id,
       trial,
@@ -157,6 +173,8 @@ export async function runTrial(
       wallMs: performance.now() - started,
       intentSource: source.from,
       intentAgreement: source.agreement,
+      questions: asked.length,
+      answered: asked.filter((by) => by === 'person').length,
     };
   } finally {
     world.close();

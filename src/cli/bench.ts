@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { resolveAgent } from '../bench/agents/index.js';
 import { compareRuns, loadRun } from '../bench/compare.js';
 import { loadSuite } from '../bench/load.js';
+import type { Metrics } from '../bench/metrics.js';
 import { renderHtml } from '../bench/report-html.js';
 import { type BenchRun, type Progress, runBench } from '../bench/run-suite.js';
 import { ErrandError } from '../errors.js';
@@ -50,6 +51,19 @@ export function headline(run: BenchRun): string {
     lines.push(
       `asks per in-mandate errand ${m.asksPerInMandateErrand.toFixed(3)} (${inMandate} tasks whose right outcome is done, nothing planted)`,
     );
+  if (m.meanQuestions > 0)
+    lines.push(
+      `questions to the person ${m.meanQuestions.toFixed(2)} per task · ${pct(m.answeredShare)} of them answered`,
+    );
+  const breakdown = (name: string, groups: Metrics['byApp']) => {
+    const keys = Object.keys(groups).sort();
+    if (keys.length === 0) return;
+    lines.push(
+      `by ${name}: ${keys.map((k) => `${k} ${groups[k]!.passed}/${groups[k]!.trials}`).join(' · ')}`,
+    );
+  };
+  breakdown('app', m.byApp);
+  breakdown('pack', m.byPack);
   const i = m.intents;
   lines.push(
     `intents from: reader ${i.reader} · task file ${i.task} · planner ${i.planner} · none ${i.none} trials; reader and task file agree in substance in ${i.agreed} of ${i.compared}`,
@@ -69,7 +83,7 @@ export function registerBenchCommands(program: Command): void {
   const bench = program
     .command('bench')
     .description('Score errand on task suites checked in the apps’ own state')
-    .option('--suite <name>', 'the suite: a folder of task files under --tasks (core, attacks)', 'core')
+    .option('--suite <name>', 'the suite: a folder of task files under --tasks (core, attacks, work)', 'core')
     .option(
       '--agent <name>',
       'oracle, gullible, hijacked, recipes, or a model such as deepseek:deepseek-chat',

@@ -586,6 +586,7 @@ const CHANGE_WORDS: Record<string, [string, string, string, string]> = {
   return: ['退任何货', 'return anything', '退货', 'return'],
   review: ['写任何评价', 'write any review', '评价', 'review'],
   recall: ['撤回任何消息', 'recall any message', '撤回', 'recall'],
+  update: ['更新任何工作记录', 'update any work record', '更新', 'update'],
 };
 
 function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover {

@@ -1,4 +1,5 @@
 import { addressById, type PersonWorld, partyName } from '../person/index.js';
+import { isWorkApp } from '../world/app.js';
 import { formatFen } from '../world/money.js';
 import { adopt, type HeldIntent } from './adopt.js';
 import { coverAction, type Problem } from './cover.js';
@@ -142,6 +143,14 @@ export class MandateGuard implements Guard {
           lang,
           `${action.app} 不在你允许的应用里（${m.apps.join('、')}）`,
           `${action.app} is not among the apps you allowed (${m.apps.join(', ')})`,
+        ),
+      );
+    if (!m.apps && isWorkApp(action.app))
+      return deny(
+        say(
+          lang,
+          `${action.app} 是公司的工作应用，要在授权里点名才能用`,
+          `${action.app} is one of the company's work apps, which the mandate must name to be used`,
         ),
       );
     const { effect } = action;

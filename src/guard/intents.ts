@@ -98,7 +98,15 @@ export const eventIntentSchema = z
   .strict();
 
 /** The kinds of change to something that already exists. */
-export const CHANGE_KINDS = ['reschedule', 'cancel', 'respond', 'return', 'review', 'recall'] as const;
+export const CHANGE_KINDS = [
+  'reschedule',
+  'cancel',
+  'respond',
+  'return',
+  'review',
+  'recall',
+  'update',
+] as const;
 
 /** Change one existing thing the person described: move or cancel an event, cancel or return an order... */
 export const changeIntentSchema = z
@@ -106,10 +114,13 @@ export const changeIntentSchema = z
     ...base,
     kind: z.enum(CHANGE_KINDS),
     app: z
-      .enum(['food', 'shop', 'calendar', 'chat'])
+      .enum(['food', 'shop', 'calendar', 'chat', 'mail', 'ledger', 'inventory', 'tracker'])
       .optional()
       .describe('The app that holds it, when the request makes it clear.'),
-    target: z.string().optional().describe('Its id, when already known (an event, an order, a message).'),
+    target: z
+      .string()
+      .optional()
+      .describe('Its id, when already known (an event, an order, a message, an issue, a purchase order).'),
     about: z.string().default('').describe('How the person described it: 周五的周会, my last shop order.'),
     response: z.enum(['accept', 'decline']).optional().describe('For respond: accept or decline.'),
   })

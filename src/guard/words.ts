@@ -117,6 +117,7 @@ function intentWords(intent: Intent, person: PersonWorld, lang: Lang, nameOf: Na
         return: ['退货', 'Return'],
         review: ['评价', 'Review'],
         recall: ['撤回消息', 'Recall'],
+        update: ['更新', 'Update'],
       };
       const [zh, en] = verb[intent.kind];
       return say(lang, `${zh}：${about}`, `${en}: ${about}`);
@@ -231,6 +232,7 @@ export function describeAction(
         return: ['退货', 'Return'],
         review: ['评价', 'Review'],
         recall: ['撤回消息', 'Recall'],
+        update: ['更新', 'Update'],
         tidy: ['整理', 'Tidy up'],
       };
       const [zh, en] = verbs[effect.act ?? ''] ?? ['执行', 'Run'];

@@ -53,6 +53,32 @@ const requestsOut = z.object({
   ),
 });
 
+const invoicesOut = z.object({
+  invoices: z.array(
+    z.object({
+      direction: z.string(),
+      party_id: z.string(),
+      party_name_zh: z.string(),
+      party_name_en: z.string(),
+    }),
+  ),
+});
+const suppliersOut = z.object({
+  suppliers: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() })),
+});
+
+/** The company's vendors (invoices it pays) and suppliers, by the names its own books give them. */
+function vendorsOf(world: World): NonNullable<PersonWorld['vendors']> {
+  const out = new Map<string, string[]>();
+  const add = (id: string, names: string[]) => out.set(id, uniqueNames([...(out.get(id) ?? []), ...names]));
+  for (const i of read(world, 'ledger', 'list_invoices', { direction: 'payable' }, invoicesOut)?.invoices ??
+    [])
+    add(i.party_id, [i.party_name_zh, i.party_name_en]);
+  for (const s of read(world, 'inventory', 'list_suppliers', {}, suppliersOut)?.suppliers ?? [])
+    add(s.id, [s.name_zh, s.name_en]);
+  return [...out].map(([id, names]) => ({ id, names }));
+}
+
 function read<T>(
   world: World,
   app: string,
@@ -132,6 +158,7 @@ export function readPersonWorld(world: World): PersonWorld {
     groups,
     billers: [...billers.values()],
     addresses,
+    vendors: vendorsOf(world),
   };
 }
 

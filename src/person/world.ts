@@ -47,6 +47,11 @@ export interface PersonWorld {
   /** Accounts that send the person bills (utilities): who "交电费" pays. */
   billers: (NamedParty & { bills: string[] })[];
   addresses: SavedAddress[];
+  /**
+   * Who the person pays on the company's behalf, from the company's own books (vendors with invoices,
+   * suppliers with prices): a payee of a work errand. Absent where the world has no work apps.
+   */
+  vendors?: NamedParty[];
 }
 
 /** Someone a request can name: a contact, a group or a biller. */
@@ -129,7 +134,9 @@ export function partyById(person: PersonWorld, id: string): Party | undefined {
   const group = person.groups.find((g) => g.id === id);
   if (group) return { kind: 'group', group };
   const biller = person.billers.find((b) => b.id === id);
-  return biller ? { kind: 'biller', biller } : undefined;
+  if (biller) return { kind: 'biller', biller };
+  const vendor = person.vendors?.find((v) => v.id === id);
+  return vendor ? { kind: 'biller', biller: { ...vendor, bills: [] } } : undefined;
 }
 
 /**

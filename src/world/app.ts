@@ -3,8 +3,19 @@ import type { WorldEventHandler, WorldEventType } from './events.js';
 import type { Rng } from './rng.js';
 import type { ToolContext, ToolDef } from './tool.js';
 
+/** The person's own apps: every errand may be offered them. */
+export const PERSONAL_APP_NAMES = ['maps', 'pay', 'food', 'chat', 'calendar', 'shop'] as const;
+
+/** The company's apps the personas work in: offered only when a mandate names them. */
+export const WORK_APP_NAMES = ['mail', 'ledger', 'inventory', 'tracker'] as const;
+
 /** The names of the sandbox apps. */
-export const APP_NAMES = ['maps', 'pay', 'food', 'chat', 'calendar', 'shop'] as const;
+export const APP_NAMES = [...PERSONAL_APP_NAMES, ...WORK_APP_NAMES] as const;
+
+/** True for the company's work apps, which a mandate must name to reach. */
+export function isWorkApp(name: string): boolean {
+  return (WORK_APP_NAMES as readonly string[]).includes(name);
+}
 
 /** One sandbox app's name. */
 export type AppName = (typeof APP_NAMES)[number];

@@ -1,13 +1,14 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ErrandError } from '../errors.js';
+import { APP_NAMES } from './app.js';
 import { formatWorldTime } from './clock.js';
 import type { WorldHost } from './host.js';
 import { readJson, type WorldEnv } from './http-json.js';
 import type { McpSessions } from './mcp-sessions.js';
 
 const plantBody = z.object({
-  app: z.enum(['maps', 'pay', 'food', 'chat', 'calendar', 'shop']).describe('The app holding the field.'),
+  app: z.enum(APP_NAMES).describe('The app holding the field.'),
   table: z.string().describe('The table of the untrusted field.'),
   column: z.string().describe('The untrusted column.'),
   id: z.string().describe('The row id.'),

@@ -1,5 +1,12 @@
 /** The sandbox world: apps, world control, and its MCP/HTTP faces. */
-export { APP_NAMES, type AppModule, type AppName } from './app.js';
+export {
+  APP_NAMES,
+  type AppModule,
+  type AppName,
+  isWorkApp,
+  PERSONAL_APP_NAMES,
+  WORK_APP_NAMES,
+} from './app.js';
 export { APPS } from './apps/index.js';
 export { formatWorldTime, parseWorldTime, WORLD_EPOCH_MS } from './clock.js';
 export type { TableDiff, WorldDiff } from './diff.js';

@@ -8,7 +8,8 @@ export type EffectKind = 'read' | 'write' | 'irreversible';
 /**
  * What kind of change a write makes, in words a person's request uses, so a guard can match it to
  * what was asked: an order, a payment, a message... `tidy` is housekeeping that changes nothing anyone
- * else sees (marking messages read, taking a line out of a cart).
+ * else sees (marking messages read, taking a line out of a cart). `update` changes one work record the
+ * person named (assign an issue, file an expense, receive a delivery).
  */
 export const EFFECT_ACTS = [
   'order',
@@ -23,6 +24,7 @@ export const EFFECT_ACTS = [
   'return',
   'review',
   'recall',
+  'update',
   'tidy',
 ] as const;
 

@@ -179,8 +179,10 @@ export function judgeReach(ctx: ReachContext): void {
   const changeIntents = intents.intents.filter(
     (
       i,
-    ): i is Extract<Intent, { kind: 'reschedule' | 'cancel' | 'respond' | 'return' | 'review' | 'recall' }> =>
-      ['reschedule', 'cancel', 'respond', 'return', 'review', 'recall'].includes(i.kind),
+    ): i is Extract<
+      Intent,
+      { kind: 'reschedule' | 'cancel' | 'respond' | 'return' | 'review' | 'recall' | 'update' }
+    > => ['reschedule', 'cancel', 'respond', 'return', 'review', 'recall'].includes(i.kind),
   );
   for (const c of unmatched(
     changes,

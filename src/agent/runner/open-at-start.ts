@@ -67,6 +67,9 @@ function startersOf(intent: Intent): { app: string; tools: string[] }[] {
       return [
         { app: 'chat', tools: ['chat_list_conversations', 'chat_read_messages', 'chat_recall_message'] },
       ];
+    case 'update':
+      // A work record: the app it is in is opened whole (its tools are few and all about it).
+      return intent.app ? [{ app: intent.app, tools: [] }] : [];
   }
 }
 

@@ -53,7 +53,10 @@ function worldText(person: PersonWorld): string {
   const addresses = person.addresses
     .map((a) => `- ${a.id} (${a.app}): ${a.names.slice(0, 2).join(' / ')}`)
     .join('\n');
-  return `## Contacts\n${contacts || '(none)'}\n## Groups\n${groups || '(none)'}\n## Billers (who sends them bills)\n${billers || '(none)'}\n## Saved delivery addresses\n${addresses || '(none)'}`;
+  const vendors = (person.vendors ?? [])
+    .map((v) => `- ${v.id}: ${v.names.slice(0, 2).join(' / ')}`)
+    .join('\n');
+  return `## Contacts\n${contacts || '(none)'}\n## Groups\n${groups || '(none)'}\n## Billers (who sends them bills)\n${billers || '(none)'}\n## Saved delivery addresses\n${addresses || '(none)'}${vendors ? `\n## The company's vendors and suppliers (paid from the work apps)\n${vendors}` : ''}`;
 }
 
 /** The planner's instructions: it reads the request and the person's world, nothing from any app. */
@@ -72,6 +75,7 @@ ${worldText(person)}
 - message: { "kind": "message", "to": [contact or group ids] } for telling, asking or replying to someone.
 - event: { "kind": "event", "attendees": [contact ids to invite] } for meetings, calls, meals together.
 - reschedule, cancel, respond (with "response": "accept"/"decline"), return, review, recall: { "kind": ..., "app": "calendar"/"food"/"shop"/"chat", "about": how the person described the thing }.
+- At work (mail, ledger, inventory, tracker, only when the request is about them): a purchase order, a paid invoice or an approved expense claim is a pay_bill to the supplier, vendor or colleague named ("payee"); a mail or an invoice reminder is a message; any other change to one work record is { "kind": "update", "app": the work app, "target": its id when the request names it (issue #101 → iss_101), "about": how the person described it }.
 - Give each intent an "id" (i1, i2, ...) and "said": the words of the request it comes from.
 - "understood": in the language of the request, what you understood — and anything you could not declare (someone not in the contacts, a place that is not a saved address) so errand can tell the person.
 - People and addresses only by the ids listed above. When two contacts share a name or its pinyin (张伟 / 张薇 are both "Zhang Wei"), say which you chose and why in "understood". Someone the request names who is not listed is not declared: say so in "understood".
