@@ -1,10 +1,9 @@
-
 import type { Command } from 'commander';
 import { ErrandError } from '../errors.js';
 import { resolveModel } from '../models/registry.js';
 import { MIN_SERVE_TOKEN_LENGTH, startServe } from '../serve/index.js';
 import { startTracing } from '../telemetry/index.js';
-import { isLoopbackHost, } from '../world/index.js';
+import { isLoopbackHost } from '../world/index.js';
 import { errandHome, homeWorldFile, openJournal, serveToken } from './home.js';
 import { intOption, listOption } from './options.js';
 import { recipeStore } from './recipes.js';
