@@ -62,10 +62,13 @@ function restaurant(s: ScreenContext): string {
           select(
             `${name} · ${s.name(g)}`,
             `opt-${d.id}-${g.key}`,
-            (g.choices as Row[]).map((c) => [
-              c.id,
-              `${s.name(c)}${c.surcharge?.amount ? ` +${c.surcharge.display}` : ''}`,
-            ]),
+            [
+              ...(g.pick === 'one' && g.default ? [] : [['', s.t('不需要', 'None')] as [string, string]]),
+              ...(g.choices as Row[]).map((c): [string, string] => [
+                c.id,
+                `${s.name(c)}${c.surcharge?.amount ? ` +${c.surcharge.display}` : ''}`,
+              ]),
+            ],
             g.default ?? undefined,
             ` data-option-of="${esc(d.id)}"`,
           ),
