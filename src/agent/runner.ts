@@ -60,6 +60,11 @@ export interface RunOptions {
   intents?: IntentSet;
   /** Ask the person to confirm the intents before anything runs. */
   confirm?: boolean;
+  /**
+   * GUI mode: the apps behind the screens (not offered to the model). A write a page sends to one of
+   * them is guarded, run and journaled as that app's tool call.
+   */
+  screenApps?: readonly Connector[];
 }
 
 /** How an errand ended, with its report. */
@@ -112,12 +117,14 @@ async function start(options: RunOptions): Promise<RunState> {
     options.macros,
   );
   const errandId = options.errandId ?? newErrandId();
+  const backstage = options.screenApps ? await Toolset.build(options.screenApps, []) : undefined;
   const tok = await loadTokenizer(tokenizerNameFor(options.model.modelId, options.model.provider));
   options.journal.create(errandId, task.request, options.model.ref);
   const state: RunState = {
     errandId,
     task,
     tools,
+    ...(backstage ? { backstage } : {}),
     model: options.model,
     guard: options.guard ?? allowAll,
     approver: options.approver ?? unattended('deny'),

@@ -7,6 +7,8 @@ import type { ErrorBody } from '../../errors.js';
  */
 export type PageRequest =
   | { kind: 'tool'; app: string; tool: string; input: Record<string, unknown>; method: string; url: string }
+  /** A read a world screen was rendered from: shown to the guard and the journal, never refused after the fact. */
+  | { kind: 'read'; app: string; tool: string; input: Record<string, unknown>; method: string; url: string }
   | {
       kind: 'web';
       host: string;

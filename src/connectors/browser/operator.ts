@@ -24,6 +24,8 @@ export interface OperatorOptions {
   locale?: string;
   /** How long one action may take, in ms (default 15 s). */
   actionTimeoutMs?: number;
+  /** The world's apps whose screens may be opened (the mandate's apps); all when unset. */
+  apps?: readonly string[];
 }
 
 /** errand's compact view of a page: interactive elements with refs, and the visible text around them. */
@@ -63,11 +65,12 @@ export class ScreenOperator {
   readonly #token: string | undefined;
   readonly #allowed: string[];
   readonly #timeout: number;
+  readonly #apps: readonly string[] | undefined;
+  #reads: { app: string; tool: string; input: Record<string, unknown>; url: string }[] = [];
   #inflight = 0;
   #drained: (() => void)[] = [];
   #requests: MediatedRequest[] = [];
   #blocked: string[] = [];
-  #wrote = false;
 
   private constructor(context: BrowserContext, page: Page, options: OperatorOptions) {
     this.#context = context;
@@ -76,6 +79,7 @@ export class ScreenOperator {
     this.#token = options.world?.token;
     this.#allowed = [...(options.allowDomains ?? [])];
     this.#timeout = options.actionTimeoutMs ?? 15_000;
+    this.#apps = options.apps;
   }
 
   /** Opens a fresh browser context (no cookies, no service workers) with the guard in front of it. */
@@ -92,6 +96,7 @@ export class ScreenOperator {
     const op = new ScreenOperator(context, page, options);
     page.setDefaultTimeout(op.#timeout);
     await context.route('**/*', (route) => op.#hold(route));
+    page.on('response', (response) => op.#noteReads(response.url(), response.headers()['x-errand-reads']));
     return op;
   }
 
@@ -118,11 +123,15 @@ export class ScreenOperator {
       this.#blocked.push(`${request.method()} ${url.origin}${url.pathname}`);
       return route.abort('blockedbyclient');
     }
+    const app = toWorld ? /^(?:\/worlds\/[^/]+)?\/(?:ui|apps)\/([a-z]+)/.exec(url.pathname)?.[1] : undefined;
+    if (app && this.#apps && !this.#apps.includes(app)) {
+      this.#blocked.push(`${request.method()} ${url.pathname} (${app} is not among the apps allowed)`);
+      return route.abort('blockedbyclient');
+    }
     const headers =
       toWorld && this.#token ? { ...request.headers(), authorization: `Bearer ${this.#token}` } : undefined;
     if (READ_METHODS.has(request.method())) return route.continue(headers ? { headers } : undefined);
     this.#inflight++;
-    this.#wrote = true;
     try {
       const body = request.postData();
       const call = decodeToolCall(url, this.#worldOrigin, body);
@@ -169,42 +178,71 @@ export class ScreenOperator {
     }
   }
 
+  /** Notes the reads a world screen says it was rendered from, to be shown to the guard and the journal. */
+  #noteReads(url: string, header: string | undefined): void {
+    if (!header || !this.#worldOrigin || !url.startsWith(this.#worldOrigin)) return;
+    try {
+      const reads = JSON.parse(decodeURIComponent(header)) as {
+        app: string;
+        tool: string;
+        input: Record<string, unknown>;
+      }[];
+      for (const r of reads) this.#reads.push({ ...r, url });
+    } catch {
+      // not a list errand can read: nothing to show
+    }
+  }
+
   /** Runs one action, then waits for the page to settle: held requests decided, navigation done. */
   async #act(action: () => Promise<unknown>): Promise<ActionOutcome> {
     this.#requests = [];
     this.#blocked = [];
-    this.#wrote = false;
+    this.#reads = [];
     try {
       await action();
     } catch (err) {
       throw asOperatorError(err);
     }
     await this.#settle();
+    // What the pages showed meanwhile, read again through the apps' tools for the guard and the journal.
+    for (const read of this.#reads.splice(0)) {
+      await this.mediator({ kind: 'read', ...read, method: 'GET' }).catch(() => undefined);
+    }
     return { view: await this.view(), requests: this.#requests, blocked: this.#blocked };
   }
 
   async #settle(): Promise<void> {
     if (this.#inflight > 0) await new Promise<void>((done) => this.#drained.push(done));
-    const deadline = Date.now() + (this.#wrote ? 3000 : 500);
-    // A page that sent a write usually navigates once the answer is in; wait for that to finish.
-    while (Date.now() < deadline) {
+    // Settled: loaded, no request held, not marked busy (sending or leaving), twice in a row a frame apart.
+    // A page that sent a write usually navigates once the answer is in; this waits for that too.
+    const deadline = Date.now() + this.#timeout;
+    let calm = 0;
+    while (calm < 2 && Date.now() < deadline) {
       try {
         await this.#page.waitForLoadState('load');
         const quiet = await this.#page.evaluate(
           `new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(document.readyState === 'complete' && !(document.body && document.body.dataset.busy)), 0)))`,
         );
-        if (quiet && this.#inflight === 0) break;
+        calm = quiet && this.#inflight === 0 ? calm + 1 : 0;
       } catch {
-        // the page navigated while being asked: ask the new one
+        calm = 0; // the page navigated while being asked: ask the new one
       }
+      if (this.#inflight > 0) await new Promise<void>((done) => this.#drained.push(done));
     }
-    if (this.#inflight > 0) await new Promise<void>((done) => this.#drained.push(done));
   }
 
   /** Opens an app's screens (`food`), a path on the world (`/ui/food/cart`), or an address. */
   async open(target: string): Promise<ActionOutcome> {
     const url = this.resolve(target);
-    return this.#act(() => this.#page.goto(url, { waitUntil: 'load' }));
+    return this.#act(async () => {
+      try {
+        await this.#page.goto(url, { waitUntil: 'load' });
+      } catch (err) {
+        // a navigation the page itself started got in the way: go again
+        if (!/interrupted by another navigation/.test(String(err))) throw err;
+        await this.#page.goto(url, { waitUntil: 'load' });
+      }
+    });
   }
 
   /** The address a target names. */

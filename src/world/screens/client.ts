@@ -7,6 +7,9 @@ export const SCREEN_JS = String.raw`(() => {
   const base = document.body.dataset.base || '';
   const alertBox = document.getElementById('alert');
   const flashBox = document.getElementById('flash');
+  // Marks the page as busy while it sends or leaves, so whoever operates it knows to wait.
+  const busy = (on) => { if (on) document.body.dataset.busy = '1'; else delete document.body.dataset.busy; };
+  const go = (url) => { busy(true); location.href = url; };
   const flash = sessionStorage.getItem('errand-flash');
   if (flash) { flashBox.textContent = flash; sessionStorage.removeItem('errand-flash'); }
   const fill = (template, data) => template.replace(/\{([\w.]+)\}/g, (_m, path) => {
@@ -46,6 +49,7 @@ export const SCREEN_JS = String.raw`(() => {
     try { body = collect(form); } catch { alertBox.textContent = 'Invalid input'; return; }
     const buttons = form.querySelectorAll('button');
     buttons.forEach((b) => { b.disabled = true; });
+    busy(true);
     try {
       const res = await fetch(base + '/apps/' + app + '/tools/' + tool, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
@@ -53,8 +57,8 @@ export const SCREEN_JS = String.raw`(() => {
       const reply = await res.json().catch(() => ({ ok: false, error: { message: 'HTTP ' + res.status } }));
       if (reply.ok) {
         if (form.dataset.done) sessionStorage.setItem('errand-flash', form.dataset.done);
-        if (form.dataset.next) location.href = base + fill(form.dataset.next, reply.data);
-        else location.reload();
+        if (form.dataset.next) go(base + fill(form.dataset.next, reply.data));
+        else { busy(true); location.reload(); }
         return;
       }
       alertBox.textContent = (reply.error && reply.error.message) || 'Failed';
@@ -62,6 +66,7 @@ export const SCREEN_JS = String.raw`(() => {
       alertBox.textContent = String(err);
     }
     buttons.forEach((b) => { b.disabled = false; });
+    busy(false);
   };
   const dialog = document.getElementById('confirm');
   for (const form of document.querySelectorAll('form[data-tool]')) {
@@ -105,7 +110,7 @@ export const SCREEN_JS = String.raw`(() => {
       items.push(options.length ? { dish_id: id, quantity: n, options } : { dish_id: id, quantity: n });
     }
     if (!items.length) { alertBox.textContent = checkout.dataset.empty || 'Nothing picked'; return; }
-    location.href = checkout.dataset.href + '&items=' + encodeURIComponent(JSON.stringify(items));
+    go(checkout.dataset.href + '&items=' + encodeURIComponent(JSON.stringify(items)));
   });
   // Buy now: straight to checkout with the product form's choice.
   for (const buy of document.querySelectorAll('[data-buy]')) {
@@ -114,18 +119,20 @@ export const SCREEN_JS = String.raw`(() => {
       const get = (n) => { const el = form.querySelector('[name="' + n + '"]'); return el ? el.value : ''; };
       const q = new URLSearchParams({ product: get('product_id'), quantity: get('quantity') || '1' });
       if (get('variant_id')) q.set('variant', get('variant_id'));
-      location.href = buy.dataset.buy + '?' + q.toString();
+      go(buy.dataset.buy + '?' + q.toString());
     });
   }
   // A list that loads more as asked, as shops do.
   for (const more of document.querySelectorAll('[data-more]')) {
     more.addEventListener('click', async () => {
+      busy(true);
       const res = await fetch(more.dataset.more);
       const html = await res.text();
       const list = document.getElementById(more.dataset.list);
       list.insertAdjacentHTML('beforeend', html);
       const next = list.querySelector('[data-next-page]:last-of-type');
       if (next && next.dataset.nextPage) more.dataset.more = next.dataset.nextPage; else more.remove();
+      busy(false);
     });
   }
   // Selects that reload the page with their value (address and coupon at checkout).
@@ -133,7 +140,7 @@ export const SCREEN_JS = String.raw`(() => {
     sel.addEventListener('change', () => {
       const url = new URL(location.href);
       url.searchParams.set(sel.dataset.reload, sel.value);
-      location.href = url.toString();
+      go(url.toString());
     });
   }
 })();

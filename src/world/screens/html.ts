@@ -30,6 +30,8 @@ export interface ScreenContext {
   q(name: string): string | undefined;
   /** A path parameter. */
   p(name: string): string;
+  /** The reads this page was rendered from, in order (sent as `X-Errand-Reads` for a browser guard). */
+  reads: { app: string; tool: string; input: Record<string, unknown> }[];
   /** Runs a read tool of an app: screens show what the tools return, with no second copy of any rule. */
   read<T = ScreenRow>(app: string, tool: string, input?: Record<string, unknown>): T;
   /** Chinese or English, by the persona's language. */
@@ -45,7 +47,9 @@ export function screenContext(c: Context, world: World): ScreenContext {
   const lang: ScreenLang = world.persona.language === 'en' ? 'en' : 'zh';
   const path = c.req.path;
   const base = path.slice(0, Math.max(0, path.indexOf('/ui')));
+  const reads: ScreenContext['reads'] = [];
   return {
+    reads,
     world,
     lang,
     base,
@@ -56,6 +60,7 @@ export function screenContext(c: Context, world: World): ScreenContext {
       const def = world.tool(app, tool);
       if (def?.effect.kind !== 'read')
         throw new ErrandError('INTERNAL', `A screen may only read, and ${app}.${tool} is no read.`);
+      reads.push({ app, tool, input });
       const result = world.call(app, tool, input);
       if (!result.ok) throw new ErrandError(result.error.code, result.error.message);
       return result.data as T;
@@ -152,7 +157,8 @@ export function field(
   opts: { value?: string; type?: string; data?: string; required?: boolean; placeholder?: string } = {},
 ): string {
   const id = `f-${name}-${Math.abs(hash(label)) % 10000}`;
-  return `<label for="${id}">${esc(label)}</label><input id="${id}" name="${esc(name)}" type="${opts.type ?? 'text'}"${opts.value !== undefined ? ` value="${esc(opts.value)}"` : ''}${opts.data ? ` data-type="${opts.data}"` : ''}${opts.required ? ' required' : ''}${opts.placeholder ? ` placeholder="${esc(opts.placeholder)}"` : ''}>`;
+  const step = opts.data === 'yuan' ? ' step="0.01" min="0"' : '';
+  return `<label for="${id}">${esc(label)}</label><input id="${id}" name="${esc(name)}" type="${opts.type ?? 'text'}"${step}${opts.value !== undefined ? ` value="${esc(opts.value)}"` : ''}${opts.data ? ` data-type="${opts.data}"` : ''}${opts.required ? ' required' : ''}${opts.placeholder ? ` placeholder="${esc(opts.placeholder)}"` : ''}>`;
 }
 
 /** A labelled select; options are [value, text]. */

@@ -65,7 +65,12 @@ export function mountScreens(worlds: Hono<WorldEnv>, host: WorldHost): void {
     worlds.get(path, (c) => {
       const s = screenContext(c, host.world(c.get('worldId')));
       try {
-        return c.body(render(s), 200, HEADERS);
+        const html = render(s);
+        // Which app reads the page shows, so a guard in the browser can see what the person saw.
+        return c.body(html, 200, {
+          ...HEADERS,
+          'X-Errand-Reads': encodeURIComponent(JSON.stringify(s.reads)),
+        });
       } catch (err) {
         const e = toErrandError(err);
         const status = e.code === 'NOT_FOUND' ? 404 : e.code === 'INVALID_INPUT' ? 400 : 409;
