@@ -87,7 +87,11 @@ export class ScreenConnector implements Connector {
   /** What the page sent during the last action, decided. */
   lastRequests: MediatedRequest[] = [];
 
-  constructor(readonly operator: ScreenOperator) {}
+  constructor(
+    readonly operator: ScreenOperator,
+    /** The site errand was pointed at (`--url`), named to the model; the world's apps when unset. */
+    readonly site?: string,
+  ) {}
 
   /** Who decides each request the page sends (the runner's guard, per action). */
   set mediator(m: Mediator) {
@@ -99,7 +103,10 @@ export class ScreenConnector implements Connector {
       const { $schema: _s, ...schema } = z.toJSONSchema(t.input, { io: 'input' }) as Record<string, unknown>;
       return {
         name,
-        description: t.description,
+        description:
+          name === 'open' && this.site
+            ? `Opens an address on the site errand works on (${this.site}); other sites may be out of reach. Returns the page view.`
+            : t.description,
         inputSchema: schema,
         effect: { kind: 'read' },
         annotations: { readOnlyHint: true },
