@@ -12,8 +12,9 @@ export function screenNames(world: World): ScreenNames {
   const names: ScreenNames = new Map();
   const pick = (r: Record<string, string>) => r[`name_${lang}`] ?? r.name_zh ?? '';
   const rows = (sql: string) => world.db.prepare(sql).all() as Record<string, string>[];
-  for (const d of rows('SELECT id, name_zh, name_en, options FROM food_dishes')) {
+  for (const d of rows('SELECT id, restaurant_id, name_zh, name_en, options FROM food_dishes')) {
     names.set(d.id!, pick(d));
+    names.set(`${d.id}@restaurant`, d.restaurant_id!);
     for (const g of JSON.parse(d.options || '[]') as { choices?: Record<string, string>[] }[])
       for (const c of g.choices ?? []) names.set(`${d.id}/${c.id}`, pick(c));
   }
@@ -207,6 +208,14 @@ export function screenDriverModel(task: Task, names: ScreenNames): PolicyModel {
         if (input.note) moves.push(type(L.noteToShop, input.note));
         moves.push(click(L.place), click(L.confirm), done);
         return moves;
+      }
+      case 'food_add_to_cart': {
+        const dish = esc(nameOf(input.dish_id));
+        return [
+          open(`/ui/food/r/${nameOf(`${input.dish_id}@restaurant`)}`),
+          click(new RegExp(`^(${dish} 加入购物车|Add ${dish} to cart)$`)),
+          done,
+        ];
       }
       case 'food_cancel_order':
         return [
