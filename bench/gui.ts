@@ -107,6 +107,7 @@ async function playwrightMcp(): Promise<{ client: Client; close(): Promise<void>
         contextOptions: { viewport: { width: 390, height: 844 }, locale: 'zh-CN' },
       },
       imageResponses: 'omit',
+      outputDir: join(home, 'output'),
     }),
   );
   const transport = new StdioClientTransport({
