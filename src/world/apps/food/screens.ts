@@ -1,3 +1,4 @@
+import { ErrandError } from '../../../errors.js';
 import {
   esc,
   field,
@@ -115,7 +116,18 @@ function reviews(s: ScreenContext): string {
 function checkout(s: ScreenContext): string {
   const rid = s.q('r') ?? '';
   const itemsText = s.q('items');
-  const items = itemsText ? (JSON.parse(itemsText) as Row[]) : undefined;
+  let items: Row[] | undefined;
+  try {
+    items = itemsText ? (JSON.parse(itemsText) as Row[]) : undefined;
+  } catch {
+    throw new ErrandError(
+      'INVALID_INPUT',
+      s.t(
+        '这个结算链接里的菜品读不出来，请回到菜单重新选。',
+        'The dishes in this checkout link cannot be read; pick them again from the menu.',
+      ),
+    );
+  }
   const addressId = s.q('address');
   const couponId = s.q('coupon');
   const addresses = s.read<{ addresses: Row[] }>('food', 'list_addresses').addresses;
