@@ -7,7 +7,6 @@ import { compareRuns, loadRun } from '../bench/compare.js';
 import { loadSuite } from '../bench/load.js';
 import { renderHtml } from '../bench/report-html.js';
 import { type BenchRun, type Progress, runBench } from '../bench/run-suite.js';
-import { launchBrowser, openWorldScreens } from '../connectors/browser/index.js';
 import { ErrandError } from '../errors.js';
 import type { World } from '../world/index.js';
 import { intOption } from './options.js';
@@ -108,12 +107,14 @@ export function registerBenchCommands(program: Command): void {
       );
       const live = Boolean(process.stderr.isTTY);
       let lastTenth = -1;
-      const browser = flags.mode === 'gui' ? await launchBrowser({ headed: flags.headed }) : undefined;
+      // Loaded only for GUI mode: playwright-core takes a second or more to load on a busy machine.
+      const gui = flags.mode === 'gui' ? await import('../connectors/browser/index.js') : undefined;
+      const browser = gui ? await gui.launchBrowser({ headed: flags.headed }) : undefined;
       const run = await runBench({
         ...(browser
           ? {
               screens: async (world: World, apps?: readonly string[]) => {
-                const on = await openWorldScreens(world, browser, { apps });
+                const on = await gui!.openWorldScreens(world, browser, { apps });
                 return { connectors: [on.connector], close: on.close };
               },
             }

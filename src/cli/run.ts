@@ -6,7 +6,7 @@ import { newErrandId, runErrand } from '../agent/runner.js';
 import type { Connector } from '../connectors/types.js';
 import { connectServers } from '../connectors/config.js';
 import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
-import { launchBrowser, ScreenConnector, ScreenOperator } from '../connectors/browser/index.js';
+import type { ScreenConnector } from '../connectors/browser/index.js';
 import type { Browser } from 'playwright-core';
 import { ErrandError } from '../errors.js';
 import { prepareErrand } from '../errands/prepare.js';
@@ -200,6 +200,10 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     if (flags.mode === 'gui') {
       if (!site && !sandbox)
         throw new ErrandError('CONFIG_INVALID', 'GUI mode needs the sandbox world or a site (--url).');
+      // Loaded only for GUI mode: playwright-core takes a second or more to load on a busy machine.
+      const { launchBrowser, ScreenConnector, ScreenOperator } = await import(
+        '../connectors/browser/index.js'
+      );
       browser = await launchBrowser({ headed: flags.headed });
       const operator = await ScreenOperator.open({
         browser,
