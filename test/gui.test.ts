@@ -318,7 +318,7 @@ describe('foreign markup: the fixture site (iframe, shadow DOM)', () => {
           trusted,
           approver,
         });
-        expect(report.error).toBeUndefined();
+        expect(report.error).toBeNull();
         return journal.events(errandId).filter((e) => e.type === 'action.decided' && e.callId.includes('.p'));
       } finally {
         await screen.close();
