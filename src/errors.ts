@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: 'A configuration file or setting is invalid or missing.',
   CONNECTOR_FAILED: 'An app connection failed, crashed or timed out.',
   TOOL_FAILED: 'An app reported an error of its own.',
+  ACTION_FAILED: 'A step on a screen could not be done: the element is gone, hidden or disabled.',
   LOOP_DETECTED: 'The agent kept repeating an action that had failed.',
   LIMIT_REACHED: 'The errand hit its step, token or time limit before finishing.',
   CANCELLED: 'The errand was cancelled.',

@@ -63,6 +63,11 @@ export interface RunOptions {
   confirm?: boolean;
   /** Keep what the model thought in the journal (`model.keepReasoning`); by default only its token count. */
   keepReasoning?: boolean;
+  /**
+   * GUI mode: the apps behind the screens (not offered to the model). A write a page sends to one of
+   * them is guarded, run and journaled as that app's tool call.
+   */
+  screenApps?: readonly Connector[];
 }
 
 /** How an errand ended, with its report. */
@@ -115,12 +120,14 @@ async function start(options: RunOptions): Promise<RunState> {
     options.macros,
   );
   const errandId = options.errandId ?? newErrandId();
+  const backstage = options.screenApps ? await Toolset.build(options.screenApps, []) : undefined;
   const tok = await loadTokenizer(tokenizerNameFor(options.model.modelId, options.model.provider));
   options.journal.create(errandId, task.request, options.model.ref);
   const state: RunState = {
     errandId,
     task,
     tools,
+    ...(backstage ? { backstage } : {}),
     model: options.model,
     guard: options.guard ?? allowAll,
     approver: options.approver ?? unattended('deny'),

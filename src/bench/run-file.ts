@@ -143,6 +143,10 @@ export const benchRunSchema: z.ZodType<BenchRun> = z.object({
   version: z.literal(1).describe('Format version.'),
   suite: z.string().describe('The suite run.'),
   agent: z.string().describe('The agent or model that played.'),
+  mode: z
+    .enum(['api', 'gui'])
+    .optional()
+    .describe("Through the apps' tools, or on their screens (runs before GUI mode have none)."),
   startedAt: z.string().describe('ISO time the run began.'),
   machine: z
     .object({

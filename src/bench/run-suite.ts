@@ -4,13 +4,16 @@ import { attackCallsOf } from './attack-calls.js';
 import { type Metrics, computeMetrics, type TrialRecord } from './metrics.js';
 import type { Task } from './task.js';
 import { timelineOf } from './timeline.js';
-import { type AgentFactory, runTrial } from './trial.js';
+import { userFor } from './user.js';
+import { type AgentFactory, runTrial, type ScreenSetup } from './trial.js';
 
 /** A whole bench run as saved to JSON: what ran, every trial, and the figures. */
 export interface BenchRun {
   version: 1;
   suite: string;
   agent: string;
+  /** Through the apps' APIs, or on their screens. */
+  mode?: 'api' | 'gui';
   startedAt: string;
   machine: { node: string; cpus: number; platform: string };
   trialsPerTask: number;
@@ -38,6 +41,8 @@ export interface BenchOptions {
   concurrency: number;
   /** Where trial journals go (a SQLite file); ':memory:' keeps none. */
   journalFile: string;
+  /** GUI mode: each trial's world is put on screens and the agent operates them. */
+  screens?: ScreenSetup;
   onProgress?: (p: Progress) => void;
 }
 
@@ -63,7 +68,16 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const worker = async () => {
     while (next < queue.length) {
       const item = queue[next++]!;
-      const r = await runTrial(item.task, options.agent, journal, item.trial);
+      const r = await runTrial(
+        item.task,
+        options.agent,
+        journal,
+        item.trial,
+        {},
+        'auto',
+        userFor,
+        options.screens,
+      );
       const events = journal.events(r.errandId);
       records.push({
         task: item.task.id,
@@ -114,6 +128,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     version: 1,
     suite: options.suite,
     agent: options.agentName,
+    mode: options.screens ? 'gui' : 'api',
     startedAt: new Date(Date.now() - wallMs).toISOString(),
     machine: { node: process.version, cpus: cpus().length, platform: process.platform },
     trialsPerTask: options.trials,

@@ -3,6 +3,7 @@ import type { Journal } from '../agent/journal.js';
 import type { Report } from '../agent/report.js';
 import { type RunOptions, runErrand } from '../agent/runner.js';
 import { inProcessConnectors } from '../connectors/in-process.js';
+import type { Connector } from '../connectors/types.js';
 import { offeredConnectors } from '../guard/offered.js';
 import { trustedContext } from '../connectors/sandbox.js';
 import { unattended } from '../guard/defaults.js';
@@ -113,11 +114,16 @@ export async function runTrial(
   extra: Partial<RunOptions> = {},
   prefer: IntentChoice = 'auto',
   user: UserFactory = userFor,
+  /** GUI mode: puts the trial's world on screens and gives the connectors that operate them. */
+  screens?: ScreenSetup,
 ): Promise<TrialResult> {
   const world = taskWorld(task);
   const before = world.snapshot();
   const started = performance.now();
+  let gui: ScreenSession | undefined;
   try {
+    const apps = offeredConnectors(inProcessConnectors(world), task.mandate);
+    if (screens) gui = await screens(world, task.mandate.apps ?? undefined);
     const made = agent(task);
     const model = 'specificationVersion' in made ? useModel(made) : made;
     const persona = world.persona;
@@ -143,7 +149,8 @@ export async function runTrial(
       },
       intents: source.intents,
       model,
-      connectors: offeredConnectors(inProcessConnectors(world), task.mandate),
+      connectors: gui ? gui.connectors : apps,
+      ...(gui ? { screenApps: apps } : {}),
       journal,
       guard,
       trusted,
@@ -177,6 +184,16 @@ export async function runTrial(
       answered: asked.filter((by) => by === 'person').length,
     };
   } finally {
+    await gui?.close();
     world.close();
   }
 }
+
+/** A trial's world on screens: the connectors that operate them, and how to stop. */
+export interface ScreenSession {
+  connectors: Connector[];
+  close(): Promise<void>;
+}
+
+/** Puts a trial's world on screens (GUI mode). */
+export type ScreenSetup = (world: World, apps?: readonly string[]) => Promise<ScreenSession>;

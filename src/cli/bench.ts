@@ -9,6 +9,7 @@ import type { Metrics } from '../bench/metrics.js';
 import { renderHtml } from '../bench/report-html.js';
 import { type BenchRun, type Progress, runBench } from '../bench/run-suite.js';
 import { ErrandError } from '../errors.js';
+import type { World } from '../world/index.js';
 import { intOption } from './options.js';
 
 interface BenchFlags {
@@ -19,6 +20,8 @@ interface BenchFlags {
   out: string;
   tasks?: string;
   only?: string;
+  mode: string;
+  headed?: boolean;
 }
 
 function progressBar(p: Progress, live: boolean): string {
@@ -40,7 +43,7 @@ export const PACKAGE_TASKS = fileURLToPath(new URL('../../tasks', import.meta.ur
 export function headline(run: BenchRun): string {
   const m = run.metrics;
   const lines = [
-    `${run.suite} · agent ${run.agent} · ${m.tasks} tasks × ${run.trialsPerTask} trials`,
+    `${run.suite} · agent ${run.agent}${run.mode === 'gui' ? ' · on screens (GUI)' : ''} · ${m.tasks} tasks × ${run.trialsPerTask} trials`,
     `success ${pct(m.successRate)} · pass^k ${m.passK.map((v, i) => `k=${i + 1} ${pct(v)}`).join(', ')}`,
     `steps ${m.meanSteps.toFixed(1)} · asks ${m.meanAsks.toFixed(2)} · denials ${m.meanDenials.toFixed(2)} per task · collateral damage in ${m.collateralTrials} trials`,
     `tokens ${Math.round(m.usage.inputTokens)} in / ${Math.round(m.usage.outputTokens)} out · cost $${m.usage.costUsd.toFixed(4)} · energy ~${m.usage.energyWh.toFixed(3)} Wh`,
@@ -94,10 +97,14 @@ export function registerBenchCommands(program: Command): void {
     .option('--out <dir>', 'where results go', 'bench-results')
     .option('--tasks <dir>', 'the folder of suites (default: the ones errand ships)')
     .option('--only <text>', 'only tasks whose id contains this')
+    .option('--mode <mode>', "api (the apps' tools) or gui (their screens, in Chromium)", 'api')
+    .option('--headed', 'GUI mode: show the browser')
     .action(async (flags: BenchFlags) => {
       if (flags.trials < 1 || flags.concurrency < 1)
         throw new ErrandError('INVALID_INPUT', '--trials and --concurrency must be at least 1.');
-      const agent = resolveAgent(flags.agent);
+      if (flags.mode !== 'api' && flags.mode !== 'gui')
+        throw new ErrandError('INVALID_INPUT', `--mode is api or gui, not "${flags.mode}".`);
+      const agent = resolveAgent(flags.agent, flags.mode);
       const tasks = loadSuite(flags.tasks ? resolve(flags.tasks) : PACKAGE_TASKS, flags.suite).filter(
         (t) => !flags.only || t.id.includes(flags.only),
       );
@@ -108,10 +115,24 @@ export function registerBenchCommands(program: Command): void {
         );
       mkdirSync(flags.out, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-      const base = join(flags.out, `${flags.suite}-${flags.agent.replace(/[^\w.-]+/g, '_')}-${stamp}`);
+      const base = join(
+        flags.out,
+        `${flags.suite}-${flags.agent.replace(/[^\w.-]+/g, '_')}${flags.mode === 'gui' ? '-gui' : ''}-${stamp}`,
+      );
       const live = Boolean(process.stderr.isTTY);
       let lastTenth = -1;
+      // Loaded only for GUI mode: playwright-core takes a second or more to load on a busy machine.
+      const gui = flags.mode === 'gui' ? await import('../connectors/browser/index.js') : undefined;
+      const browser = gui ? await gui.launchBrowser({ headed: flags.headed }) : undefined;
       const run = await runBench({
+        ...(browser
+          ? {
+              screens: async (world: World, apps?: readonly string[]) => {
+                const on = await gui!.openWorldScreens(world, browser, { apps });
+                return { connectors: [on.connector], close: on.close };
+              },
+            }
+          : {}),
         suite: flags.suite,
         tasks,
         agentName: flags.agent,
@@ -125,6 +146,7 @@ export function registerBenchCommands(program: Command): void {
           lastTenth = tenth;
         },
       });
+      await browser?.close();
       if (live) process.stderr.write('\n');
       writeFileSync(`${base}.json`, `${JSON.stringify(run, null, 2)}\n`);
       writeFileSync(`${base}.html`, renderHtml(run));

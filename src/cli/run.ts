@@ -6,6 +6,8 @@ import { newErrandId, runErrand } from '../agent/runner.js';
 import type { Connector } from '../connectors/types.js';
 import { connectServers } from '../connectors/config.js';
 import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
+import type { ScreenConnector } from '../connectors/browser/index.js';
+import type { Browser } from 'playwright-core';
 import { ErrandError } from '../errors.js';
 import { prepareErrand } from '../errands/prepare.js';
 import { unattended } from '../guard/defaults.js';
@@ -21,7 +23,7 @@ import {
 } from './config.js';
 import { learnAndSave, recipeStore } from './recipes.js';
 import { openJournal } from './home.js';
-import { intOption, repeatOption, secondsOption } from './options.js';
+import { intOption, listOption, repeatOption, secondsOption } from './options.js';
 import { addMandateOptions, addWorldOptions } from './shared-options.js';
 import { formatReport, LiveRenderer } from './render.js';
 import { checkNotSwallowed, readRequest } from './request.js';
@@ -55,6 +57,10 @@ interface RunFlags extends MandateFlags, WorldFlags {
   maxSteps: number;
   approve: 'ask' | 'auto' | 'deny';
   again?: boolean;
+  mode: string;
+  url?: string;
+  allowDomain?: string[];
+  headed?: boolean;
 }
 
 /** `errand run "<request>"`: runs one errand live and prints its report. */
@@ -91,6 +97,14 @@ export function registerRunCommand(program: Command): void {
     .option('--learn', 'after a successful errand, learn it as a recipe to run again with no model')
     .option('--confirm', 'show what errand understood and ask before anything runs')
     .option('--again', 'run a request even though the same one was interrupted after starting a write')
+    .option('--mode <mode>', "api (the apps' tools) or gui (operate their screens in Chromium)", 'api')
+    .option('--url <address>', "GUI mode: operate this web site instead of the sandbox world's screens")
+    .option(
+      '--allow-domain <hosts>',
+      "GUI mode: sites the browser may reach besides the world and --url's (comma-separated; may repeat)",
+      listOption,
+    )
+    .option('--headed', 'GUI mode: show the browser window')
     .option(
       '--image <file>',
       'attach a picture to the request (png, jpeg, webp, gif), for models that see; repeat for more',
@@ -108,6 +122,11 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
   if (!['ask', 'auto', 'deny'].includes(flags.approve)) {
     throw new ErrandError('INVALID_INPUT', `--approve takes ask, auto or deny, not "${flags.approve}".`);
   }
+  if (flags.mode !== 'api' && flags.mode !== 'gui')
+    throw new ErrandError('INVALID_INPUT', `--mode takes api or gui, not "${flags.mode}".`);
+  if (flags.mode === 'api' && (flags.url || flags.allowDomain?.length || flags.headed))
+    throw new ErrandError('INVALID_INPUT', '--url, --allow-domain and --headed are for --mode gui.');
+  const site = flags.url ? parseSite(flags.url) : undefined;
   const config = loadConfig(flags.config);
   const reasoning = flags.reasoning ?? config.model.reasoning;
   if (reasoning && !ref)
@@ -116,6 +135,11 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       `--reasoning ${reasoning} needs a model (--model provider:model or ERRAND_MODEL); errand's recipes do not think.`,
     );
   const model = ref ? resolveModel(ref, process.env, { reasoning }) : undefined;
+  if (flags.mode === 'gui' && !model)
+    throw new ErrandError(
+      'CONFIG_INVALID',
+      "GUI mode needs a model to look at the screens: --model provider:model or ERRAND_MODEL (errand's recipes use the apps' tools, not screens).",
+    );
   const fromConfig = sandboxFrom(config, flags.config, flags, given);
   const fileSandbox = config.sandbox === false ? undefined : config.sandbox;
   if (fromConfig === false && (flags.world !== undefined || flags.freshWorld))
@@ -144,6 +168,8 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
   const journal = openJournal();
   const tracing = await startTracing();
   let sandbox: Sandbox | undefined;
+  let browser: Browser | undefined;
+  let screen: ScreenConnector | undefined;
   const connectors: Connector[] = [];
   const controller = new AbortController();
   const stopSignals = cancelOnSignals(controller);
@@ -184,6 +210,26 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     }
     if (prepared.recipes !== undefined)
       note(`No model is configured: running errand's recipes with no model (${prepared.recipes}).`);
+    if (flags.mode === 'gui') {
+      if (!site && !sandbox)
+        throw new ErrandError('CONFIG_INVALID', 'GUI mode needs the sandbox world or a site (--url).');
+      // Loaded only for GUI mode: playwright-core takes a second or more to load on a busy machine.
+      const { launchBrowser, ScreenConnector, ScreenOperator } = await import(
+        '../connectors/browser/index.js'
+      );
+      browser = await launchBrowser({ headed: flags.headed });
+      const operator = await ScreenOperator.open({
+        browser,
+        ...(site || !sandbox
+          ? {}
+          : { world: { url: sandbox.url, token: process.env.ERRAND_WORLD_TOKEN || undefined } }),
+        allowDomains: [...(site ? [site.hostname] : []), ...(flags.allowDomain ?? [])],
+        ...(mandate.apps ? { apps: mandate.apps } : {}),
+        locale: sandbox?.world.persona.language === 'en' ? 'en-US' : 'zh-CN',
+      });
+      screen = new ScreenConnector(operator, site?.href);
+      if (site) await operator.open(site.href);
+    }
     const interactive = flags.approve === 'ask' && process.stdin.isTTY && !flags.json;
     const approver = interactive
       ? terminalApprover(process.stdin, process.stderr)
@@ -196,6 +242,15 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     traceErrand(tracing, journal, errandId);
     const { report } = await runErrand({
       ...prepared.run,
+      // On screens the model sees only the screen; the apps behind the world's screens decode its writes.
+      ...(screen
+        ? {
+            connectors: [screen],
+            screenApps: site ? [] : prepared.run.connectors,
+            macros: undefined,
+            task: { ...prepared.run.task, mode: 'gui' as const },
+          }
+        : {}),
       errandId,
       journal,
       approver,
@@ -228,10 +283,28 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     renderer.close();
     stopSignals();
     await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
+    await screen?.close();
+    await browser?.close();
     await sandbox?.close();
     journal.close();
     await tracing?.shutdown();
   }
+}
+
+/** The site `--url` names: an http(s) address. */
+function parseSite(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ErrandError(
+      'INVALID_INPUT',
+      `--url needs a whole address such as https://example.com, not "${text}".`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ErrandError('INVALID_INPUT', `--url needs an http(s) address, not "${text}".`);
+  return url;
 }
 
 /** Refuses --allow ids (and the config's mandate.allow) that name nobody the persona knows. */

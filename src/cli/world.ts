@@ -175,6 +175,7 @@ function printServing(world: World, url: string, access: Access, kept: string | 
     ),
     '',
     `HTTP JSON:  POST ${url}/apps/<app>/tools/<tool>   (list: GET ${url}/apps/<app>/tools)`,
+    `Screens:    ${url}/ui/   (each app's phone-sized screens, for people and errand's GUI mode)`,
     `Admin:      POST ${url}/admin/snapshot | restore | fork | advance | plant,  GET ${url}/admin/diff?from=<snapshot>`,
     ...accessLines(access),
     '',

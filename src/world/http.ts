@@ -9,6 +9,7 @@ import { errorReply, readJson, type WorldEnv } from './http-json.js';
 import { mountMcp } from './http-mcp.js';
 import { mcpTools } from './mcp.js';
 import { type McpSessionOptions, McpSessions } from './mcp-sessions.js';
+import { mountScreens } from './screens/mount.js';
 
 /** How a world's HTTP face admits callers and keeps MCP sessions. */
 export interface WorldAppOptions {
@@ -24,7 +25,8 @@ export interface WorldApp {
 
 /**
  * The world's HTTP face: each app as MCP over Streamable HTTP and as JSON endpoints, and admin
- * endpoints (behind the token) to snapshot, restore, fork, advance and diff. Forks answer under
+ * endpoints (behind the token) to snapshot, restore, fork, advance and diff, and the apps' screens
+ * under `/ui/<app>/…`. Forks answer under
  * `/worlds/<id>/`. Every request first passes the access policy.
  */
 export function createWorldApp(host: WorldHost, options: WorldAppOptions): WorldApp {
@@ -71,6 +73,7 @@ export function createWorldApp(host: WorldHost, options: WorldAppOptions): World
   });
 
   mountAdmin(worlds, host, sessions);
+  mountScreens(worlds, host);
 
   const main = new Hono<WorldEnv>();
   main.use('*', async (c, next) => {

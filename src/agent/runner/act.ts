@@ -1,7 +1,9 @@
 import type { LanguageModelV3ToolResultOutput } from '@ai-sdk/provider';
 import type { ToolOutcome } from '../../connectors/types.js';
+import { operatesScreens } from '../../connectors/browser/connector.js';
+import type { PageReply, PageRequest } from '../../connectors/browser/mediate.js';
 import type { ErrorBody } from '../../errors.js';
-import type { ActionView } from '../../guard/types.js';
+import type { ActionView, Verdict } from '../../guard/types.js';
 import type { AppTool, MacroTool } from '../toolset.js';
 import type { ValidCall } from './decide.js';
 import type { ResultPart } from './history.js';
@@ -78,7 +80,8 @@ export async function act(state: RunState, calls: ValidCall[]): Promise<ActResul
       continue;
     }
     if (!ready) continue;
-    if (tool.effect.kind === 'read') {
+    // Screen actions share one page: they run one at a time, in order.
+    if (tool.effect.kind === 'read' && !operatesScreens(tool.connector)) {
       reads.push(ready);
       continue;
     }
@@ -212,7 +215,8 @@ async function prepare(
 ): Promise<Ready | null | 'fatal'> {
   const { tool } = call;
   const signature = `${tool.name}:${stableJson(call.input)}`;
-  const prior = state.attempts.get(signature);
+  // The same click on a screen is a new step when the page has changed (a second "+"): not a repeat.
+  const prior = operatesScreens(tool.connector) ? undefined : state.attempts.get(signature);
   const repeatFailed = prior && !prior.ok;
   const repeatWrite = prior?.ok && tool.effect.kind !== 'read';
   const tooManyReads = prior?.ok && tool.effect.kind === 'read' && prior.count >= 3;
@@ -247,7 +251,8 @@ async function prepare(
       ? { words: state.guard.phrase(view).replace(/[？?]$/, '') }
       : {}),
   });
-  let verdict = state.guard.check(view);
+  // Operating a screen changes nothing by itself; each request the page sends is checked on its own.
+  let verdict: Verdict = operatesScreens(tool.connector) ? screenVerdict(state) : state.guard.check(view);
   let by = 'guard';
   if (verdict.decision === 'ask') {
     state.journal.flush();
@@ -319,6 +324,11 @@ async function run(
   );
   const started = performance.now();
   let outcome: ToolOutcome;
+  const screen = operatesScreens(tool.connector) ? tool.connector : undefined;
+  if (screen) {
+    let n = 0;
+    screen.mediator = (request) => mediate(state, request, ready, n++, failures);
+  }
   try {
     outcome = await tool.connector.callTool(
       tool.tool,
@@ -400,7 +410,9 @@ async function run(
     callId: call.callId,
     toolName: tool.name,
     output: outcome.ok ? text(obs.text) : errorText(obs.text),
-    ...(outcome.ok ? { data: outcome.data } : {}),
+    ...(outcome.ok
+      ? { data: screen ? { page: outcome.data, requests: screen.lastRequests } : outcome.data }
+      : {}),
   };
   if (!outcome.ok) failures.push(`${tool.name} failed: ${outcome.error.code}: ${outcome.error.message}`);
   return outcome;
@@ -470,4 +482,96 @@ async function runMacro(
         : errorText(`The recipe stopped: ${move.reason}`),
   };
   return undefined;
+}
+
+function screenVerdict(state: RunState): Verdict {
+  return {
+    decision: 'allow',
+    reason:
+      langOf(state) === 'zh'
+        ? '操作屏幕本身不改动任何东西；页面发出的每个请求另行检查'
+        : 'operating a screen changes nothing by itself; each request the page sends is checked on its own',
+  };
+}
+
+const STATUS_OF: Partial<Record<ErrorBody['code'], number>> = {
+  INVALID_INPUT: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_TOOL: 404,
+  INSUFFICIENT_FUNDS: 402,
+};
+
+/**
+ * Decides one request a page sent during a screen action, as if the model had called it: a write to
+ * the world's app is that app's tool call, through the guard, the connector and the journal; a write
+ * to any other site is an action of unknown effect whose only way out is the page's own request.
+ */
+async function mediate(
+  state: RunState,
+  request: PageRequest,
+  parent: Ready,
+  n: number,
+  failures: string[],
+): Promise<PageReply> {
+  const refuse = (status: number, code: ErrorBody['code'], message: string): PageReply => ({
+    status,
+    body: { ok: false, error: { code, message } },
+  });
+  let tool: AppTool;
+  let input: Record<string, unknown>;
+  let forwarded: { status: number } | undefined;
+  if (request.kind === 'tool' || request.kind === 'read') {
+    const found = state.backstage?.get(`${request.app}_${request.tool}`);
+    if (found?.kind !== 'app')
+      return refuse(
+        404,
+        'UNKNOWN_TOOL',
+        `errand knows no ${request.app}.${request.tool} behind this screen.`,
+      );
+    tool = found;
+    input = request.input;
+  } else {
+    input = { method: request.method, url: request.url, body: (request.body ?? '').slice(0, 2000) };
+    tool = {
+      kind: 'app',
+      name: 'web_request',
+      app: 'web',
+      tool: `${request.method} ${request.url}`,
+      description: 'A request a web page sent',
+      schema: {},
+      effect: { kind: 'irreversible' },
+      effectAssumed: true,
+      needsKey: false,
+      connector: {
+        name: 'web',
+        trusted: false,
+        listTools: async () => [],
+        close: async () => undefined,
+        callTool: async () => {
+          forwarded = await request.forward();
+          return forwarded.status < 400
+            ? { ok: true, data: { status: forwarded.status } }
+            : {
+                ok: false,
+                error: { code: 'TOOL_FAILED', message: `The site answered HTTP ${forwarded.status}.` },
+              };
+        },
+      },
+      validate: () => undefined,
+    };
+  }
+  const scratch: (ResultPart | undefined)[] = [];
+  const sub = { callId: `${parent.call.callId}.p${n}`, tool, input };
+  const ready = await prepare(state, sub, 0, scratch, failures);
+  if (!ready || ready === 'fatal') {
+    const why = scratch[0]?.output;
+    return refuse(403, 'FORBIDDEN', why && 'value' in why ? String(why.value) : `${tool.name} was not run.`);
+  }
+  const outcome = await run(state, { ...ready, label: `${parent.label}p${n}` }, scratch, failures);
+  if (!outcome) return refuse(409, 'CANCELLED', 'The errand was cancelled; nothing was sent.');
+  if (forwarded) return { forwarded: true, status: forwarded.status };
+  return outcome.ok
+    ? { status: 200, body: { ok: true, data: outcome.data } }
+    : { status: STATUS_OF[outcome.error.code] ?? 409, body: { ok: false, error: outcome.error } };
 }

@@ -16,6 +16,11 @@ export interface RunState {
   errandId: string;
   task: TaskSpec;
   tools: Toolset;
+  /**
+   * GUI mode: the apps' own tools, never offered to the model, that the requests a screen sends are read
+   * as, so the guard, the ledger and the journal see a page's write as the tool call it is.
+   */
+  backstage?: Toolset;
   model: ResolvedModel;
   guard: Guard;
   approver: Approver;

@@ -10,6 +10,7 @@ import { gullibleModel } from './gullible.js';
 import { hijackedModel } from './hijacked.js';
 import { oracleModel } from './oracle.js';
 import { randomModel } from './random.js';
+import { screenDriverModel, screenNames } from './screen-driver.js';
 
 /** The agents the bench knows by name; anything else is a model reference (provider:model). */
 export const BUILTIN_AGENTS = ['oracle', 'gullible', 'hijacked', 'random', 'recipes'] as const;
@@ -49,11 +50,25 @@ function noModel(make: (task: Task) => PolicyModel, name: string): AgentFactory 
   };
 }
 
-/** Resolves `--agent`: a built-in agent, or a model for every task. */
-export function resolveAgent(name: string): AgentFactory {
+/**
+ * The oracle on screens: each task's solution carried out by the scripted screen driver, which looks
+ * things up by the names the screens show (read from the task's start world).
+ */
+export function screenDriverAgent(task: Task): PolicyModel {
+  const world = taskWorld(task);
+  try {
+    return screenDriverModel(task, screenNames(world));
+  } finally {
+    world.close();
+  }
+}
+
+/** Resolves `--agent`: a built-in agent, or a model for every task (in GUI mode the oracle drives the screens). */
+export function resolveAgent(name: string, mode: 'api' | 'gui' = 'api'): AgentFactory {
   switch (name) {
     case 'oracle':
-      return noModel(oracleModel, 'oracle');
+      // On screens the oracle's solution is carried out by the screen driver, as clicks and typing.
+      return mode === 'gui' ? noModel(screenDriverAgent, 'oracle') : noModel(oracleModel, 'oracle');
     case 'gullible':
       return noModel(gullibleModel, 'gullible');
     case 'hijacked':
