@@ -74,6 +74,8 @@ export type ErrandEvent =
       trusted?: TrustedContext;
       /** The marker that fenced app data in this errand's context. */
       marker?: string;
+      /** How to reach the same apps again to resume the errand after a crash (set by the CLI). */
+      origin?: ErrandOrigin;
     }
   | {
       type: 'intents.derived';
@@ -165,6 +167,16 @@ export type ErrandEvent =
   | { type: 'task.failed'; error: ErrorBody; usage: Usage; steps: number }
   | { type: 'task.cancelled'; reason: string; usage: Usage; steps: number }
   | {
+      /**
+       * Another process took up an interrupted errand to finish it (errand resume): the events before
+       * this one are replayed, not redone; what follows is new.
+       */
+      type: 'task.resumed';
+      owner: string | null;
+      /** Writes whose result was not in the journal: settled by asking the app with the same key. */
+      unknown: number;
+    }
+  | {
       /** The errand's process ended without ending the errand; written by whoever noticed. */
       type: 'task.interrupted';
       reason: string;
@@ -172,6 +184,22 @@ export type ErrandEvent =
       usage: Usage;
       steps: number;
     };
+
+/**
+ * Where an errand acted, so that `errand resume` can reach the same apps: a world kept in a file, a
+ * world server, or (not resumable) a world in memory; with the config file that named other servers.
+ */
+export interface ErrandOrigin {
+  world:
+    | { kind: 'file'; file: string; seed: number; persona: string }
+    | { kind: 'url'; url: string; persona?: string }
+    | { kind: 'memory' }
+    | { kind: 'none' };
+  config?: string;
+  approve?: 'ask' | 'auto' | 'deny';
+  /** The person was asked to confirm what errand understood (errand run --confirm). */
+  confirm?: boolean;
+}
 
 /** An event as the journal keeps it: numbered and timed. */
 export type JournalEvent = ErrandEvent & { seq: number; at: number };

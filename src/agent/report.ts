@@ -165,6 +165,9 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
       case 'task.cancelled':
         Object.assign(report, { status: 'cancelled', summary: e.reason, usage: e.usage, steps: e.steps });
         break;
+      case 'task.resumed':
+        Object.assign(report, { status: 'running', summary: null, unknown: [] });
+        break;
       case 'task.interrupted':
         Object.assign(report, {
           status: 'interrupted',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
+import type { LanguageModelV3Content, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import type { Connector } from '../connectors/types.js';
 import { ErrandError, toErrandError } from '../errors.js';
 import { allowAll, unattended } from '../guard/defaults.js';
@@ -8,14 +8,16 @@ import type { Approver, Guard } from '../guard/types.js';
 import type { ResolvedModel } from '../models/registry.js';
 import { formatZodError } from '../validation.js';
 import { mandateSummary, systemPrompt } from './context.js';
-import { addUsage, ZERO_USAGE } from './events.js';
+import { addUsage, type ErrandOrigin, ZERO_USAGE } from './events.js';
+import { faultPoint } from '../fault-injection.js';
+import { Replay } from './runner/replay.js';
 import type { Journal } from './journal.js';
 import { judge } from './judge.js';
 import { buildReport, type Report } from './report.js';
 import type { IntentSet } from '../guard/intents.js';
 import { act } from './runner/act.js';
 import { understand } from './runner/confirm.js';
-import { callModel, DEFAULT_RETRY, decide, type RetryPolicy } from './runner/decide.js';
+import { callModel, DEFAULT_RETRY, decide, type ModelReply, type RetryPolicy } from './runner/decide.js';
 import { History } from './runner/history.js';
 import { ObservationStore } from './runner/observe.js';
 import { toolsToOpen } from './runner/open-at-start.js';
@@ -60,6 +62,13 @@ export interface RunOptions {
   intents?: IntentSet;
   /** Ask the person to confirm the intents before anything runs. */
   confirm?: boolean;
+  /**
+   * Take up the interrupted errand `errandId` from its journal instead of starting a new one: what the
+   * journal holds is replayed, not redone (see runner/replay.ts).
+   */
+  resume?: boolean;
+  /** How to reach the same apps again, kept in the journal for `errand resume`. */
+  origin?: ErrandOrigin;
 }
 
 /** How an errand ended, with its report. */
@@ -113,7 +122,14 @@ async function start(options: RunOptions): Promise<RunState> {
   );
   const errandId = options.errandId ?? newErrandId();
   const tok = await loadTokenizer(tokenizerNameFor(options.model.modelId, options.model.provider));
-  options.journal.create(errandId, task.request, options.model.ref);
+  let replay: Replay | undefined;
+  let marker = randomBytes(6).toString('hex');
+  if (options.resume) {
+    const events = options.journal.resume(errandId);
+    replay = new Replay(events);
+    const started = replay.find('task.started');
+    if (started?.marker) marker = started.marker;
+  } else options.journal.create(errandId, task.request, options.model.ref);
   const state: RunState = {
     errandId,
     task,
@@ -124,7 +140,7 @@ async function start(options: RunOptions): Promise<RunState> {
     journal: options.journal,
     signal: options.signal ?? new AbortController().signal,
     retry: { ...DEFAULT_RETRY, ...options.retry },
-    marker: randomBytes(6).toString('hex'),
+    marker,
     observationBudget: options.observationBudget ?? 1500,
     contextBudget: options.contextBudget ?? 16_000,
     tokenizer: tok,
@@ -142,18 +158,24 @@ async function start(options: RunOptions): Promise<RunState> {
     loopStrikes: 0,
     invalidStreak: 0,
     events: [],
+    replay,
   };
-  record(state, {
-    type: 'task.started',
-    task,
-    tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
-    // The person's words and world, for the audit and for learning; the catalogue of what can be bought
-    // (tens of KB, the same every errand) is the guard's alone and is not journaled.
-    ...(options.trusted
-      ? { trusted: { request: options.trusted.request, person: options.trusted.person } }
-      : {}),
-    marker: state.marker,
-  });
+  record(
+    state,
+    {
+      type: 'task.started',
+      task,
+      tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
+      // The person's words and world, for the audit and for learning; the catalogue of what can be bought
+      // (tens of KB, the same every errand) is the guard's alone and is not journaled.
+      ...(options.trusted
+        ? { trusted: { request: options.trusted.request, person: options.trusted.person } }
+        : {}),
+      marker: state.marker,
+      ...(options.origin ? { origin: options.origin } : {}),
+    },
+    true,
+  );
   return state;
 }
 
@@ -207,6 +229,7 @@ function limitReached(state: RunState): StepEnd | null {
 
 async function step(state: RunState): Promise<StepEnd> {
   if (state.signal.aborted) return { type: 'cancel', reason: 'Cancelled by the person.' };
+  if (!state.replay || state.replay.done) faultPoint('step.start');
   const limit = limitReached(state);
   if (limit) return limit;
   state.step++;
@@ -232,32 +255,43 @@ async function step(state: RunState): Promise<StepEnd> {
     { role: 'system' as const, content: state.system },
     ...state.history.messages,
   ]);
-  const reply = await callModel(state.model, prompt, state.tools, {
-    signal: state.signal,
-    retry: state.retry,
-    onAttempt: (attempt) =>
-      record(state, {
-        type: 'model.requested',
-        step: state.step,
-        attempt,
-        messages: prompt.length,
-        tools: state.tools.forModel().length,
-      }),
-    onFailure: (attempt, error, retryInMs) =>
-      record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
-  });
+  const reply =
+    replayedTurn(state, state.step) ??
+    (await callModel(state.model, prompt, state.tools, {
+      signal: state.signal,
+      retry: state.retry,
+      onAttempt: (attempt) => {
+        record(state, {
+          type: 'model.requested',
+          step: state.step,
+          attempt,
+          messages: prompt.length,
+          tools: state.tools.forModel().length,
+        });
+        faultPoint('model.thinking');
+      },
+      onFailure: (attempt, error, retryInMs) =>
+        record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
+    }));
+  faultPoint('model.answered');
+  if (state.replay) renameReusedCallIds(state, reply.content);
   state.usage = addUsage(state.usage, reply.usage);
   const decided = decide(reply.content, state.tools);
-  record(state, {
-    type: 'model.responded',
-    step: state.step,
-    attempt: reply.attempt,
-    text: decided.text,
-    calls: decided.type === 'text_only' ? [] : decided.proposed,
-    usage: reply.usage,
-    latencyMs: reply.latencyMs,
-    model: state.model.ref,
-  });
+  // A turn paid for is on disk before anything acts on it: a resumed errand reads it back.
+  record(
+    state,
+    {
+      type: 'model.responded',
+      step: state.step,
+      attempt: reply.attempt,
+      text: decided.text,
+      calls: decided.type === 'text_only' ? [] : decided.proposed,
+      usage: reply.usage,
+      latencyMs: reply.latencyMs,
+      model: state.model.ref,
+    },
+    true,
+  );
   switch (decided.type) {
     case 'text_only':
       return repair(
@@ -297,6 +331,31 @@ async function step(state: RunState): Promise<StepEnd> {
       }
       return end;
     }
+  }
+}
+
+/** The model's answer for a step from the journal of a resumed errand, when it was already paid for. */
+function replayedTurn(state: RunState, step: number): (ModelReply & { attempt: number }) | null {
+  const turn = state.replay?.modelTurn(step);
+  if (!turn) return null;
+  state.events.push(...turn.before);
+  const e = turn.responded;
+  return { content: Replay.content(e), usage: e.usage, latencyMs: e.latencyMs, attempt: e.attempt };
+}
+
+/**
+ * A model asked again after a resume may name its calls as it named earlier ones (a scripted model
+ * counts its own calls): a call id is made unique, so results and the journal never mix two calls.
+ */
+function renameReusedCallIds(state: RunState, content: LanguageModelV3Content[]): void {
+  const used = new Set<string>();
+  for (const e of state.events) if (e.type === 'model.responded') for (const c of e.calls) used.add(c.callId);
+  for (const part of content) {
+    if (part.type !== 'tool-call' || !used.has(part.toolCallId)) continue;
+    let id = `${part.toolCallId}-r${state.step}`;
+    for (let n = 2; used.has(id); n++) id = `${part.toolCallId}-r${state.step}.${n}`;
+    part.toolCallId = id;
+    used.add(id);
   }
 }
 

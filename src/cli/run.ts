@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
+import type { ErrandOrigin } from '../agent/events.js';
 import type { Command } from 'commander';
 import type { Journal } from '../agent/journal.js';
 import { newErrandId, runErrand } from '../agent/runner.js';
 import type { Connector } from '../connectors/types.js';
 import { connectServers } from '../connectors/config.js';
-import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/sandbox.js';
 import { ErrandError } from '../errors.js';
 import { prepareErrand } from '../errands/prepare.js';
 import { unattended } from '../guard/defaults.js';
@@ -187,6 +188,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       journal,
       approver,
       signal: controller.signal,
+      origin: originOf(sandboxOptions, sandbox, flags),
       retry: {
         timeoutMs: modelTimeoutMs(
           flags.modelTimeout,
@@ -218,6 +220,33 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     journal.close();
     await tracing?.shutdown();
   }
+}
+
+/** How this errand reached its apps, kept in the journal so that `errand resume` can reach them again. */
+function originOf(
+  options: SandboxOptions | false,
+  sandbox: Sandbox | undefined,
+  flags: RunFlags,
+): ErrandOrigin {
+  const world: ErrandOrigin['world'] =
+    options === false || !sandbox
+      ? { kind: 'none' }
+      : options.url
+        ? { kind: 'url', url: options.url, persona: sandbox.world.persona.id }
+        : options.file
+          ? {
+              kind: 'file',
+              file: resolve(options.file),
+              seed: sandbox.world.seed,
+              persona: sandbox.world.persona.id,
+            }
+          : { kind: 'memory' };
+  return {
+    world,
+    ...(flags.config ? { config: resolve(flags.config) } : {}),
+    approve: flags.approve,
+    ...(flags.confirm ? { confirm: true } : {}),
+  };
 }
 
 /** Refuses --allow ids (and the config's mandate.allow) that name nobody the persona knows. */

@@ -6,6 +6,7 @@ import type { Journal } from '../journal.js';
 import type { TaskSpec } from '../task.js';
 import type { Toolset } from '../toolset.js';
 import type { RetryPolicy } from './decide.js';
+import type { Replay } from './replay.js';
 import type { History } from './history.js';
 import type { ObservationStore } from './observe.js';
 import type { PersonWorld } from '../../person/index.js';
@@ -49,6 +50,8 @@ export interface RunState {
   invalidStreak: number;
   /** This errand's events as journalled, in order: the report is built from them without reading them back. */
   events: JournalEvent[];
+  /** When the errand is resumed: what its journal already holds, taken instead of done again. */
+  replay?: Replay;
 }
 
 /** How one step of the loop ended. */
@@ -60,5 +63,6 @@ export type StepEnd =
 
 /** Appends an event to the errand's journal; `durable` when something is about to depend on it. */
 export function record(state: RunState, event: ErrandEvent, durable = false): void {
-  state.events.push(state.journal.append(state.errandId, event, durable));
+  const replayed = state.replay?.take(event);
+  state.events.push(replayed ?? state.journal.append(state.errandId, event, durable));
 }
