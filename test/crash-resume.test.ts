@@ -16,7 +16,7 @@ import {
   shuffled,
   type Trial,
   worldState,
-} from './support/crash.js';
+} from '../bench/crash-drill.js';
 
 /**
  * Real `errand run` processes on ≥20 core errands (errand's recipes: a scripted model, no LLM), each

@@ -140,6 +140,26 @@ export type ErrandEvent =
       by: 'start' | 'open_apps' | 'search_tools' | 'call';
     }
   | { type: 'question.asked'; step: number; callId: string; question: string; answer: string; by: string }
+  | {
+      /** The errand waits for something in the world, until a deadline on the world's clock. */
+      type: 'wait.started';
+      step: number;
+      callId: string;
+      until: WaitCondition;
+      /** World time (epoch ms) the wait began and gives up. */
+      startedAt: number;
+      deadlineAt: number;
+    }
+  | {
+      type: 'wait.ended';
+      step: number;
+      callId: string;
+      /** What ended it: the thing waited for, or the deadline. */
+      how: 'event' | 'deadline';
+      /** World time (epoch ms) it was seen, and what was seen. */
+      at: number;
+      detail: string;
+    }
   | { type: 'reflection'; step: number; text: string }
   | {
       type: 'context.compacted';
@@ -177,6 +197,17 @@ export type ErrandEvent =
       unknown: number;
     }
   | {
+      /**
+       * The errand waits for the world and holds no process: `errand resume` (or a serving process)
+       * takes it up again once the thing waited for has happened or the deadline has passed.
+       */
+      type: 'task.waiting';
+      until: WaitCondition;
+      deadlineAt: number;
+      usage: Usage;
+      steps: number;
+    }
+  | {
       /** The errand's process ended without ending the errand; written by whoever noticed. */
       type: 'task.interrupted';
       reason: string;
@@ -199,7 +230,16 @@ export interface ErrandOrigin {
   approve?: 'ask' | 'auto' | 'deny';
   /** The person was asked to confirm what errand understood (errand run --confirm). */
   confirm?: boolean;
+  /** The recipes (with their parameters) it ran or offered: a resumed errand uses the same. */
+  plan?: { recipe: unknown; params: Record<string, unknown> }[];
 }
+
+/** What an errand can wait for in the world. */
+export type WaitCondition =
+  | { kind: 'order_status'; order_id: string; status: string[] }
+  | { kind: 'reply'; from: string }
+  | { kind: 'invitation_answer'; event_id: string; person_id: string }
+  | { kind: 'time'; at: string };
 
 /** An event as the journal keeps it: numbered and timed. */
 export type JournalEvent = ErrandEvent & { seq: number; at: number };
@@ -210,6 +250,7 @@ export const TERMINAL_EVENTS = [
   'task.failed',
   'task.cancelled',
   'task.interrupted',
+  'task.waiting',
 ] as const;
 
 /** Adds two usages. */

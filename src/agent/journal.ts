@@ -22,7 +22,7 @@ export interface ErrandSummary {
   createdAt: number;
   request: string;
   model: string;
-  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
+  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted' | 'waiting';
   outcome: string | null;
 }
 
@@ -261,10 +261,10 @@ export class Journal {
           'CONFLICT',
           `errand ${errandId} is still running in process ${row.owner?.split(':')[1] ?? '?'}; it can be resumed only once that process has ended.`,
         );
-      if (row.status !== 'interrupted')
+      if (row.status !== 'interrupted' && row.status !== 'waiting')
         throw new ErrandError(
           'CONFLICT',
-          `errand ${errandId} has already ended (${row.status}); only an interrupted errand can be resumed. \`errand show ${errandId}\` shows how it ended.`,
+          `errand ${errandId} has already ended (${row.status}); only an interrupted or waiting errand can be resumed. \`errand show ${errandId}\` shows how it ended.`,
         );
       events = this.#events(errandId);
       const unknown = startedWrites(events).filter((w) => w.result === 'unknown').length;
@@ -280,13 +280,17 @@ export class Journal {
     return events;
   }
 
-  /** Interrupted errands (and running ones whose process has died), oldest first: what can be resumed. */
-  interrupted(): string[] {
+  /**
+   * Errands to take up, oldest first: interrupted ones (and running ones whose process has died), and
+   * with `waiting`, those waiting for the world.
+   */
+  resumable(options: { waiting?: boolean } = {}): string[] {
     this.flush();
     this.settle();
+    const statuses = options.waiting ? "('interrupted', 'waiting')" : "('interrupted')";
     return this.#read(
       () =>
-        this.#sql("SELECT id FROM errands WHERE status = 'interrupted' ORDER BY created_at, rowid").all() as {
+        this.#sql(`SELECT id FROM errands WHERE status IN ${statuses} ORDER BY created_at, rowid`).all() as {
           id: string;
         }[],
     ).map((r) => r.id);

@@ -29,6 +29,7 @@ import type { PersonWorld } from '../person/index.js';
 import { loadTokenizer, tokenizerNameFor } from '../models/tokens.js';
 
 export { DEFAULT_RETRY } from './runner/decide.js';
+export { mayWait, type WaitReader, waitIsDue } from './runner/wait.js';
 
 /** Everything needed to run one errand. */
 export interface RunOptions {
@@ -69,6 +70,11 @@ export interface RunOptions {
   resume?: boolean;
   /** How to reach the same apps again, kept in the journal for `errand resume`. */
   origin?: ErrandOrigin;
+  /**
+   * The world's clock (epoch ms). Given, the errand gets `wait_for`: it can wait for an order, a
+   * reply, an answer or a time, holding no process while it waits.
+   */
+  clock?: () => number;
 }
 
 /** How an errand ended, with its report. */
@@ -117,7 +123,7 @@ async function start(options: RunOptions): Promise<RunState> {
   const person = options.trusted?.person;
   const tools = await Toolset.build(
     options.connectors,
-    builtinsFor(options.connectors, person),
+    builtinsFor(options.connectors, person, !!options.clock),
     options.macros,
   );
   const errandId = options.errandId ?? newErrandId();
@@ -159,6 +165,7 @@ async function start(options: RunOptions): Promise<RunState> {
     invalidStreak: 0,
     events: [],
     replay,
+    clock: options.clock,
   };
   record(
     state,
@@ -183,8 +190,13 @@ async function start(options: RunOptions): Promise<RunState> {
  * The built-ins an errand offers: people lookup only when errand knows the person's contacts and some
  * app can pay, message or invite someone.
  */
-function builtinsFor(connectors: readonly Connector[], person: PersonWorld | undefined): BuiltinName[] {
+function builtinsFor(
+  connectors: readonly Connector[],
+  person: PersonWorld | undefined,
+  waits: boolean,
+): BuiltinName[] {
   const base: BuiltinName[] = ['update_plan', 'ask_user', 'finish', 'read_more', 'open_apps', 'search_tools'];
+  if (waits) base.push('wait_for');
   const people = !!person && (person.contacts.length > 0 || person.groups.length > 0);
   return people && connectors.some((c) => PEOPLE_APPS.has(c.name)) ? [...base, 'find_people'] : base;
 }
@@ -416,6 +428,9 @@ function finish(state: RunState, end: StepEnd): RunResult {
       break;
     case 'cancel':
       record(state, { type: 'task.cancelled', reason: end.reason, ...totals });
+      break;
+    case 'wait':
+      record(state, { type: 'task.waiting', until: end.until, deadlineAt: end.deadlineAt, ...totals });
       break;
     case 'continue':
       throw new Error('finish() called on a running errand');

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { ErrandOrigin, JournalEvent } from '../agent/events.js';
 import type { Journal } from '../agent/journal.js';
-import { runErrand } from '../agent/runner.js';
+import { mayWait, runErrand, type WaitReader, waitIsDue } from '../agent/runner.js';
 import { connectServers } from '../connectors/config.js';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/sandbox.js';
 import type { Connector } from '../connectors/types.js';
 import { ErrandError } from '../errors.js';
-import { prepareErrand } from '../errands/prepare.js';
+import { prepareErrand, type RecipePlan } from '../errands/prepare.js';
 import { unattended } from '../guard/defaults.js';
 import { mandateSchema } from '../guard/index.js';
 import { resolveModel } from '../models/registry.js';
@@ -39,7 +39,7 @@ export function registerResumeCommand(program: Command): void {
         throw new ErrandError('INVALID_INPUT', `--approve takes ask, auto or deny, not "${flags.approve}".`);
       const journal = openJournal();
       try {
-        const ids = flags.all ? journal.interrupted() : [journal.resolve(id!)];
+        const ids = flags.all ? journal.resumable({ waiting: true }) : [journal.resolve(id!)];
         if (ids.length === 0) process.stdout.write('No interrupted errands.\n');
         let code = 0;
         for (const errandId of ids) code = Math.max(code, await resumeOne(journal, errandId, flags));
@@ -91,6 +91,16 @@ function sandboxOf(origin: ErrandOrigin): SandboxOptions | false {
   return false;
 }
 
+/** Reads the sandbox's apps for a wait, by model-facing tool name (`food_get_order`). */
+function readerOf(sandbox: Sandbox): WaitReader {
+  return async (tool, input) => {
+    const app = tool.slice(0, tool.indexOf('_'));
+    const connector = sandbox.connectors.find((c) => c.name === app);
+    const out = await connector?.callTool(tool.slice(app.length + 1), input, { timeoutMs: 30_000 });
+    return out?.ok ? out.data : undefined;
+  };
+}
+
 async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags): Promise<number> {
   const events = journal.events(errandId, { withCreated: true });
   const { started, origin } = originOf(events, errandId);
@@ -110,6 +120,15 @@ async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags)
       connectors.push(...sandbox.connectors);
     }
     connectors.push(...(await connectServers(config.servers)));
+    const [row] = journal.list(1, { id: errandId });
+    if (
+      row?.status === 'waiting' &&
+      sandbox &&
+      !(await waitIsDue(events, readerOf(sandbox), sandbox.world.now))
+    ) {
+      if (!flags.json) process.stdout.write(`errand ${errandId} is still waiting; nothing to do yet.\n`);
+      return 0;
+    }
     const learned = recipeStore()
       .list()
       .filter((r) => r.source.kind === 'learned');
@@ -122,6 +141,10 @@ async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags)
         maxSteps: task.limits.maxSteps,
         confirm: origin.confirm,
         learned,
+        // Once it has understood the request, it runs the recipes it chose then: the world has changed since.
+        ...(origin.plan && events.some((e) => e.type === 'intents.derived')
+          ? { plan: origin.plan as RecipePlan }
+          : {}),
       },
       sandbox,
       connectors,
@@ -154,6 +177,7 @@ async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags)
       signal: controller.signal,
       resume: true,
       origin,
+      ...(sandbox && mayWait(task.request) ? { clock: () => sandbox!.world.now } : {}),
     });
     unsubscribe();
     renderer.close();

@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import type { ErrandOrigin } from '../agent/events.js';
 import type { Command } from 'commander';
 import type { Journal } from '../agent/journal.js';
-import { newErrandId, runErrand } from '../agent/runner.js';
+import { mayWait, newErrandId, runErrand } from '../agent/runner.js';
 import type { Connector } from '../connectors/types.js';
 import { connectServers } from '../connectors/config.js';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/sandbox.js';
@@ -188,7 +188,11 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       journal,
       approver,
       signal: controller.signal,
-      origin: originOf(sandboxOptions, sandbox, flags),
+      origin: {
+        ...originOf(sandboxOptions, sandbox, flags),
+        ...(prepared.plan ? { plan: prepared.plan } : {}),
+      },
+      ...(sandbox && mayWait(request) ? { clock: () => sandbox!.world.now } : {}),
       retry: {
         timeoutMs: modelTimeoutMs(
           flags.modelTimeout,

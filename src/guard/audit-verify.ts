@@ -38,6 +38,7 @@ const STATUS_OF: Record<string, string> = {
   'task.interrupted': 'interrupted',
   // A resumed errand runs again, in the process that took it up.
   'task.resumed': 'running',
+  'task.waiting': 'waiting',
 };
 
 const refOf = (r: AuditRow) => eventRef(r.errandId, r.seq);

@@ -12,6 +12,7 @@ import { searchTools } from '../tool-search.js';
 import { findPeople } from './people.js';
 import { notDone, warningsIn } from './warnings.js';
 import { faultPoint } from '../../fault-injection.js';
+import { waitFor } from './wait.js';
 
 const MAX_LOOP_STRIKES = 2;
 
@@ -206,6 +207,12 @@ async function builtin(
           : errorText('errand knows no contacts for this person.'),
       };
     }
+    case 'wait_for':
+      if (callsInTurn > 1)
+        return {
+          output: errorText('Not waiting: call wait_for on its own, after your other calls have run.'),
+        };
+      return waitFor(state, call);
     default:
       return { output: errorText(`Unknown built-in ${call.tool.name}.`) };
   }

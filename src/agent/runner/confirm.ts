@@ -45,7 +45,8 @@ export async function understand(state: RunState, how: Understanding): Promise<S
   };
   const set = replayedPlan(state) ?? how.intents ?? (await planIntents(state, how.person ?? empty));
   const reading = guard.understand(set);
-  record(state, { type: 'intents.derived', intents: set, ...reading });
+  // Durable: a resumed errand holds the person to what it understood the first time.
+  record(state, { type: 'intents.derived', intents: set, ...reading }, true);
   if (how.confirm) {
     state.journal.flush();
     const zh = state.task.profile.language === 'zh';

@@ -8,17 +8,32 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import type { JournalEvent } from '../../src/agent/events.js';
-import { Journal } from '../../src/agent/journal.js';
-import { loadSuite } from '../../src/bench/load.js';
-import type { Task } from '../../src/bench/task.js';
-import { taskWorld } from '../../src/bench/trial.js';
-import { cliCommand } from './cli.js';
+import type { JournalEvent } from '../src/agent/events.js';
+import { Journal } from '../src/agent/journal.js';
+import { loadSuite } from '../src/bench/load.js';
+import type { Task } from '../src/bench/task.js';
+import { taskWorld } from '../src/bench/trial.js';
+
+/**
+ * How to start errand's CLI: from source through tsx (what the tests check), or the built `bin/errand.js`
+ * (`ERRAND_CRASH_BUILT=1`: quicker to start, for the full sweep after `npm run build`).
+ */
+function cliCommand(args: string[]): { command: string; args: string[] } {
+  if (process.env.ERRAND_CRASH_BUILT === '1')
+    return {
+      command: process.execPath,
+      args: [fileURLToPath(new URL('../bin/errand.js', import.meta.url)), ...args],
+    };
+  const entry = fileURLToPath(new URL('../test/support/errand-cli.ts', import.meta.url));
+  const tsx = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+  return { command: process.execPath, args: ['--import', tsx, entry, ...args] };
+}
 
 /** The tasks of the core suite. */
 export function coreTasks(): Task[] {
-  return loadSuite(new URL('../../tasks', import.meta.url).pathname, 'core');
+  return loadSuite(new URL('../tasks', import.meta.url).pathname, 'core');
 }
 
 /** A small seeded generator, so a drill's random choices can be replayed from its printed seed. */
