@@ -267,8 +267,9 @@ async function step(state: RunState): Promise<StepEnd> {
     { role: 'system' as const, content: state.system },
     ...state.history.messages,
   ]);
+  const replayed = replayedTurn(state, state.step);
   const reply =
-    replayedTurn(state, state.step) ??
+    replayed ??
     (await callModel(state.model, prompt, state.tools, {
       signal: state.signal,
       retry: state.retry,
@@ -286,7 +287,7 @@ async function step(state: RunState): Promise<StepEnd> {
         record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
     }));
   faultPoint('model.answered');
-  if (state.replay) renameReusedCallIds(state, reply.content);
+  if (state.replay && !replayed) renameReusedCallIds(state, reply.content);
   state.usage = addUsage(state.usage, reply.usage);
   const decided = decide(reply.content, state.tools);
   // A turn paid for is on disk before anything acts on it: a resumed errand reads it back.
