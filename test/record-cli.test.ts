@@ -63,7 +63,7 @@ describe('an interrupted errand and the audit, from the command line', () => {
     expect(refused.stderr).toContain(`this same request was interrupted before it finished (errand ${first}`);
     expect(refused.stderr).toMatch(/food\.place_order restaurant_id="r_chuanwei" .* — done/);
     expect(refused.stderr).toContain(`\`errand show ${first}\``);
-    expect(refused.stderr).toContain('to run it anyway, add --again');
+    expect(refused.stderr).toContain('to run the request anew anyway, add --again');
     expect(JSON.parse((await cli(['tasks', '--json'])).stdout)).toHaveLength(1);
     const again = await cli(['run', '--again', LUNCH]);
     expect(again.code).toBe(0);

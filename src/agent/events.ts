@@ -77,6 +77,8 @@ export type ErrandEvent =
       trusted?: TrustedContext;
       /** The marker that fenced app data in this errand's context. */
       marker?: string;
+      /** How to reach the same apps again to resume the errand after a crash (set by the CLI). */
+      origin?: ErrandOrigin;
     }
   | {
       type: 'intents.derived';
@@ -153,6 +155,26 @@ export type ErrandEvent =
       by: 'start' | 'open_apps' | 'search_tools' | 'call';
     }
   | { type: 'question.asked'; step: number; callId: string; question: string; answer: string; by: string }
+  | {
+      /** The errand waits for something in the world, until a deadline on the world's clock. */
+      type: 'wait.started';
+      step: number;
+      callId: string;
+      until: WaitCondition;
+      /** World time (epoch ms) the wait began and gives up. */
+      startedAt: number;
+      deadlineAt: number;
+    }
+  | {
+      type: 'wait.ended';
+      step: number;
+      callId: string;
+      /** What ended it: the thing waited for, or the deadline. */
+      how: 'event' | 'deadline';
+      /** World time (epoch ms) it was seen, and what was seen. */
+      at: number;
+      detail: string;
+    }
   | { type: 'reflection'; step: number; text: string }
   | {
       type: 'context.compacted';
@@ -180,6 +202,27 @@ export type ErrandEvent =
   | { type: 'task.failed'; error: ErrorBody; usage: Usage; steps: number }
   | { type: 'task.cancelled'; reason: string; usage: Usage; steps: number }
   | {
+      /**
+       * Another process took up an interrupted errand to finish it (errand resume): the events before
+       * this one are replayed, not redone; what follows is new.
+       */
+      type: 'task.resumed';
+      owner: string | null;
+      /** Writes whose result was not in the journal: settled by asking the app with the same key. */
+      unknown: number;
+    }
+  | {
+      /**
+       * The errand waits for the world and holds no process: `errand resume` (or a serving process)
+       * takes it up again once the thing waited for has happened or the deadline has passed.
+       */
+      type: 'task.waiting';
+      until: WaitCondition;
+      deadlineAt: number;
+      usage: Usage;
+      steps: number;
+    }
+  | {
       /** The errand's process ended without ending the errand; written by whoever noticed. */
       type: 'task.interrupted';
       reason: string;
@@ -187,6 +230,31 @@ export type ErrandEvent =
       usage: Usage;
       steps: number;
     };
+
+/**
+ * Where an errand acted, so that `errand resume` can reach the same apps: a world kept in a file, a
+ * world server, or (not resumable) a world in memory; with the config file that named other servers.
+ */
+export interface ErrandOrigin {
+  world:
+    | { kind: 'file'; file: string; seed: number; persona: string }
+    | { kind: 'url'; url: string; persona?: string }
+    | { kind: 'memory' }
+    | { kind: 'none' };
+  config?: string;
+  approve?: 'ask' | 'auto' | 'deny';
+  /** The person was asked to confirm what errand understood (errand run --confirm). */
+  confirm?: boolean;
+  /** The recipes (with their parameters) it ran or offered: a resumed errand uses the same. */
+  plan?: { recipe: unknown; params: Record<string, unknown> }[];
+}
+
+/** What an errand can wait for in the world. */
+export type WaitCondition =
+  | { kind: 'order_status'; order_id: string; status: string[] }
+  | { kind: 'reply'; from: string }
+  | { kind: 'invitation_answer'; event_id: string; person_id: string }
+  | { kind: 'time'; at: string };
 
 /** An event as the journal keeps it: numbered and timed. */
 export type JournalEvent = ErrandEvent & { seq: number; at: number };
@@ -197,6 +265,7 @@ export const TERMINAL_EVENTS = [
   'task.failed',
   'task.cancelled',
   'task.interrupted',
+  'task.waiting',
 ] as const;
 
 /** Adds two usages. */

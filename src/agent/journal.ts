@@ -11,7 +11,7 @@ import {
 } from '../guard/audit.js';
 import { checkForErrand, verifyRecord } from '../guard/audit-verify.js';
 import { type ErrandEvent, type JournalEvent, TERMINAL_EVENTS } from './events.js';
-import { interruptedEvent } from './interrupted.js';
+import { interruptedEvent, startedWrites } from './interrupted.js';
 import { isOldJournal, migrateOldJournal } from './journal-migrate.js';
 import { journalError, openJournalDb, readRecord, writeTransaction } from './journal-db.js';
 import { currentOwner, ownerGone } from './owner.js';
@@ -22,7 +22,7 @@ export interface ErrandSummary {
   createdAt: number;
   request: string;
   model: string;
-  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
+  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted' | 'waiting';
   outcome: string | null;
 }
 
@@ -240,6 +240,60 @@ export class Journal {
       this.#chain([{ errandId: id, stored: { ...event, seq, at: Date.now() } as JournalEvent }]);
       settled.push(id);
     });
+  }
+
+  /**
+   * Takes up an interrupted errand (or one whose process has died) in this process: marks it running
+   * again as ours with a chained `task.resumed` event, in one write, so two processes cannot both take
+   * it. Returns its events up to that point, for the runner to replay.
+   */
+  resume(errandId: string): JournalEvent[] {
+    this.flush();
+    this.settle(errandId);
+    let events: JournalEvent[] = [];
+    this.#write(() => {
+      const row = this.#sql('SELECT status, owner FROM errands WHERE id = ?').get(errandId) as
+        | { status: string; owner: string | null }
+        | undefined;
+      if (!row) throw new ErrandError('NOT_FOUND', `No errand "${errandId}"; \`errand tasks\` lists them.`);
+      if (row.status === 'running')
+        throw new ErrandError(
+          'CONFLICT',
+          `errand ${errandId} is still running in process ${row.owner?.split(':')[1] ?? '?'}; it can be resumed only once that process has ended.`,
+        );
+      if (row.status !== 'interrupted' && row.status !== 'waiting')
+        throw new ErrandError(
+          'CONFLICT',
+          `errand ${errandId} has already ended (${row.status}); only an interrupted or waiting errand can be resumed. \`errand show ${errandId}\` shows how it ended.`,
+        );
+      events = this.#events(errandId);
+      const unknown = startedWrites(events).filter((w) => w.result === 'unknown').length;
+      const seq = (events.at(-1)?.seq ?? 0) + 1;
+      const stored = { type: 'task.resumed', owner: this.#owner, unknown, seq, at: Date.now() };
+      this.#sql("UPDATE errands SET status = 'running', outcome = NULL, owner = ? WHERE id = ?").run(
+        this.#owner,
+        errandId,
+      );
+      this.#chain([{ errandId, stored: stored as JournalEvent }]);
+      this.#seq.set(errandId, seq);
+    });
+    return events;
+  }
+
+  /**
+   * Errands to take up, oldest first: interrupted ones (and running ones whose process has died), and
+   * with `waiting`, those waiting for the world.
+   */
+  resumable(options: { waiting?: boolean } = {}): string[] {
+    this.flush();
+    this.settle();
+    const statuses = options.waiting ? "('interrupted', 'waiting')" : "('interrupted')";
+    return this.#read(
+      () =>
+        this.#sql(`SELECT id FROM errands WHERE status IN ${statuses} ORDER BY created_at, rowid`).all() as {
+          id: string;
+        }[],
+    ).map((r) => r.id);
   }
 
   #headIsOurs(): boolean {

@@ -21,7 +21,7 @@ export interface Report {
   errandId: string;
   request: string;
   model: string;
-  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
+  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted' | 'waiting';
   outcome: Outcome | null;
   /** What the model said the outcome was, when errand judged otherwise. */
   claimed: Outcome | null;
@@ -164,6 +164,12 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
         break;
       case 'task.cancelled':
         Object.assign(report, { status: 'cancelled', summary: e.reason, usage: e.usage, steps: e.steps });
+        break;
+      case 'task.waiting':
+        Object.assign(report, { status: 'waiting', usage: e.usage, steps: e.steps });
+        break;
+      case 'task.resumed':
+        Object.assign(report, { status: 'running', summary: null, unknown: [] });
         break;
       case 'task.interrupted':
         Object.assign(report, {

@@ -9,14 +9,16 @@ import type { Approver, Guard } from '../guard/types.js';
 import type { ResolvedModel } from '../models/registry.js';
 import { formatZodError } from '../validation.js';
 import { mandateSummary, systemPrompt } from './context.js';
-import { addUsage, ZERO_USAGE } from './events.js';
+import { addUsage, type ErrandOrigin, ZERO_USAGE } from './events.js';
+import { faultPoint } from '../fault-injection.js';
+import { Replay } from './runner/replay.js';
 import type { Journal } from './journal.js';
 import { judge } from './judge.js';
 import { buildReport, type Report } from './report.js';
 import type { IntentSet } from '../guard/intents.js';
 import { act } from './runner/act.js';
 import { understand } from './runner/confirm.js';
-import { callModel, DEFAULT_RETRY, decide, type RetryPolicy } from './runner/decide.js';
+import { callModel, DEFAULT_RETRY, decide, type ModelReply, type RetryPolicy } from './runner/decide.js';
 import { History } from './runner/history.js';
 import { ObservationStore } from './runner/observe.js';
 import { toolsToOpen } from './runner/open-at-start.js';
@@ -28,6 +30,7 @@ import type { PersonWorld } from '../person/index.js';
 import { loadTokenizer, tokenizerNameFor } from '../models/tokens.js';
 
 export { DEFAULT_RETRY } from './runner/decide.js';
+export { mayWait, type WaitReader, waitIsDue } from './runner/wait.js';
 
 /** Everything needed to run one errand. */
 export interface RunOptions {
@@ -68,6 +71,18 @@ export interface RunOptions {
    * them is guarded, run and journaled as that app's tool call.
    */
   screenApps?: readonly Connector[];
+  /**
+   * Take up the interrupted errand `errandId` from its journal instead of starting a new one: what the
+   * journal holds is replayed, not redone (see runner/replay.ts).
+   */
+  resume?: boolean;
+  /** How to reach the same apps again, kept in the journal for `errand resume`. */
+  origin?: ErrandOrigin;
+  /**
+   * The world's clock (epoch ms). Given, the errand gets `wait_for`: it can wait for an order, a
+   * reply, an answer or a time, holding no process while it waits.
+   */
+  clock?: () => number;
 }
 
 /** How an errand ended, with its report. */
@@ -116,13 +131,20 @@ async function start(options: RunOptions): Promise<RunState> {
   const person = options.trusted?.person;
   const tools = await Toolset.build(
     options.connectors,
-    builtinsFor(options.connectors, person),
+    builtinsFor(options.connectors, person, !!options.clock),
     options.macros,
   );
   const errandId = options.errandId ?? newErrandId();
   const backstage = options.screenApps ? await Toolset.build(options.screenApps, []) : undefined;
   const tok = await loadTokenizer(tokenizerNameFor(options.model.modelId, options.model.provider));
-  options.journal.create(errandId, task.request, options.model.ref);
+  let replay: Replay | undefined;
+  let marker = randomBytes(6).toString('hex');
+  if (options.resume) {
+    const events = options.journal.resume(errandId);
+    replay = new Replay(events);
+    const started = replay.find('task.started');
+    if (started?.marker) marker = started.marker;
+  } else options.journal.create(errandId, task.request, options.model.ref);
   const state: RunState = {
     errandId,
     task,
@@ -134,7 +156,7 @@ async function start(options: RunOptions): Promise<RunState> {
     journal: options.journal,
     signal: options.signal ?? new AbortController().signal,
     retry: { ...DEFAULT_RETRY, ...options.retry },
-    marker: randomBytes(6).toString('hex'),
+    marker,
     observationBudget: options.observationBudget ?? 1500,
     contextBudget: options.contextBudget ?? 16_000,
     tokenizer: tok,
@@ -153,18 +175,25 @@ async function start(options: RunOptions): Promise<RunState> {
     invalidStreak: 0,
     keepReasoning: options.keepReasoning ?? false,
     events: [],
+    replay,
+    clock: options.clock,
   };
-  record(state, {
-    type: 'task.started',
-    task,
-    tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
-    // The person's words and world, for the audit and for learning; the catalogue of what can be bought
-    // (tens of KB, the same every errand) is the guard's alone and is not journaled.
-    ...(options.trusted
-      ? { trusted: { request: options.trusted.request, person: options.trusted.person } }
-      : {}),
-    marker: state.marker,
-  });
+  record(
+    state,
+    {
+      type: 'task.started',
+      task,
+      tools: tools.appTools().map((t) => ({ name: t.name, app: t.app, effect: t.effect })),
+      // The person's words and world, for the audit and for learning; the catalogue of what can be bought
+      // (tens of KB, the same every errand) is the guard's alone and is not journaled.
+      ...(options.trusted
+        ? { trusted: { request: options.trusted.request, person: options.trusted.person } }
+        : {}),
+      marker: state.marker,
+      ...(options.origin ? { origin: options.origin } : {}),
+    },
+    true,
+  );
   return state;
 }
 
@@ -172,8 +201,13 @@ async function start(options: RunOptions): Promise<RunState> {
  * The built-ins an errand offers: people lookup only when errand knows the person's contacts and some
  * app can pay, message or invite someone.
  */
-function builtinsFor(connectors: readonly Connector[], person: PersonWorld | undefined): BuiltinName[] {
+function builtinsFor(
+  connectors: readonly Connector[],
+  person: PersonWorld | undefined,
+  waits: boolean,
+): BuiltinName[] {
   const base: BuiltinName[] = ['update_plan', 'ask_user', 'finish', 'read_more', 'open_apps', 'search_tools'];
+  if (waits) base.push('wait_for');
   const people = !!person && (person.contacts.length > 0 || person.groups.length > 0);
   return people && connectors.some((c) => PEOPLE_APPS.has(c.name)) ? [...base, 'find_people'] : base;
 }
@@ -218,6 +252,7 @@ function limitReached(state: RunState): StepEnd | null {
 
 async function step(state: RunState): Promise<StepEnd> {
   if (state.signal.aborted) return { type: 'cancel', reason: 'Cancelled by the person.' };
+  if (!state.replay || state.replay.done) faultPoint('step.start');
   const limit = limitReached(state);
   if (limit) return limit;
   state.step++;
@@ -243,34 +278,46 @@ async function step(state: RunState): Promise<StepEnd> {
     { role: 'system' as const, content: state.system },
     ...state.history.messages,
   ]);
-  const reply = await callModel(state.model, prompt, state.tools, {
-    signal: state.signal,
-    retry: state.retry,
-    onAttempt: (attempt) =>
-      record(state, {
-        type: 'model.requested',
-        step: state.step,
-        attempt,
-        messages: prompt.length,
-        tools: state.tools.forModel().length,
-        ...thinking(state),
-      }),
-    onFailure: (attempt, error, retryInMs) =>
-      record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
-  });
+  const replayed = replayedTurn(state, state.step);
+  const reply =
+    replayed ??
+    (await callModel(state.model, prompt, state.tools, {
+      signal: state.signal,
+      retry: state.retry,
+      onAttempt: (attempt) => {
+        record(state, {
+          type: 'model.requested',
+          step: state.step,
+          attempt,
+          messages: prompt.length,
+          tools: state.tools.forModel().length,
+          ...thinking(state),
+        });
+        faultPoint('model.thinking');
+      },
+      onFailure: (attempt, error, retryInMs) =>
+        record(state, { type: 'model.failed', step: state.step, attempt, error, retryInMs }),
+    }));
+  faultPoint('model.answered');
+  if (state.replay && !replayed) renameReusedCallIds(state, reply.content);
   state.usage = addUsage(state.usage, reply.usage);
   const decided = decide(reply.content, state.tools);
-  record(state, {
-    type: 'model.responded',
-    step: state.step,
-    attempt: reply.attempt,
-    text: decided.text,
-    ...(state.keepReasoning && reply.reasoning ? { reasoning: reply.reasoning } : {}),
-    calls: decided.type === 'text_only' ? [] : decided.proposed,
-    usage: reply.usage,
-    latencyMs: reply.latencyMs,
-    model: state.model.ref,
-  });
+  // A turn paid for is on disk before anything acts on it: a resumed errand reads it back.
+  record(
+    state,
+    {
+      type: 'model.responded',
+      step: state.step,
+      attempt: reply.attempt,
+      text: decided.text,
+      ...(state.keepReasoning && reply.reasoning ? { reasoning: reply.reasoning } : {}),
+      calls: decided.type === 'text_only' ? [] : decided.proposed,
+      usage: reply.usage,
+      latencyMs: reply.latencyMs,
+      model: state.model.ref,
+    },
+    true,
+  );
   switch (decided.type) {
     case 'text_only':
       return repair(
@@ -324,6 +371,37 @@ function thinking(state: RunState): { reasoning?: ReasoningLevel } {
 /** Whether the model's reasoning goes back to it with its tool calls (the provider's rule). */
 function sendsBack(state: RunState): boolean {
   return state.model.reasoning?.sendBack ?? false;
+}
+
+/** The model's answer for a step from the journal of a resumed errand, when it was already paid for. */
+function replayedTurn(state: RunState, step: number): (ModelReply & { attempt: number }) | null {
+  const turn = state.replay?.modelTurn(step);
+  if (!turn) return null;
+  state.events.push(...turn.before);
+  const e = turn.responded;
+  return {
+    content: Replay.content(e),
+    usage: e.usage,
+    latencyMs: e.latencyMs,
+    attempt: e.attempt,
+    reasoning: e.reasoning ?? '',
+  };
+}
+
+/**
+ * A model asked again after a resume may name its calls as it named earlier ones (a scripted model
+ * counts its own calls): a call id is made unique, so results and the journal never mix two calls.
+ */
+function renameReusedCallIds(state: RunState, content: LanguageModelV3Content[]): void {
+  const used = new Set<string>();
+  for (const e of state.events) if (e.type === 'model.responded') for (const c of e.calls) used.add(c.callId);
+  for (const part of content) {
+    if (part.type !== 'tool-call' || !used.has(part.toolCallId)) continue;
+    let id = `${part.toolCallId}-r${state.step}`;
+    for (let n = 2; used.has(id); n++) id = `${part.toolCallId}-r${state.step}.${n}`;
+    part.toolCallId = id;
+    used.add(id);
+  }
 }
 
 function repair(
@@ -384,6 +462,9 @@ function finish(state: RunState, end: StepEnd): RunResult {
       break;
     case 'cancel':
       record(state, { type: 'task.cancelled', reason: end.reason, ...totals });
+      break;
+    case 'wait':
+      record(state, { type: 'task.waiting', until: end.until, deadlineAt: end.deadlineAt, ...totals });
       break;
     case 'continue':
       throw new Error('finish() called on a running errand');

@@ -5,6 +5,7 @@ import { registerBenchCommands } from './bench.js';
 import { registerMcpCommand } from './mcp.js';
 import { registerRecipeCommands } from './recipes.js';
 import { registerRunCommand } from './run.js';
+import { registerResumeCommand } from './resume.js';
 import { registerServeCommand } from './serve.js';
 import { registerTaskCommands } from './tasks.js';
 import { registerWorldCommands } from './world.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerRunCommand(program);
+  registerResumeCommand(program);
   registerTaskCommands(program);
   registerAuditCommands(program);
   registerRecipeCommands(program);

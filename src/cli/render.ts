@@ -203,8 +203,10 @@ export function formatReport(r: Report): string {
         : r.status === 'cancelled'
           ? `■ cancelled — ${r.summary ?? ''}`
           : r.status === 'interrupted'
-            ? `■ interrupted — ${r.summary ?? ''}`
-            : '… still running';
+            ? `■ interrupted — ${r.summary ?? ''} (errand resume ${r.errandId} finishes it)`
+            : r.status === 'waiting'
+              ? `⏸ waiting — errand resume --all takes it up once what it waits for has happened (errand ${r.errandId})`
+              : '… still running';
   const lines = ['', head];
   if (r.claimed && r.claimed !== r.outcome)
     lines.push(

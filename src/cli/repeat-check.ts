@@ -8,7 +8,7 @@ const RESULT = {
 } as const;
 
 /**
- * Until errands can resume, nothing is repeated silently: when the last errand asked in exactly these
+ * Nothing is repeated silently: when the last errand asked in exactly these
  * words was interrupted after it had started a write, this says what it started and how to look, and
  * the run stops unless the person passes --again. Returns that message, or null to go on.
  */
@@ -21,6 +21,6 @@ export function interruptedRepeat(journal: Journal, request: string): string | n
   return [
     `errand: this same request was interrupted before it finished (errand ${last.id}, started ${when} UTC), after it had started:`,
     ...writes.map((w) => `  ${describeWrite(w)} — ${RESULT[w.result]}`),
-    `Running it again could do ${writes.length === 1 ? 'this' : 'these'} a second time. See what happened with \`errand show ${last.id}\` and check the app; to run it anyway, add --again.`,
+    `Running it again could do ${writes.length === 1 ? 'this' : 'these'} a second time. Finish it instead with \`errand resume ${last.id}\` (nothing it did is done again; \`errand show ${last.id}\` shows what it did); to run the request anew anyway, add --again.`,
   ].join('\n');
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
+import type { ErrandOrigin } from '../agent/events.js';
 import type { Command } from 'commander';
 import type { Journal } from '../agent/journal.js';
-import { newErrandId, runErrand } from '../agent/runner.js';
+import { mayWait, newErrandId, runErrand } from '../agent/runner.js';
 import type { Connector } from '../connectors/types.js';
 import { connectServers } from '../connectors/config.js';
-import { type Sandbox, startSandbox } from '../connectors/sandbox.js';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/sandbox.js';
 import type { ScreenConnector } from '../connectors/browser/index.js';
 import type { Browser } from 'playwright-core';
 import { ErrandError } from '../errors.js';
@@ -256,6 +257,11 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       approver,
       keepReasoning: config.model.keepReasoning ?? false,
       signal: controller.signal,
+      origin: {
+        ...originOf(sandboxOptions, sandbox, flags),
+        ...(prepared.plan ? { plan: prepared.plan } : {}),
+      },
+      ...(sandbox && mayWait(request) ? { clock: () => sandbox!.world.now } : {}),
       retry: {
         timeoutMs: modelTimeoutMs(
           flags.modelTimeout,
@@ -305,6 +311,33 @@ function parseSite(text: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new ErrandError('INVALID_INPUT', `--url needs an http(s) address, not "${text}".`);
   return url;
+}
+
+/** How this errand reached its apps, kept in the journal so that `errand resume` can reach them again. */
+function originOf(
+  options: SandboxOptions | false,
+  sandbox: Sandbox | undefined,
+  flags: RunFlags,
+): ErrandOrigin {
+  const world: ErrandOrigin['world'] =
+    options === false || !sandbox
+      ? { kind: 'none' }
+      : options.url
+        ? { kind: 'url', url: options.url, persona: sandbox.world.persona.id }
+        : options.file
+          ? {
+              kind: 'file',
+              file: resolve(options.file),
+              seed: sandbox.world.seed,
+              persona: sandbox.world.persona.id,
+            }
+          : { kind: 'memory' };
+  return {
+    world,
+    ...(flags.config ? { config: resolve(flags.config) } : {}),
+    approve: flags.approve,
+    ...(flags.confirm ? { confirm: true } : {}),
+  };
 }
 
 /** Refuses --allow ids (and the config's mandate.allow) that name nobody the persona knows. */

@@ -14,7 +14,7 @@ import type { IntentSet } from '../guard/intents.js';
 import { type ResolvedModel, useModel } from '../models/registry.js';
 import type { PersonWorld } from '../person/index.js';
 import type { Recipe } from '../recipes/format.js';
-import { planOffline } from '../recipes/offline.js';
+import { type OfflinePlan, planOffline } from '../recipes/offline.js';
 import { recipeModel } from '../recipes/replay.js';
 import { recipeTools } from '../recipes/tools.js';
 
@@ -34,7 +34,15 @@ export interface ErrandSpec {
   confirm?: boolean;
   /** Learned recipes that may run this very request again with no model. */
   learned?: Recipe[];
+  /**
+   * The recipes to run (no model) or offer (a model), instead of reading the request again: a resumed
+   * errand keeps the plan it started with, though the world has changed since.
+   */
+  plan?: RecipePlan;
 }
+
+/** Recipes with their parameters, as the offline reader chose them for a request. */
+export type RecipePlan = { recipe: Recipe; params: Record<string, unknown> }[];
 
 /** What a prepared errand needs from whoever runs it: the journal, who answers, and how to cancel. */
 export type PreparedRun = Omit<RunOptions, 'journal' | 'approver' | 'signal' | 'errandId'>;
@@ -49,6 +57,8 @@ export type Prepared =
       run: PreparedRun;
       /** Set when errand's recipes run it with no model: what the offline reader understood. */
       recipes?: string;
+      /** The recipes it runs or offers, kept so that a resumed errand runs the same. */
+      plan?: RecipePlan;
     }
   | { kind: 'unsure'; understood: string; missing: string[] };
 
@@ -77,8 +87,12 @@ export function prepareErrand(
   let macros: RunOptions['macros'];
   let intents: IntentSet | undefined;
   let recipes: string | undefined;
+  let chosen: RecipePlan | undefined;
   if (sandbox) {
-    const plan = planOffline(request, sandbox.world, spec.learned ?? []);
+    const plan: OfflinePlan = spec.plan
+      ? { kind: 'run', steps: spec.plan, understood: '', confidence: 1, intents: undefined }
+      : planOffline(request, sandbox.world, spec.learned ?? []);
+    if (plan.kind === 'run') chosen = plan.steps;
     if (!model) {
       if (plan.kind === 'unsure')
         return { kind: 'unsure', understood: plan.understood, missing: plan.missing };
@@ -107,6 +121,7 @@ export function prepareErrand(
   return {
     kind: 'ready',
     ...(recipes !== undefined ? { recipes } : {}),
+    ...(chosen ? { plan: chosen } : {}),
     run: {
       guard,
       trusted,

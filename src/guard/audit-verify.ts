@@ -36,6 +36,9 @@ const STATUS_OF: Record<string, string> = {
   'task.failed': 'failed',
   'task.cancelled': 'cancelled',
   'task.interrupted': 'interrupted',
+  // A resumed errand runs again, in the process that took it up.
+  'task.resumed': 'running',
+  'task.waiting': 'waiting',
 };
 
 const refOf = (r: AuditRow) => eventRef(r.errandId, r.seq);
@@ -269,7 +272,11 @@ function compareRow(
       ['request', row.request, field(created.data, 'request')],
       ['model', row.model, field(created.data, 'model')],
       ['start time', row.createdAt, created.at],
-      ['owner', row.owner, field(created.data, 'owner') ?? null],
+      [
+        'owner',
+        row.owner,
+        field((own.findLast((r) => r.type === 'task.resumed') ?? created).data, 'owner') ?? null,
+      ],
     ];
     for (const [name, listedValue, chained] of recorded) {
       if (listedValue !== chained)

@@ -18,6 +18,7 @@ import {
   writeTransaction,
 } from './world-file.js';
 import { formatZodError, stableJson } from '../validation.js';
+import { faultPoint } from '../fault-injection.js';
 
 /** How to open a world. */
 export interface OpenOptions {
@@ -266,6 +267,8 @@ export class World {
       this.#db
         .prepare('INSERT INTO world_idempotency VALUES (?, ?, ?, ?, ?)')
         .run(app.name, tool.name, key, hash, JSON.stringify(data));
+      // A crash here, with the write done but not committed, must leave no half of it.
+      faultPoint('write.inside');
       return { ok: true, data, replayed: false };
     });
   }

@@ -13,6 +13,8 @@ import { stableJson } from '../../validation.js';
 import { searchTools } from '../tool-search.js';
 import { findPeople } from './people.js';
 import { notDone, warningsIn } from './warnings.js';
+import { faultPoint } from '../../fault-injection.js';
+import { waitFor } from './wait.js';
 
 const MAX_LOOP_STRIKES = 2;
 
@@ -120,17 +122,24 @@ async function builtin(
     }
     case 'ask_user': {
       const { question } = input as { question: string };
+      // A resumed errand does not ask the person again what they already answered.
+      const asked = state.replay?.find('question.asked', state.step, call.callId);
       state.journal.flush(); // what led to the question is on disk while the person decides
-      state.journal.flush();
-      const answer = await state.approver.ask({ kind: 'question', text: question }, state.signal);
-      record(state, {
-        type: 'question.asked',
-        step: state.step,
-        callId: call.callId,
-        question,
-        answer: answer.text,
-        by: answer.by,
-      });
+      const answer = asked
+        ? { text: asked.answer, by: asked.by }
+        : await state.approver.ask({ kind: 'question', text: question }, state.signal);
+      record(
+        state,
+        {
+          type: 'question.asked',
+          step: state.step,
+          callId: call.callId,
+          question,
+          answer: answer.text,
+          by: answer.by,
+        },
+        true,
+      );
       return {
         output: text(answer.by === 'person' ? `The person answered: ${answer.text}` : answer.text),
       };
@@ -201,6 +210,12 @@ async function builtin(
           : errorText('errand knows no contacts for this person.'),
       };
     }
+    case 'wait_for':
+      if (callsInTurn > 1)
+        return {
+          output: errorText('Not waiting: call wait_for on its own, after your other calls have run.'),
+        };
+      return waitFor(state, call);
     default:
       return { output: errorText(`Unknown built-in ${call.tool.name}.`) };
   }
@@ -254,7 +269,12 @@ async function prepare(
   // Operating a screen changes nothing by itself; each request the page sends is checked on its own.
   let verdict: Verdict = operatesScreens(tool.connector) ? screenVerdict(state) : state.guard.check(view);
   let by = 'guard';
-  if (verdict.decision === 'ask') {
+  // A resumed errand keeps the decision it journaled: the person is not asked twice.
+  const decided = state.replay?.find('action.decided', state.step, call.callId);
+  if (decided) {
+    verdict = { decision: decided.decision, reason: decided.reason };
+    by = decided.by;
+  } else if (verdict.decision === 'ask') {
     state.journal.flush();
     const answer = await state.approver.ask(
       {
@@ -276,14 +296,19 @@ async function prepare(
           reason: `${verdict.reason}${zh ? '——未获批准' : ' — not approved'} (${answer.text})`,
         };
   }
-  record(state, {
-    type: 'action.decided',
-    step: state.step,
-    callId: call.callId,
-    decision: verdict.decision,
-    reason: verdict.reason,
-    by,
-  });
+  // A person's answer is on disk before it is acted on, so nobody is asked the same thing twice.
+  record(
+    state,
+    {
+      type: 'action.decided',
+      step: state.step,
+      callId: call.callId,
+      decision: verdict.decision,
+      reason: verdict.reason,
+      by,
+    },
+    by !== 'guard',
+  );
   if (verdict.decision !== 'allow') {
     results[index] = {
       callId: call.callId,
@@ -323,28 +348,45 @@ async function run(
     tool.effect.kind !== 'read',
   );
   const started = performance.now();
+  const write = tool.effect.kind !== 'read';
+  // A resumed errand uses the result its journal holds. A write started with no result is sent again
+  // with the same key: the app answers with the first result if it acted, and acts now if it did not.
+  const journaled =
+    state.replay?.find('action.finished', state.step, call.callId) ??
+    state.replay?.find('action.failed', state.step, call.callId);
   let outcome: ToolOutcome;
   const screen = operatesScreens(tool.connector) ? tool.connector : undefined;
   if (screen) {
     let n = 0;
     screen.mediator = (request) => mediate(state, request, ready, n++, failures);
   }
-  try {
-    outcome = await tool.connector.callTool(
-      tool.tool,
-      key ? { ...call.input, idempotency_key: key } : call.input,
-      {
-        // A write that has started runs to its end (within its timeout) even when the errand is
-        // cancelled: cut short, its effect could be in the app with no result in the journal.
-        signal: tool.effect.kind === 'read' ? state.signal : undefined,
-        timeoutMs: state.actionTimeoutMs,
-      },
-    );
-  } catch (err) {
-    const e = err as { code?: ErrorBody['code']; message?: string };
-    outcome = { ok: false, error: { code: e.code ?? 'CONNECTOR_FAILED', message: e.message ?? String(err) } };
-  }
-  const durationMs = performance.now() - started;
+  if (journaled)
+    outcome =
+      journaled.type === 'action.finished'
+        ? { ok: true, data: journaled.output }
+        : { ok: false, error: journaled.error };
+  else
+    try {
+      if (write) faultPoint('write.before');
+      outcome = await tool.connector.callTool(
+        tool.tool,
+        key ? { ...call.input, idempotency_key: key } : call.input,
+        {
+          // A write that has started runs to its end (within its timeout) even when the errand is
+          // cancelled: cut short, its effect could be in the app with no result in the journal.
+          signal: tool.effect.kind === 'read' ? state.signal : undefined,
+          timeoutMs: state.actionTimeoutMs,
+        },
+      );
+      if (write) faultPoint('write.sent');
+    } catch (err) {
+      const e = err as { code?: ErrorBody['code']; message?: string };
+      outcome = {
+        ok: false,
+        error: { code: e.code ?? 'CONNECTOR_FAILED', message: e.message ?? String(err) },
+      };
+    }
+  const durationMs = journaled?.durationMs ?? performance.now() - started;
   // A write's result is on disk before the next step: after a crash the journal says what it did.
   record(
     state,
@@ -353,6 +395,7 @@ async function run(
       : { type: 'action.failed', step: state.step, callId: call.callId, error: outcome.error, durationMs },
     tool.effect.kind !== 'read',
   );
+  if (write && !journaled) faultPoint('write.after');
   state.guard.observe?.(ready.view, outcome.ok ? { ok: true, data: outcome.data } : { ok: false });
   const prior = state.attempts.get(signature);
   state.attempts.set(signature, {

@@ -64,6 +64,43 @@ export const BUILTINS = {
       name: z.string().default('').describe('A name, nickname or relation; empty lists everyone.'),
     }),
   },
+  wait_for: {
+    description:
+      'Wait for something in the world — an order reaching a status, a reply from someone, an answer to an invitation, a time — until a deadline. The errand pauses (holding nothing) and goes on when it happens or the deadline passes; the result says which.',
+    input: z.object({
+      until: z
+        .discriminatedUnion('kind', [
+          z.object({
+            kind: z.literal('order_status'),
+            order_id: z.string().min(1).describe('The order (food ord_…, shop sord_…).'),
+            status: z
+              .array(z.string().min(1))
+              .min(1)
+              .describe('Statuses that end the wait, e.g. ["delivered"].'),
+          }),
+          z.object({
+            kind: z.literal('reply'),
+            from: z.string().min(1).describe('The person id whose next message ends the wait.'),
+          }),
+          z.object({
+            kind: z.literal('invitation_answer'),
+            event_id: z.string().min(1).describe('The calendar event.'),
+            person_id: z.string().min(1).describe('The invitee whose answer ends the wait.'),
+          }),
+          z.object({
+            kind: z.literal('time'),
+            at: z.string().min(1).describe('A time on the world clock: HH:MM today, or an ISO date-time.'),
+          }),
+        ])
+        .describe('What to wait for.'),
+      deadline_minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60)
+        .describe('Give up after this many minutes of the world’s clock.'),
+    }),
+  },
 } as const;
 
 /** A built-in tool's name. */

@@ -2,6 +2,24 @@ import type { IntentSet } from '../../guard/index.js';
 import type { PersonWorld } from '../../person/index.js';
 import { planIntents } from './understand.js';
 import { record, type RunState, type StepEnd } from './state.js';
+import { addUsage } from '../events.js';
+
+/**
+ * The intents a resumed errand's planner already declared, with the planner's turns (and their cost)
+ * taken from the journal rather than asked again.
+ */
+function replayedPlan(state: RunState): IntentSet | undefined {
+  const derived = state.replay?.find('intents.derived');
+  if (!state.replay || !derived) return undefined;
+  for (let turn = state.replay.modelTurn(0); turn; turn = state.replay.modelTurn(0)) {
+    state.events.push(...turn.before);
+    record(state, turn.responded);
+    state.usage = addUsage(state.usage, turn.responded.usage);
+    const invalid = state.replay.find('model.output_invalid', 0);
+    if (invalid) record(state, invalid);
+  }
+  return derived.intents;
+}
 
 /** Where an errand's intents come from: given (the reader, a task file), or a planner model call. */
 export interface Understanding {
@@ -25,26 +43,34 @@ export async function understand(state: RunState, how: Understanding): Promise<S
     billers: [],
     addresses: [],
   };
-  const set = how.intents ?? (await planIntents(state, how.person ?? empty));
+  const set = replayedPlan(state) ?? how.intents ?? (await planIntents(state, how.person ?? empty));
   const reading = guard.understand(set);
-  record(state, { type: 'intents.derived', intents: set, ...reading });
+  // Durable: a resumed errand holds the person to what it understood the first time.
+  record(state, { type: 'intents.derived', intents: set, ...reading }, true);
   if (how.confirm) {
     state.journal.flush();
     const zh = state.task.profile.language === 'zh';
-    const answer = await state.approver.ask(
+    const confirmed = state.replay?.find('intents.confirmed');
+    const answer = confirmed
+      ? { approved: confirmed.approved, text: confirmed.answer, by: confirmed.by }
+      : await state.approver.ask(
+          {
+            kind: 'confirm',
+            lines: reading.lines,
+            text: zh ? 'errand 理解的是这些，照这样做吗？' : 'This is what errand understood. Go ahead?',
+          },
+          state.signal,
+        );
+    record(
+      state,
       {
-        kind: 'confirm',
-        lines: reading.lines,
-        text: zh ? 'errand 理解的是这些，照这样做吗？' : 'This is what errand understood. Go ahead?',
+        type: 'intents.confirmed',
+        approved: answer.approved === true,
+        answer: answer.text,
+        by: answer.by,
       },
-      state.signal,
+      true,
     );
-    record(state, {
-      type: 'intents.confirmed',
-      approved: answer.approved === true,
-      answer: answer.text,
-      by: answer.by,
-    });
     if (!answer.approved)
       return {
         type: 'cancel',

@@ -1,11 +1,20 @@
 import type { ErrorBody } from '../../errors.js';
 import type { Approver, Guard } from '../../guard/types.js';
 import type { ResolvedModel } from '../../models/registry.js';
-import type { ErrandEvent, Evidence, JournalEvent, Outcome, PlanItem, Usage } from '../events.js';
+import type {
+  ErrandEvent,
+  Evidence,
+  WaitCondition,
+  JournalEvent,
+  Outcome,
+  PlanItem,
+  Usage,
+} from '../events.js';
 import type { Journal } from '../journal.js';
 import type { TaskSpec } from '../task.js';
 import type { Toolset } from '../toolset.js';
 import type { RetryPolicy } from './decide.js';
+import type { Replay } from './replay.js';
 import type { History } from './history.js';
 import type { ObservationStore } from './observe.js';
 import type { PersonWorld } from '../../person/index.js';
@@ -56,6 +65,10 @@ export interface RunState {
   keepReasoning: boolean;
   /** This errand's events as journalled, in order: the report is built from them without reading them back. */
   events: JournalEvent[];
+  /** The world's clock (epoch ms), for waits; an errand without one cannot wait. */
+  clock?: () => number;
+  /** When the errand is resumed: what its journal already holds, taken instead of done again. */
+  replay?: Replay;
 }
 
 /** How one step of the loop ended. */
@@ -63,9 +76,11 @@ export type StepEnd =
   | { type: 'continue' }
   | { type: 'finish'; outcome: Outcome; summary: string; evidence: Evidence[] }
   | { type: 'fail'; error: ErrorBody }
-  | { type: 'cancel'; reason: string };
+  | { type: 'cancel'; reason: string }
+  | { type: 'wait'; until: WaitCondition; deadlineAt: number };
 
 /** Appends an event to the errand's journal; `durable` when something is about to depend on it. */
 export function record(state: RunState, event: ErrandEvent, durable = false): void {
-  state.events.push(state.journal.append(state.errandId, event, durable));
+  const replayed = state.replay?.take(event);
+  state.events.push(replayed ?? state.journal.append(state.errandId, event, durable));
 }

@@ -1,6 +1,7 @@
 import { defineApp } from '../../app.js';
 import { CALENDAR_SCHEMA } from './schema.js';
 import { seedCalendar } from './seed.js';
+import { answerInvitations } from './answers.js';
 import { calendarTools } from './tools.js';
 
 export { busyOf, getEvent } from './service.js';
@@ -12,6 +13,8 @@ export const calendarApp = defineApp({
   schema: CALENDAR_SCHEMA,
   seed: seedCalendar,
   tools: calendarTools,
+  // Contacts scripted to answer invitations do so as the clock moves on.
+  advance: (ctx) => answerInvitations(ctx),
   untrusted: [{ table: 'calendar_events', column: 'description', label: 'event description' }],
   examples: {
     list_events: [{}, { from: '2026-12-01', to: '2026-12-05' }],

@@ -1,6 +1,7 @@
 import { defineApp } from '../../app.js';
 import { CHAT_SCHEMA } from './schema.js';
 import { seedChat } from './seed.js';
+import { answerMessages } from './replies.js';
 import { chatTools } from './tools.js';
 
 export { deliverMessage, displayName, languageOf } from './service.js';
@@ -12,6 +13,8 @@ export const chatApp = defineApp({
   schema: CHAT_SCHEMA,
   seed: seedChat,
   tools: chatTools,
+  // Contacts scripted to answer do so as the clock moves on.
+  advance: (ctx) => answerMessages(ctx),
   untrusted: [{ table: 'chat_messages', column: 'text', label: 'chat message' }],
   examples: {
     list_contacts: [{ query: '同事' }],
