@@ -190,8 +190,12 @@ async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags)
         : 1;
   } finally {
     renderer.close();
-    stopSignals();
-    await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
-    await sandbox?.close();
+    // A signal while errand closes its apps is still a cancel, not a kill: stop listening last.
+    try {
+      await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
+      await sandbox?.close();
+    } finally {
+      stopSignals();
+    }
   }
 }

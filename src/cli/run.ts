@@ -287,13 +287,17 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
         : 1;
   } finally {
     renderer.close();
-    stopSignals();
-    await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
-    await screen?.close();
-    await browser?.close();
-    await sandbox?.close();
-    journal.close();
-    await tracing?.shutdown();
+    // A signal while errand closes its apps is still a cancel, not a kill: stop listening last.
+    try {
+      await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
+      await screen?.close();
+      await browser?.close();
+      await sandbox?.close();
+      journal.close();
+      await tracing?.shutdown();
+    } finally {
+      stopSignals();
+    }
   }
 }
 

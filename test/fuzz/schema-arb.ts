@@ -16,6 +16,9 @@ export const KNOWN_KEYWORDS = new Set([
   'enum',
   'minItems',
   'maxItems',
+  'pattern',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
 ]);
 
 type Schema = {
@@ -30,6 +33,9 @@ type Schema = {
   maximum?: number;
   minItems?: number;
   maxItems?: number;
+  pattern?: string;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
 };
 
 /**
@@ -39,6 +45,9 @@ type Schema = {
 function stringArb(schema: Schema, examples: string[]): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? 40;
+  // A string with a pattern (a version, a date, a month) is any string the pattern takes.
+  if (schema.pattern)
+    return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= min && s.length <= max);
   const pieces = fc.oneof(
     { weight: 3, arbitrary: examples.length ? fc.constantFrom(...examples) : fc.constant('x') },
     {
@@ -76,18 +85,19 @@ export function schemaArb(schema: Schema, examples: string[] = []): fc.Arbitrary
     }
     case 'string':
       return stringArb(schema, examples);
-    case 'integer':
-      return fc.oneof(
-        fc.integer({
-          min: schema.minimum ?? -10,
-          max: Math.min(schema.maximum ?? 50, (schema.minimum ?? 0) + 50),
-        }),
-        fc.integer({ min: schema.minimum ?? -1_000_000, max: schema.maximum ?? 1_000_000 }),
-      );
+    case 'integer': {
+      const low = schema.exclusiveMinimum !== undefined ? Math.floor(schema.exclusiveMinimum) + 1 : undefined;
+      const high = schema.exclusiveMaximum !== undefined ? Math.ceil(schema.exclusiveMaximum) - 1 : undefined;
+      if (low !== undefined || high !== undefined)
+        return integerArb({ ...schema, minimum: low ?? schema.minimum, maximum: high ?? schema.maximum });
+      return integerArb(schema);
+    }
     case 'number':
       return fc.double({
-        min: schema.minimum ?? -1e6,
-        max: schema.maximum ?? 1e6,
+        min: schema.exclusiveMinimum ?? schema.minimum ?? -1e6,
+        max: schema.exclusiveMaximum ?? schema.maximum ?? 1e6,
+        minExcluded: schema.exclusiveMinimum !== undefined,
+        maxExcluded: schema.exclusiveMaximum !== undefined,
         noNaN: true,
         noDefaultInfinity: true,
       });
@@ -98,6 +108,16 @@ export function schemaArb(schema: Schema, examples: string[] = []): fc.Arbitrary
     default:
       return fc.jsonValue({ maxDepth: 1 });
   }
+}
+
+function integerArb(schema: Schema): fc.Arbitrary<number> {
+  return fc.oneof(
+    fc.integer({
+      min: schema.minimum ?? -10,
+      max: Math.min(schema.maximum ?? 50, (schema.minimum ?? 0) + 50),
+    }),
+    fc.integer({ min: schema.minimum ?? -1_000_000, max: schema.maximum ?? 1_000_000 }),
+  );
 }
 
 /** Every keyword a schema uses, to notice a schema this generator does not understand. */
