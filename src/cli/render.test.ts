@@ -130,3 +130,19 @@ describe('the report', () => {
     expect(text).not.toContain('Started, but errand never learned');
   });
 });
+
+describe('the live view speaks the request’s language', () => {
+  it('says "errand understood" to an English request even when the dishes have Chinese names', () => {
+    const text = rendered([
+      { type: 'task.started', task: { request: 'Order two oat lattes to my office', model: 'm' }, tools: [] },
+      {
+        type: 'intents.derived',
+        lines: ['Order 燕麦拿铁×2, delivered to Office'],
+        intents: { source: 'planner', understood: '', intents: [], budgetFen: null },
+        doubts: [],
+      },
+    ] as never);
+    expect(text).toContain('errand understood');
+    expect(text).not.toContain('理解为');
+  });
+});

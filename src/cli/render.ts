@@ -61,6 +61,8 @@ export class LiveRenderer {
   #spinner: NodeJS.Timeout | undefined;
   #frame = 0;
   readonly #calls = new Map<string, { tool: string }>();
+  /** Whether the request is in Chinese, once the errand has started. */
+  #zh: boolean | undefined;
 
   constructor(
     private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
@@ -90,12 +92,16 @@ export class LiveRenderer {
   event(e: JournalEvent): void {
     switch (e.type) {
       case 'task.started':
+        this.#zh = /[\u3400-\u9fff]/.test(e.task.request);
         this.line(`errand ${e.task.request}`);
         this.line(`  model ${e.task.model} · apps ${[...new Set(e.tools.map((t) => t.app))].join(', ')}`);
         break;
       case 'intents.derived': {
+        // The request's language, as the report speaks it: an English request whose dishes have
+        // Chinese names still reads "errand understood".
         const zh =
-          e.lines.some((l) => /[\u3400-\u9fff]/.test(l)) || /[\u3400-\u9fff]/.test(e.intents.understood);
+          this.#zh ??
+          (e.lines.some((l) => /[\u3400-\u9fff]/.test(l)) || /[\u3400-\u9fff]/.test(e.intents.understood));
         const by = zh ? SOURCE_ZH[e.intents.source] : SOURCE_EN[e.intents.source];
         this.line(zh ? `  errand 理解为（${by}）：` : `  errand understood (${by}):`);
         for (const l of e.lines) this.line(`    • ${l}`);

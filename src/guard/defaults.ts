@@ -51,7 +51,9 @@ export function unattended(policy: 'deny' | 'auto' = 'deny'): Approver {
         };
       }
       return {
-        text: 'No one answered your question: nobody is watching this errand. Decide within the mandate using what the person already said, or stop with finish(outcome: "blocked") and say what you need.',
+        text: zh
+          ? '没有人回答你的问题：这个差事没有人在看。请按本人已经说过的话在授权之内决定，或者用 finish(outcome: "blocked") 停下，说明还需要什么。'
+          : 'No one answered your question: nobody is watching this errand. Decide within the mandate using what the person already said, or stop with finish(outcome: "blocked") and say what you need.',
         by: `policy:${policy}`,
       };
     },
