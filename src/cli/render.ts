@@ -256,3 +256,13 @@ export function formatReport(r: Report): string {
   );
   return lines.join('\n');
 }
+
+/**
+ * Prints an errand's report (as a JSON line with `--json`) and gives the exit code: 0 done, 130
+ * cancelled, 1 anything else. `errand run` and `errand resume` end the same way.
+ */
+export function printReport(r: Report, json: boolean, out: NodeJS.WritableStream = process.stdout): number {
+  if (json) out.write(`${JSON.stringify({ type: 'report', ...r })}\n`);
+  else out.write(`${formatReport(r)}\n`);
+  return r.status === 'finished' && r.outcome === 'done' ? 0 : r.status === 'cancelled' ? 130 : 1;
+}

@@ -14,7 +14,7 @@ import { terminalApprover } from './approver.js';
 import { loadConfig } from './config.js';
 import { openJournal, storedWorldToken } from './home.js';
 import { recipeStore } from './recipes.js';
-import { formatReport, LiveRenderer } from './render.js';
+import { LiveRenderer, printReport } from './render.js';
 import { cancelOnSignals } from './signals.js';
 
 interface ResumeFlags {
@@ -181,13 +181,7 @@ async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags)
     });
     unsubscribe();
     renderer.close();
-    if (flags.json) process.stdout.write(`${JSON.stringify({ type: 'report', ...report })}\n`);
-    else process.stdout.write(`${formatReport(report)}\n`);
-    return report.status === 'finished' && report.outcome === 'done'
-      ? 0
-      : report.status === 'cancelled'
-        ? 130
-        : 1;
+    return printReport(report, flags.json === true);
   } finally {
     renderer.close();
     // A signal while errand closes its apps is still a cancel, not a kill: stop listening last.

@@ -26,7 +26,7 @@ import { learnAndSave, recipeStore } from './recipes.js';
 import { openJournal } from './home.js';
 import { intOption, listOption, repeatOption, secondsOption } from './options.js';
 import { addMandateOptions, addWorldOptions } from './shared-options.js';
-import { formatReport, LiveRenderer } from './render.js';
+import { LiveRenderer, printReport } from './render.js';
 import { checkNotSwallowed, readRequest } from './request.js';
 import {
   checkAllowIds,
@@ -278,13 +278,7 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
     }
     unsubscribe();
     renderer.close();
-    if (flags.json) process.stdout.write(`${JSON.stringify({ type: 'report', ...report })}\n`);
-    else process.stdout.write(`${formatReport(report)}\n`);
-    return report.status === 'finished' && report.outcome === 'done'
-      ? 0
-      : report.status === 'cancelled'
-        ? 130
-        : 1;
+    return printReport(report, flags.json === true);
   } finally {
     renderer.close();
     // A signal while errand closes its apps is still a cancel, not a kill: stop listening last.
