@@ -355,8 +355,8 @@ function orderProblems(g: MandateGuard, action: ActionView, h: HeldIntent): Prob
       ask(
         say(
           lang,
-          `${g.items.first(merchant) ?? merchant} 不是你说的那家店`,
-          `${g.items.first(merchant) ?? merchant} is not the restaurant you named`,
+          `${g.items.first(merchant, g.lang) ?? merchant} 不是你说的那家店`,
+          `${g.items.first(merchant, g.lang) ?? merchant} is not the restaurant you named`,
         ),
       ),
     );
@@ -370,8 +370,8 @@ function orderProblems(g: MandateGuard, action: ActionView, h: HeldIntent): Prob
       ask(
         say(
           lang,
-          `${g.items.first(merchant) ?? merchant} 不是你说的 ${intent.merchantName}`,
-          `${g.items.first(merchant) ?? merchant} is not ${intent.merchantName}, which you named`,
+          `${g.items.first(merchant, g.lang) ?? merchant} 不是你说的 ${intent.merchantName}`,
+          `${g.items.first(merchant, g.lang) ?? merchant} is not ${intent.merchantName}, which you named`,
         ),
       ),
     );

@@ -558,6 +558,18 @@ describe('intents a planner derived stand only on the person’s words', () => {
     expect(g.check(message('p_lisa')).reason).toBe('your request did not ask to message Lisa Wong');
     expect(g.phrase(transfer('p_tom', 5000))).toBe('Send ¥50.00 to Tom Baker?');
   });
+
+  it('names dishes and shops in the person’s language, whichever name the catalogue lists first', () => {
+    const order = placeOrder({
+      restaurant_id: 'r_chuanwei',
+      items: [{ dish_id: 'd_chuanwei_gongbao', quantity: 2 }],
+      address_id: 'addr_sam_home',
+    });
+    const en = guard('Order two Kung Pao Chicken', null, {}, { persona: 'sam' }).phrase(order);
+    expect(en).toContain('Kung Pao Chicken×2');
+    expect(en).not.toMatch(/[\u3400-\u9fff]/);
+    expect(guard('点两份宫保鸡丁', null).phrase(order)).toContain('宫保鸡丁×2');
+  });
 });
 
 describe('the mandate still bounds everything', () => {

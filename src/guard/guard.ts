@@ -75,7 +75,7 @@ export class MandateGuard implements Guard {
     this.#set = set;
     this.#held = adopt(set, this.person, this.mandate, this.trusted.request, this.lang);
     return {
-      lines: describeIntents(set, this.person, this.lang, (id) => this.items.first(id)),
+      lines: describeIntents(set, this.person, this.lang, (id) => this.items.first(id, this.lang)),
       doubts: this.#held.flatMap((h) => (h.doubt ? [{ id: h.intent.id, doubt: h.doubt }] : [])),
     };
   }
@@ -87,7 +87,7 @@ export class MandateGuard implements Guard {
   progress(): { done: string[]; missing: string[] } {
     const done: string[] = [];
     const missing: string[] = [];
-    const nameOf = (id: string) => this.items.first(id);
+    const nameOf = (id: string) => this.items.first(id, this.lang);
     for (const h of this.#held) {
       const i = h.intent;
       const fulfilled =
@@ -103,7 +103,7 @@ export class MandateGuard implements Guard {
 
   /** An action as a question the person can answer: "转账 ¥50.00 给 妈妈（刘秀英）？" */
   phrase(action: ActionView): string {
-    return describeAction(action, this.person, this.lang, (id) => this.items.first(id));
+    return describeAction(action, this.person, this.lang, (id) => this.items.first(id, this.lang));
   }
 
   /** The most this errand may pay in all: the mandate's budget or the request's, whichever is less. */
@@ -120,7 +120,7 @@ export class MandateGuard implements Guard {
     const limits = !!set?.intents.some((i) => i.kind === 'order' && i.budgetFen !== undefined);
     const mandate = describeMandate(this.mandate, this.budgetFen, limits);
     if (!set) return mandate;
-    const lines = describeIntents(set, this.person, this.lang, (id) => this.items.first(id));
+    const lines = describeIntents(set, this.person, this.lang, (id) => this.items.first(id, this.lang));
     const doubts = this.#held.flatMap((h) => (h.doubt ? [`  - ${h.intent.id}: ${h.doubt}`] : []));
     return [
       mandate,
@@ -283,7 +283,7 @@ export class MandateGuard implements Guard {
           intent && intent.items.length > 0
             ? lines
                 .filter((l) => !intent.items.some((w) => this.items.wanted(w, l.id)))
-                .map((l) => this.items.first(l.id) ?? l.id)
+                .map((l) => this.items.first(l.id, this.lang) ?? l.id)
             : [];
         this.orders.push({
           id: String(data.id ?? data.order_id ?? ''),

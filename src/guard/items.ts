@@ -28,9 +28,15 @@ export class ItemNames {
     return this.#names.get(id) ?? [];
   }
 
-  /** The first name of an id, for people. */
-  first(id: string): string | undefined {
-    return this.#names.get(id)?.[0];
+  /**
+   * The name of an id for people, in their language when errand knows one ("Oat Latte" to an English
+   * speaker, 燕麦拿铁 to a Chinese one), else the first it knows.
+   */
+  first(id: string, lang?: 'zh' | 'en'): string | undefined {
+    const names = this.#names.get(id);
+    if (!names?.length || !lang) return names?.[0];
+    const chinese = (n: string) => /[\u3400-\u9fff]/.test(n);
+    return names.find((n) => chinese(n) === (lang === 'zh')) ?? names[0];
   }
 
   /** Records the names of every listed thing in an app's answer: `{ id, name_zh, name_en }`. */
