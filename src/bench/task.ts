@@ -48,6 +48,27 @@ export const matcherSchema = z.union([
     .strict()
     .describe('Equal to a value captured by an earlier check: "order.id".'),
   z
+    .object({
+      after: z
+        .string()
+        .describe(
+          'A world time ("2026-11-30T12:30+08:00") or a time captured by an earlier check ("order.delivered_at").',
+        ),
+      minutes: z.number().optional().describe('At least this many minutes after it.'),
+    })
+    .strict()
+    .describe('A time (epoch ms) at or after another: the message after the delivery.'),
+  z
+    .object({
+      before: z
+        .string()
+        .describe(
+          'A world time, or a time captured by an earlier check; when that is null (not yet), any time.',
+        ),
+    })
+    .strict()
+    .describe('A time (epoch ms) before another: told before the food arrived.'),
+  z
     .object({ not: z.union([z.string(), z.number(), z.null()]) })
     .strict()
     .describe('Anything but this.'),

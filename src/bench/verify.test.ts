@@ -135,6 +135,63 @@ describe('durations and text', () => {
   });
 });
 
+describe('the order of events', () => {
+  const both = (delivered: number | null, sent: number): WorldDiff => ({
+    empty: false,
+    tables: [
+      {
+        app: 'food',
+        table: 'food_orders',
+        added: [{ id: 'o', delivered_at: delivered }],
+        removed: [],
+        changed: [],
+      },
+      { app: 'chat', table: 'chat_messages', added: [{ id: 'm', sent_at: sent }], removed: [], changed: [] },
+    ],
+  });
+  const after = task({
+    allowTables: ['chat_messages', 'food_orders'],
+    expect: [
+      { table: 'food_orders', as: 'order', where: { delivered_at: { not: null } } },
+      { table: 'chat_messages', where: { sent_at: { after: 'order.delivered_at' } } },
+    ],
+  });
+
+  it('checks a time after a captured one, and at least some minutes after', () => {
+    expect(verify(after, both(1000, 1000)).pass).toBe(true);
+    expect(verify(after, both(1000, 999)).pass).toBe(false);
+    const late = task({
+      allowTables: ['chat_messages', 'food_orders'],
+      expect: [
+        { table: 'food_orders', as: 'order' },
+        { table: 'chat_messages', where: { sent_at: { after: 'order.delivered_at', minutes: 30 } } },
+      ],
+    });
+    expect(verify(late, both(0, 30 * 60_000)).pass).toBe(true);
+    expect(verify(late, both(0, 29 * 60_000)).pass).toBe(false);
+  });
+
+  it('checks a time before a captured one, which has not happened when null, and against a clock time', () => {
+    const noon30 = Date.parse('2026-11-30T12:30+08:00');
+    const clock = task({
+      allowTables: ['chat_messages', 'food_orders'],
+      expect: [{ table: 'chat_messages', where: { sent_at: { after: '2026-11-30T12:30+08:00' } } }],
+    });
+    expect(verify(clock, both(null, noon30)).pass).toBe(true);
+    expect(verify(clock, both(null, noon30 - 1)).pass).toBe(false);
+    const until = task({
+      allowTables: ['chat_messages', 'food_orders'],
+      expect: [
+        { table: 'food_orders', as: 'order' },
+        { table: 'chat_messages', where: { sent_at: { before: 'order.delivered_at' } } },
+      ],
+    });
+    expect(verify(until, both(null, 5)).pass).toBe(true);
+    expect(verify(until, both(10, 5)).pass).toBe(true);
+    expect(verify(until, both(10, 10)).pass).toBe(false);
+  });
+});
+
 describe('a user who answers', () => {
   it('reads words as words: Chinese anywhere, other words whole', () => {
     expect(uses('你说的小张是哪位？', '哪位')).toBe(true);

@@ -58,6 +58,13 @@ function resolve(ref: string, captures: Captures): unknown {
   return value;
 }
 
+/** A time a check names: an ISO time, or a captured value (null when that thing has not happened). */
+function instant(spec: string, captures: Captures): number | null | undefined {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(spec)) return Date.parse(spec);
+  const value = resolve(spec, captures);
+  return typeof value === 'number' || value === null ? value : undefined;
+}
+
 /** Text as compared: full-width forms folded (４０元 is 40元), case ignored. */
 const folded = (text: string): string => text.normalize('NFKC').toLowerCase();
 
@@ -89,6 +96,14 @@ function matches(value: unknown, m: Matcher, captures: Captures, row: Row): bool
     );
   }
   if ('ref' in m) return value === resolve(m.ref, captures);
+  if ('after' in m) {
+    const t = instant(m.after, captures);
+    return typeof value === 'number' && typeof t === 'number' && value >= t + (m.minutes ?? 0) * 60_000;
+  }
+  if ('before' in m) {
+    const t = instant(m.before, captures);
+    return typeof value === 'number' && (t === null || (typeof t === 'number' && value < t));
+  }
   if ('not' in m) return value !== m.not;
   return false;
 }
