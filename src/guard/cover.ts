@@ -594,11 +594,23 @@ function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover
   const lang = g.lang;
   const target = str(input[effect.target ?? effect.notifies ?? '']);
   const problems: Problem[] = [];
+  const kind = g.held.filter((h) => h.intent.kind === act);
+  const fits = kind.find((h) => {
+    const i = h.intent as ChangeIntent;
+    return (
+      h.used === 0 &&
+      (i.app ?? APP_OF[act] ?? action.app) === action.app &&
+      // Known by id, or by what the person said it is about (an event's title, an order's dishes).
+      (i.target ? i.target === target : !!target && isAbout(i.about, g.items.about(target))) &&
+      (act !== 'respond' || !i.response || i.response === input.response)
+    );
+  });
   // What this errand itself made is what the person asked for: undoing it (cancelling the order,
-  // recalling the message, moving the event) would undo their errand, so it is asked about — unless it
-  // is an order the guard knows is wrong (something not asked for in it, or placed outside every
-  // intent), which errand may cancel to set right and order again.
-  if (target && g.created.has(target)) {
+  // recalling the message, moving the event) would undo their errand, so it is asked about — unless
+  // the person asked for that change too ("约赵磊开会，一小时内他没答复就取消"), or it is an order the
+  // guard knows is wrong (something not asked for in it, or placed outside every intent), which
+  // errand may cancel to set right and order again.
+  if (target && g.created.has(target) && !fits) {
     const own = g.orders.find((o) => o.id === target && o.app === action.app && !o.cancelled);
     if (act === 'cancel' && own && (own.strangers.length > 0 || !own.intent)) return { problems };
     return {
@@ -624,17 +636,6 @@ function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover
         ),
       ),
     );
-  const kind = g.held.filter((h) => h.intent.kind === act);
-  const fits = kind.find((h) => {
-    const i = h.intent as ChangeIntent;
-    return (
-      h.used === 0 &&
-      (i.app ?? APP_OF[act] ?? action.app) === action.app &&
-      // Known by id, or by what the person said it is about (an event's title, an order's dishes).
-      (i.target ? i.target === target : !!target && isAbout(i.about, g.items.about(target))) &&
-      (act !== 'respond' || !i.response || i.response === input.response)
-    );
-  });
   if (fits) return { problems: fits.doubt ? [...problems, ask(fits.doubt)] : problems, held: fits };
   const [zhNone, enNone, zh, en] = CHANGE_WORDS[act] ?? [act, act, act, act];
   problems.push(

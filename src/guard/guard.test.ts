@@ -476,6 +476,34 @@ describe('messages, events and changes', () => {
     expect(invite(['p_zhangwei', 'p_zhaolei']).reason).toBe('你的请求没有要邀请 磊子（赵磊）');
   });
 
+  it('cancels the event it made when the person asked for that too, and only that one', () => {
+    const make = view(
+      'calendar',
+      'create_event',
+      { title: '和赵磊开会', attendee_ids: ['p_zhaolei'] },
+      { kind: 'write', act: 'invite', recipients: 'attendee_ids' },
+    );
+    const cancelEvent = (id: string) =>
+      view(
+        'calendar',
+        'cancel_event',
+        { event_id: id },
+        { kind: 'write', act: 'cancel', target: 'event_id' },
+      );
+    const meet: Intent = { id: 'i1', said: '', kind: 'event', attendees: ['p_zhaolei'] };
+    const asked = guard('约赵磊明天上午10点开会，一小时内他没答复就取消', [
+      meet,
+      { id: 'i2', said: '', kind: 'cancel', app: 'calendar', about: '和赵磊开会' },
+    ]);
+    const only = guard('约赵磊明天上午10点开会', [meet]);
+    for (const g of [asked, only]) {
+      expect(g.check(make).decision).toBe('allow');
+      g.observe(make, ok({ event: { id: 'evt_0001', title: '和赵磊开会' } }));
+    }
+    expect(asked.check(cancelEvent('evt_0001')).decision).toBe('allow');
+    expect(only.check(cancelEvent('evt_0001')).reason).toContain('就等于撤销你的请求');
+  });
+
   it('answers an invitation only as asked', () => {
     const g = guard('接受周六的聚会', [
       {
