@@ -24,6 +24,13 @@ export type OfflinePlan =
  */
 const NOT_A_RECIPE: { re: RegExp; zh: string; en: string }[] = [
   { re: /撤回|\b(recall|unsend|undo)\b/i, zh: '撤回消息', en: 'recalling messages' },
+  // A recipe runs straight through: it cannot wait for a delivery, a reply or a time, and a request
+  // read without its condition ("没回就告诉王芳" as part of a message) would act at once.
+  {
+    re: /(送到|到了|回复|回复了|回了|答复了|没回|没回复|没答复|出发)(再|就|以后|之后|后)|等(他|她|他们|她们)?(答复|回复|回|送到)|的时候|[:：]\d{2}以后再|\b(once|when) (she|he|they|it|the \w+) (replies|answers|arrives|is delivered|gets there)|\b(hasn't|haven't|doesn't|don't) (replied|answered|reply|answer)|\bwait (for|until)\b|(^|[,;]\s*|\band\s+|\bthen\s+)at \d{1,2}(:\d{2})?\s*(am|pm)\b/i,
+    zh: '等一件事发生再做（送到、回复、到点）',
+    en: 'waiting for something first (a delivery, a reply, a time)',
+  },
 ];
 
 /** Lower-cases and drops spaces and punctuation, so the same request typed again matches. */

@@ -11,8 +11,12 @@ const MINUTE_MS = 60_000;
  * by 3pm"): such an errand is offered `wait_for`. Others are not, so their tools stay as they were.
  */
 export function mayWait(request: string): boolean {
-  return /等|送到(了|后|以后|之后)|到了(再|以后|之后)|之后|以后|回复|回我|答复|没回|还没|点前|点以前|\b(wait|when|once|after|until|repl(y|ies|ied)|answer(s|ed)?|hasn't|haven't|by \d)/i.test(
-    request,
+  return (
+    /等|送到(了|后|以后|之后)|到了(再|以后|之后)|之后|以后|回复|回我|答复|没回|还没|点前|点以前|的时候|\b(wait|when|once|after|until|repl(y|ies|ied)|answer(s|ed)?|hasn't|haven't|by \d)/i.test(
+      request,
+    ) ||
+    // "At 6pm tell Anna…": a time the errand starts at, said before what to do then.
+    /(^|[,;，；]\s*|\band\s+|\bthen\s+)at \d{1,2}(:\d{2})?\s*(am|pm)?\b/i.test(request.trim())
   );
 }
 
