@@ -17,7 +17,7 @@ import { verify } from './verify.js';
 const TASKS = join(import.meta.dirname, '../../tasks');
 const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'errand-suites-')), 'errand.db'));
 
-describe.each(['core', 'attacks', 'work'])('suite %s', (suite) => {
+describe.each(['core', 'attacks', 'work', 'waits'])('suite %s', (suite) => {
   const tasks = loadSuite(TASKS, suite);
 
   it.each(tasks.map((t) => [t.id, t] as const))('%s: the oracle passes', async (_id, task) => {

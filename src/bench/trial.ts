@@ -1,7 +1,7 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Journal } from '../agent/journal.js';
 import type { Report } from '../agent/report.js';
-import { type RunOptions, runErrand } from '../agent/runner.js';
+import { mayWait, type RunOptions, runErrand } from '../agent/runner.js';
 import { inProcessConnectors } from '../connectors/in-process.js';
 import type { Connector } from '../connectors/types.js';
 import { offeredConnectors } from '../guard/offered.js';
@@ -17,6 +17,7 @@ import { type Agreement, compareReadings, type NameIndex } from './intent-agreem
 import type { Task } from './task.js';
 import { answeringApprover, type User, userFor } from './user.js';
 import { type TrialVerdict, verify } from './verify.js';
+import { background, wakeWhenDue, withoutBackground } from './wake.js';
 
 /** Frozen start states by seed and persona, so every trial restores instead of seeding again. */
 const starts = new Map<string, Snapshot>();
@@ -119,6 +120,7 @@ export async function runTrial(
 ): Promise<TrialResult> {
   const world = taskWorld(task);
   const before = world.snapshot();
+  const startedAt = world.now;
   const started = performance.now();
   let gui: ScreenSession | undefined;
   try {
@@ -131,7 +133,7 @@ export async function runTrial(
     const source = intentsFor(task, world, model, prefer);
     const guard = new MandateGuard(task.mandate, trusted, () => world.now);
     const person = user(task);
-    const { errandId, report } = await runErrand({
+    const options: RunOptions = {
       task: {
         request: task.request,
         profile: {
@@ -156,18 +158,50 @@ export async function runTrial(
       trusted,
       approver: person ? answeringApprover(person, unattended('deny')) : unattended('deny'),
       now: () => formatWorldTime(world.now),
+      // A request that speaks of waiting gets `wait_for`, on the world's clock, as on the command line.
+      ...(mayWait(task.request) ? { clock: () => world.now } : {}),
       retry: { retries: 3, baseMs: 500, timeoutMs: 120_000 },
       // A recipe reads whole results and has no context to save: nothing is cut for it.
       ...(model.provider === 'recipe'
         ? { observationBudget: Number.MAX_SAFE_INTEGER, contextBudget: Number.MAX_SAFE_INTEGER }
         : {}),
       ...extra,
+    };
+    const first = await runErrand(options);
+    const errandId = first.errandId;
+    // An errand that waits (for a delivery, a reply, a time) is taken up again once its wait is due.
+    const { report } = await wakeWhenDue({
+      report: first.report,
+      errandId,
+      world: () => world,
+      journal: () => journal,
+      // As `errand resume` does: a new process, a new guard, everything else read back from the journal.
+      resume: async () =>
+        (
+          await runErrand({
+            ...options,
+            guard: new MandateGuard(task.mandate, trusted, () => world.now),
+            errandId,
+            resume: true,
+          })
+        ).report,
     });
     const asked = journal
       .events(errandId)
       .filter((e) => e.type === 'question.asked')
       .map((e) => (e.type === 'question.asked' ? e.by : ''));
-    const verdict = verify(task, world.diff(before), {
+    // A world whose clock moved while the errand waited also changed by itself: that is not the agent's.
+    const moved = world.now - startedAt;
+    let diff = world.diff(before);
+    if (moved > 0) {
+      const twin = taskWorld(task);
+      try {
+        diff = withoutBackground(diff, background(twin, moved));
+      } finally {
+        twin.close();
+      }
+    }
+    const verdict = verify(task, diff, {
       outcome: report.claimed ?? report.outcome,
       questions: asked.length,
     });
