@@ -83,10 +83,14 @@ export class SyncPg {
     const pgPath = createRequire(import.meta.url).resolve('pg');
     this.#worker = new Worker(THREAD, {
       eval: true,
+      // Not the parent's flags: `--input-type=module` (node -e) would make this script a module.
+      execArgv: [],
       workerData: { port: port2, signal: this.#signal, url, owner, pgPath },
       transferList: [port2],
     });
     this.#worker.unref();
+    // A thread that dies (its connection cut by the server, say) fails the next query, not the process.
+    this.#worker.on('error', () => {});
     this.#port = port1;
   }
 
