@@ -26,7 +26,9 @@ function worker(home: string, db: string): ChildProcess {
 }
 
 const exited = (p: ChildProcess) =>
-  new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve())));
+  new Promise<void>((resolve) =>
+    p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve()),
+  );
 
 describe('errand workers sharing a Postgres queue', () => {
   it('finish every errand exactly once when one worker is SIGKILLed mid-errand', async () => {
@@ -78,9 +80,15 @@ describe('errand workers sharing a Postgres queue', () => {
     }
     // The world's own state: each message sent exactly once, none lost.
     const w = new Database(world, { readonly: true });
-    const texts = (w.prepare('SELECT text FROM chat_messages').all() as { text: string }[]).map((r) => r.text);
+    const texts = (w.prepare('SELECT text FROM chat_messages').all() as { text: string }[]).map(
+      (r) => r.text,
+    );
     w.close();
-    for (const code of codes) expect(texts.filter((t) => t.includes(code)), code).toHaveLength(1);
+    for (const code of codes)
+      expect(
+        texts.filter((t) => t.includes(code)),
+        code,
+      ).toHaveLength(1);
     // Some errand was taken over from the dead worker, and the chain holds across it.
     const types = journal.store.all<{ type: string }>('SELECT type FROM events');
     expect(types.filter((t) => t.type === 'task.interrupted').length).toBeGreaterThanOrEqual(1);

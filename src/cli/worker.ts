@@ -2,12 +2,11 @@ import type { Command } from 'commander';
 import type { Journal } from '../agent/journal.js';
 import { isPostgresUrl, redactUrl } from '../agent/journal-pg.js';
 import { mayWait, runErrand } from '../agent/runner.js';
-import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/sandbox.js';
-import type { Connector, RemoteTool } from '../connectors/types.js';
+import type { SandboxOptions } from '../connectors/sandbox.js';
 import { ErrandError, toErrandError } from '../errors.js';
 import { prepareErrand } from '../errands/prepare.js';
 import { type ErrandJob, ErrandQueue } from '../errands/queue.js';
-import { withLatency } from '../errands/slow-apps.js';
+import { SandboxCache } from '../errands/sandbox-cache.js';
 import { mandateSchema, unattended } from '../guard/index.js';
 import { resolveModel } from '../models/registry.js';
 import { openJournal, storedWorldToken } from './home.js';
@@ -90,7 +89,7 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
  * worker that died has its errands taken up even before its jobs expire.
  */
 export class QueueWorker {
-  readonly #sandboxes = new Map<string, Promise<Sandbox>>();
+  readonly #sandboxes: SandboxCache;
   readonly #controller = new AbortController();
   #sweeper: NodeJS.Timeout | undefined;
 
@@ -98,7 +97,9 @@ export class QueueWorker {
     readonly journal: Journal,
     readonly queue: ErrandQueue,
     readonly flags: WorkerFlags,
-  ) {}
+  ) {
+    this.#sandboxes = new SandboxCache(flags.appLatency);
+  }
 
   async start(): Promise<void> {
     await this.queue.work(this.flags.concurrency, (job) => this.#handle(job));
@@ -110,15 +111,7 @@ export class QueueWorker {
   async stop(): Promise<void> {
     if (this.#sweeper) clearInterval(this.#sweeper);
     await this.queue.close(true);
-    await Promise.all(
-      [...this.#sandboxes.values()].map(async (s) => {
-        try {
-          await (await s).close();
-        } catch {
-          // a world that never started has nothing to close
-        }
-      }),
-    );
+    await this.#sandboxes.close();
     this.journal.close();
   }
 
@@ -150,7 +143,7 @@ export class QueueWorker {
       await resumeErrand(this.journal, job.errandId, {
         out: null,
         signal: this.#controller.signal,
-        openSandbox: (options) => this.#sandbox(options),
+        openSandbox: (options) => this.#sandboxes.get(options),
       });
     } catch (err) {
       // Another worker took it up between our look and our claim: it runs there, once.
@@ -160,7 +153,7 @@ export class QueueWorker {
   }
 
   async #runNew(errandId: string, spec: NonNullable<ErrandJob['start']>): Promise<void> {
-    const sandbox = await this.#sandbox(sandboxOptionsOf(spec.world));
+    const sandbox = await this.#sandboxes.get(sandboxOptionsOf(spec.world));
     const model = spec.model ? resolveModel(spec.model) : undefined;
     const prepared = prepareErrand(
       {
@@ -189,21 +182,6 @@ export class QueueWorker {
       ...(mayWait(spec.request) ? { clock: () => sandbox.world.now } : {}),
     });
   }
-
-  /** One running world per place errands act on, shared by this worker's errands. */
-  #sandbox(options: SandboxOptions): Promise<Sandbox> {
-    const key = JSON.stringify([options.file, options.url, options.persona]);
-    let sandbox = this.#sandboxes.get(key);
-    if (!sandbox) {
-      sandbox = startSandbox(options).then((s) => {
-        s.connectors = s.connectors.map((c) => withLatency(listingOnce(c), this.flags.appLatency));
-        return s;
-      });
-      this.#sandboxes.set(key, sandbox);
-      sandbox.catch(() => this.#sandboxes.delete(key));
-    }
-    return sandbox;
-  }
 }
 
 function sandboxOptionsOf(world: NonNullable<ErrandJob['start']>['world']): SandboxOptions {
@@ -214,21 +192,4 @@ function sandboxOptionsOf(world: NonNullable<ErrandJob['start']>['world']): Sand
         ...(world.persona ? { persona: world.persona } : {}),
         token: process.env.ERRAND_WORLD_TOKEN || storedWorldToken(),
       };
-}
-
-function listingOnce(connector: Connector): Connector {
-  let tools: Promise<RemoteTool[]> | undefined;
-  return {
-    name: connector.name,
-    trusted: connector.trusted,
-    listTools: () => {
-      tools ??= connector.listTools();
-      tools.catch(() => {
-        tools = undefined;
-      });
-      return tools;
-    },
-    callTool: (name, args, options) => connector.callTool(name, args, options),
-    close: () => connector.close(),
-  };
 }
