@@ -97,4 +97,64 @@ describe('errand workers sharing a Postgres queue', () => {
     const audit = await runCli(['audit', 'verify', '--db', db], { env: { ERRAND_HOME: home, HOME: home } });
     expect(audit.stdout).toMatch(/audit chain intact \(\d+ events in 12 errands, signed\)/);
   }, 120_000);
+
+  it('lets errand serve --db postgres queue an errand that a worker runs, and serve reports it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'errand-serve-queue-'));
+    const env = { ...process.env, ERRAND_HOME: home, HOME: home };
+    const { command, args } = cliCommand(['serve', '--port', '0', '--db', pg!.url]);
+    const serve = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    serve.stdout!.on('data', (d) => {
+      out += d;
+    });
+    serve.stderr!.on('data', (d) => {
+      out += d;
+    });
+    const runner = worker(home, pg!.url);
+    try {
+      await expect.poll(() => out, { timeout: 40_000 }).toMatch(/Errands are queued for errand workers/);
+      const base = /console is at (http:\/\/[^/\s]+)\//.exec(out)![1];
+      const ask = await fetch(`${base}/api/errands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ request: '告诉王芳：编号 SQ1 的会议改到明天', approve: 'auto' }),
+      });
+      const started = (await ask.json()) as { id: string; note: string };
+      expect(ask.status).toBe(202);
+      expect(started.note).toMatch(/Queued for errand's workers/);
+      const refused = await fetch(`${base}/api/errands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ request: '告诉王芳：编号 SQ2 的会议改到明天', approve: 'ask' }),
+      });
+      expect(await refused.json()).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/cannot ask a person yet/) },
+      });
+      await expect
+        .poll(
+          async () => {
+            const view = (await (await fetch(`${base}/api/errands/${started.id}`)).json()) as {
+              summary?: { status?: string };
+            };
+            return view.summary?.status;
+          },
+          { timeout: 40_000, interval: 500 },
+        )
+        .toBe('finished');
+    } finally {
+      serve.kill('SIGTERM');
+      runner.kill('SIGTERM');
+      await Promise.all([exited(serve), exited(runner)]);
+    }
+    const w = new Database(join(home, 'world.db'), { readonly: true });
+    const sent = w.prepare("SELECT COUNT(*) AS n FROM chat_messages WHERE text LIKE '%SQ1%'").get() as {
+      n: number;
+    };
+    const never = w.prepare("SELECT COUNT(*) AS n FROM chat_messages WHERE text LIKE '%SQ2%'").get() as {
+      n: number;
+    };
+    w.close();
+    expect([sent.n, never.n]).toEqual([1, 0]);
+  }, 120_000);
 });
