@@ -116,10 +116,9 @@ export class PgStore implements JournalStore {
   write<T>(work: () => T): T {
     if (this.#inTransaction) return work();
     try {
-      this.#pg.query('BEGIN');
       this.#inTransaction = true;
-      // Every writer takes this lock before reading the head, so two never extend the same head.
-      this.#pg.query('LOCK TABLE journal_head IN SHARE ROW EXCLUSIVE MODE');
+      // Every writer takes this lock before reading the head, so two never extend the same head (one round trip).
+      this.#pg.query('BEGIN; LOCK TABLE journal_head IN SHARE ROW EXCLUSIVE MODE');
       const result = work();
       this.#pg.query('COMMIT');
       return result;

@@ -53,8 +53,12 @@ export function parseErrandJob(data: unknown): ErrandJob {
   return parsed.data;
 }
 
-/** How long a worker may hold a job before pg-boss hands it to another (its errand is then resumed, not redone). */
-const EXPIRE_SECONDS = 120;
+/**
+ * How long a worker may hold a job before pg-boss hands it to another. Short on purpose: a job
+ * delivered again while its errand still runs finds the errand taken and does nothing, so expiry only
+ * has to be soon enough to recover an errand whose worker died before its first event.
+ */
+const EXPIRE_SECONDS = 30;
 
 /** The errand queue over one Postgres database. */
 export class ErrandQueue {
@@ -73,7 +77,7 @@ export class ErrandQueue {
       // Expired jobs are found by the maintenance run; a dead worker's errands are found sooner by the
       // journal (see errand worker's sweep), so this is the backstop.
       supervise: options.supervise ?? true,
-      maintenanceIntervalSeconds: 30,
+      maintenanceIntervalSeconds: 10,
       schedule: false,
     });
     boss.on('error', () => {
