@@ -27,6 +27,10 @@ const { workerData } = require('node:worker_threads');
 const pg = require(workerData.pgPath);
 pg.types.setTypeParser(20, (v) => Number(v));
 const { port, signal, url, owner } = workerData;
+// Nothing may end this thread but close: the main thread sleeps until it answers.
+let failure = null;
+process.on('uncaughtException', (err) => { failure = String(err && err.stack || err); });
+process.on('unhandledRejection', (err) => { failure = String(err && err.stack || err); });
 let client = null;
 async function connected() {
   if (client) return client;
@@ -58,7 +62,7 @@ port.on('message', async (m) => {
     answer({ ok: true, rows: r.rows ?? [], rowCount: r.rowCount ?? 0 });
   } catch (err) {
     if (client && !client._connected) client = null;
-    answer({ ok: false, message: String(err && err.message || err), code: String(err && err.code || '') });
+    answer({ ok: false, message: String(err && err.message || err), code: String(err && err.code || ''), failure });
   }
 });
 `;
@@ -71,27 +75,49 @@ const ANSWER_TIMEOUT_MS = 60_000;
  * thread sleeps (Atomics.wait) until the answer comes back. The journal is synchronous everywhere it
  * is used, so this keeps one Journal API over SQLite and Postgres.
  */
+/** The thread that talks to Postgres, and why it ended, once it has. */
+interface PgThread {
+  worker: Worker;
+  port: MessagePort;
+  exited: string | null;
+}
+
 export class SyncPg {
-  readonly #worker: Worker;
-  readonly #port: MessagePort;
+  #thread: PgThread | undefined;
   readonly #signal = new Int32Array(new SharedArrayBuffer(4));
+  readonly #url: string;
+  readonly #owner: string | undefined;
   #open = true;
 
   /** `owner`, when given, is held as a shared advisory lock for as long as the connection lives. */
   constructor(url: string, owner?: string) {
+    this.#url = url;
+    this.#owner = owner;
+  }
+
+  /** The thread, started when first needed and again after one was lost. */
+  #started(): PgThread {
+    if (this.#thread) return this.#thread;
     const { port1, port2 } = new MessageChannel();
     const pgPath = createRequire(import.meta.url).resolve('pg');
-    this.#worker = new Worker(THREAD, {
+    const worker = new Worker(THREAD, {
       eval: true,
       // Not the parent's flags: `--input-type=module` (node -e) would make this script a module.
       execArgv: [],
-      workerData: { port: port2, signal: this.#signal, url, owner, pgPath },
+      workerData: { port: port2, signal: this.#signal, url: this.#url, owner: this.#owner, pgPath },
       transferList: [port2],
     });
-    this.#worker.unref();
-    // A thread that dies (its connection cut by the server, say) fails the next query, not the process.
-    this.#worker.on('error', () => {});
-    this.#port = port1;
+    worker.unref();
+    const thread: PgThread = { worker, port: port1, exited: null };
+    // A thread that dies fails the query it was asked, not the process; the next query starts another.
+    worker.on('error', (err) => {
+      thread.exited = String(err);
+    });
+    worker.on('exit', (code) => {
+      thread.exited ??= `exit code ${code}`;
+    });
+    this.#thread = thread;
+    return thread;
   }
 
   get open(): boolean {
@@ -109,17 +135,20 @@ export class SyncPg {
 
   #ask(message: object): unknown {
     if (!this.#open) throw new PgFailure('the connection to Postgres is closed', 'CLOSED');
+    const thread = this.#started();
     Atomics.store(this.#signal, 0, 0);
-    this.#port.postMessage(message);
+    thread.port.postMessage(message);
     const waited = Atomics.wait(this.#signal, 0, 0, ANSWER_TIMEOUT_MS);
-    const reply = receiveMessageOnPort(this.#port);
+    const reply = receiveMessageOnPort(thread.port);
     if (!reply) {
-      this.#open = false;
-      void this.#worker.terminate();
+      // Start afresh next time: a new thread, a new connection (the server rolls back what was open).
+      this.#thread = undefined;
+      thread.port.close();
+      void thread.worker.terminate();
       throw new PgFailure(
         waited === 'timed-out'
           ? `Postgres did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`
-          : 'the thread that talks to Postgres stopped',
+          : `the thread that talks to Postgres stopped (${thread.exited ?? waited})`,
         'TIMEOUT',
       );
     }
@@ -130,11 +159,13 @@ export class SyncPg {
   close(): void {
     if (!this.#open) return;
     try {
-      this.#ask({ op: 'close' });
+      if (this.#thread) this.#ask({ op: 'close' });
     } finally {
       this.#open = false;
-      this.#port.close();
-      void this.#worker.terminate();
+      const thread = this.#thread;
+      this.#thread = undefined;
+      thread?.port.close();
+      void thread?.worker.terminate();
     }
   }
 }
