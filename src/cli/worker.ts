@@ -102,7 +102,17 @@ export class QueueWorker {
   }
 
   async start(): Promise<void> {
-    await this.queue.work(this.flags.concurrency, (job) => this.#handle(job));
+    await this.queue.work(this.flags.concurrency, async (job) => {
+      try {
+        await this.#handle(job);
+      } catch (err) {
+        // pg-boss retries the job; say why, so a worker that keeps failing can be looked into.
+        process.stderr.write(
+          `errand worker: errand ${job.errandId} will be tried again: ${toErrandError(err).message}\n`,
+        );
+        throw err;
+      }
+    });
     this.#sweeper = setInterval(() => void this.#sweep(), this.flags.sweep * 1000);
     void this.#sweep();
   }
