@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrandError, toErrandError } from '../errors.js';
-import type { AuditRow, Checkpoint } from '../guard/audit.js';
-import type { ErrandListRow, JournalRecord } from '../guard/audit-verify.js';
+import type { JournalRecord } from '../guard/audit-verify.js';
 import { isBusy, sleepSync } from '../sqlite.js';
+import type { EventRow, JournalStore, SqlParam } from './journal-store.js';
+import { ownerGone } from './owner.js';
 
 /** The journal's tables: the errand list, every event in one chain, and the chain's signed head. */
 export const SCHEMA = `
@@ -118,23 +119,101 @@ export function writeTransaction<T>(db: Database.Database, file: string, work: (
   }
 }
 
-/** Everything the audit checks, read in one consistent snapshot. */
-export function readRecord(db: Database.Database): JournalRecord {
-  return db.transaction(() => {
-    const rows = db
-      .prepare(
-        'SELECT g, prev, errand_id AS errandId, seq, at, type, data, hash FROM events ORDER BY g, rowid',
-      )
-      .all() as AuditRow[];
-    const errands = db
-      .prepare(
-        'SELECT id, created_at AS createdAt, request, model, status, outcome, head, events, owner FROM errands',
-      )
-      .all() as ErrandListRow[];
-    const checkpoint =
-      (db.prepare('SELECT g, hash, ref, mac FROM journal_head WHERE id = 1').get() as
-        | Checkpoint
-        | undefined) ?? null;
-    return { rows, errands, checkpoint };
-  })();
+/** A journal kept in a SQLite file: one writer at a time by SQLite's own lock, owners checked in /proc. */
+export class SqliteStore implements JournalStore {
+  readonly kind = 'sqlite';
+  readonly db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly where: string,
+    options: { readonly?: boolean } = {},
+  ) {
+    this.db = openJournalDb(where, options);
+  }
+
+  get open(): boolean {
+    return this.db.open;
+  }
+
+  #sql(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  get<T>(sql: string, params: SqlParam[] = []): T | undefined {
+    return this.#sql(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, params: SqlParam[] = []): T[] {
+    return this.#sql(sql).all(...params) as T[];
+  }
+
+  run(sql: string, params: SqlParam[] = []): void {
+    this.#sql(sql).run(...params);
+  }
+
+  insertEvents(rows: EventRow[]): void {
+    const insert = this.#sql(
+      'INSERT INTO events (errand_id, seq, at, type, data, hash, g, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const r of rows) insert.run(r.errandId, r.seq, r.at, r.type, r.data, r.hash, r.g, r.prev);
+  }
+
+  write<T>(work: () => T): T {
+    return writeTransaction(this.db, this.where, work);
+  }
+
+  snapshot<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  ownerGone(owner: string): boolean {
+    return ownerGone(owner);
+  }
+
+  failure(err: unknown): ErrandError {
+    return journalError(err, this.where);
+  }
+
+  exportTo(file: string): void {
+    this.#sql('VACUUM INTO ?').run(file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Writes a journal's record into a new SQLite file (what `errand audit export` hands on). */
+export function writeSqliteCopy(file: string, record: JournalRecord): void {
+  const db = new Database(file, { fileMustExist: false });
+  try {
+    db.exec(SCHEMA);
+    db.transaction(() => {
+      const event = db.prepare(
+        'INSERT INTO events (errand_id, seq, at, type, data, hash, g, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const r of record.rows) event.run(r.errandId, r.seq, r.at, r.type, r.data, r.hash, r.g, r.prev);
+      const errand = db.prepare(
+        'INSERT INTO errands (id, created_at, request, model, status, outcome, head, events, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const e of record.errands)
+        errand.run(e.id, e.createdAt, e.request, e.model, e.status, e.outcome, e.head, e.events, e.owner);
+      const cp = record.checkpoint;
+      if (cp)
+        db.prepare('INSERT INTO journal_head (id, g, hash, ref, mac) VALUES (1, ?, ?, ?, ?)').run(
+          cp.g,
+          cp.hash,
+          cp.ref,
+          cp.mac,
+        );
+    })();
+  } finally {
+    db.close();
+  }
 }

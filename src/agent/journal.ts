@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type Database from 'better-sqlite3';
 import { ErrandError } from '../errors.js';
 import {
   type AuditCheck,
@@ -13,8 +12,10 @@ import { checkForErrand, verifyRecord } from '../guard/audit-verify.js';
 import { type ErrandEvent, type JournalEvent, TERMINAL_EVENTS } from './events.js';
 import { interruptedEvent, startedWrites } from './interrupted.js';
 import { isOldJournal, migrateOldJournal } from './journal-migrate.js';
-import { journalError, openJournalDb, readRecord, writeTransaction } from './journal-db.js';
-import { currentOwner, ownerGone } from './owner.js';
+import { journalError, SqliteStore, writeTransaction } from './journal-db.js';
+import { isPostgresUrl, PgStore } from './journal-pg.js';
+import { type EventRow, type JournalStore, readRecord, type SqlParam } from './journal-store.js';
+import { currentOwner } from './owner.js';
 
 /** One line of `errand tasks`: an errand and how it stands. */
 export interface ErrandSummary {
@@ -35,12 +36,14 @@ const FLUSH_AFTER_MS = 200;
 const isTerminal = (type: string) => (TERMINAL_EVENTS as readonly string[]).includes(type);
 
 /**
- * The durable record of every errand: each event is written to SQLite before anything depends on it,
- * in one hash chain over the whole journal whose head is signed after every write. Several processes
- * may write to one journal at once. The CLI, `show`, the report, the audit and the bench all read it.
+ * The durable record of every errand: each event is written to SQLite (or Postgres, for a journal
+ * shared by several machines) before anything depends on it, in one hash chain over the whole journal
+ * whose head is signed after every write. Several processes may write to one journal at once. The CLI,
+ * `show`, the report, the audit and the bench all read it.
  */
 export class Journal {
-  readonly db: Database.Database;
+  readonly store: JournalStore;
+  /** The file, or the Postgres URL without its password. */
   readonly file: string;
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #seq = new Map<string, number>();
@@ -49,31 +52,45 @@ export class Journal {
   /** Signs the audit chain when given (errand's CLI keeps one in its home). */
   readonly #key: Buffer | undefined;
   readonly #owner = currentOwner();
-  readonly #statements = new Map<string, Database.Statement>();
 
-  constructor(file: string, options: { auditKey?: Buffer } = {}) {
+  /** `where` is a SQLite file (`:memory:` for none) or a `postgres://` URL. */
+  constructor(where: string, options: { auditKey?: Buffer } = {}) {
     this.#key = options.auditKey;
-    this.file = file;
-    this.db = openJournalDb(file);
-    if (isOldJournal(this.db)) {
+    if (isPostgresUrl(where)) {
+      this.store = new PgStore(where, this.#owner);
+      this.file = this.store.where;
+      return;
+    }
+    const store = new SqliteStore(where);
+    this.store = store;
+    this.file = where;
+    if (isOldJournal(store.db)) {
       const chain = (errandId: string, events: JournalEvent[]) =>
         this.#chain(events.map((stored) => ({ errandId, stored })));
       try {
-        writeTransaction(this.db, file, () => migrateOldJournal(this.db, file, this.#key, chain));
+        writeTransaction(store.db, where, () => migrateOldJournal(store.db, where, this.#key, chain));
       } catch (err) {
-        this.db.close();
-        throw journalError(err, file);
+        store.close();
+        throw journalError(err, where);
       }
     }
+  }
+
+  /** The SQLite database of a file journal (for tests and tools that read it directly). */
+  get db(): import('better-sqlite3').Database {
+    if (!(this.store instanceof SqliteStore))
+      throw new ErrandError('INVALID_INPUT', `The journal at ${this.file} is not a SQLite file.`);
+    return this.store.db;
   }
 
   /** Starts a new errand record: its entry in the list and its first event, in one write. */
   create(id: string, request: string, model: string, at = Date.now()): void {
     const stored = { type: 'task.created', request, model, owner: this.#owner, seq: 1, at } as JournalEvent;
     this.#write(() => {
-      this.#sql(
+      this.store.run(
         "INSERT INTO errands (id, created_at, request, model, status, owner) VALUES (?, ?, ?, ?, 'running', ?)",
-      ).run(id, at, request, model, this.#owner);
+        [id, at, request, model, this.#owner],
+      );
       this.#chain([{ errandId: id, stored }]);
     });
     this.#seq.set(id, 1);
@@ -97,7 +114,7 @@ export class Journal {
       this.#timer = setTimeout(() => {
         this.#timer = undefined;
         try {
-          if (this.db.open) this.flush();
+          if (this.store.open) this.flush();
         } catch {
           // The events stay pending: the next durable write reports the failure to someone who can act.
         }
@@ -118,9 +135,9 @@ export class Journal {
 
   #write(work: () => void): void {
     try {
-      writeTransaction(this.db, this.file, work);
+      this.store.write(work);
     } catch (err) {
-      const e = journalError(err, this.file);
+      const e = this.store.failure(err);
       throw new ErrandError(e.code, `Could not write to the journal: ${e.message}`);
     }
   }
@@ -128,11 +145,8 @@ export class Journal {
   /** Links events onto the chain's head, read inside the write transaction so writers never fork it. */
   #chain(batch: Pending[]): void {
     let head = this.#trustedHead();
-    const insert = this.#sql(
-      'INSERT INTO events (errand_id, seq, at, type, data, hash, g, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const setHead = this.#sql('UPDATE errands SET head = ?, events = ? WHERE id = ?');
-    const finish = this.#sql('UPDATE errands SET status = ?, outcome = ? WHERE id = ?');
+    const rows: EventRow[] = [];
+    const finished: SqlParam[][] = [];
     // Each errand's head is written once a batch, after its last event, not once an event.
     const heads = new Map<string, { hash: string; seq: number }>();
     for (const { errandId, stored: e } of batch) {
@@ -147,21 +161,23 @@ export class Journal {
         data: JSON.stringify(event),
       };
       const hash = chainHash(this.#key, head.hash, row);
-      insert.run(errandId, seq, at, row.type, row.data, hash, row.g, row.prev);
+      rows.push({ ...row, hash });
       heads.set(errandId, { hash, seq });
       if (isTerminal(event.type)) {
         const outcome = e.type === 'task.finished' ? e.outcome : null;
-        finish.run(event.type.split('.')[1], outcome, errandId);
+        finished.push([event.type.split('.')[1]!, outcome, errandId]);
       }
       head = { g: row.g, hash, ref: eventRef(errandId, seq) };
     }
-    for (const [errandId, h] of heads) setHead.run(h.hash, h.seq, errandId);
+    this.store.insertEvents(rows);
+    for (const params of finished)
+      this.store.run('UPDATE errands SET status = ?, outcome = ? WHERE id = ?', params);
+    for (const [errandId, h] of heads)
+      this.store.run('UPDATE errands SET head = ?, events = ? WHERE id = ?', [h.hash, h.seq, errandId]);
     const cp = signCheckpoint(this.#key, head);
-    this.#sql('INSERT OR REPLACE INTO journal_head (id, g, hash, ref, mac) VALUES (1, ?, ?, ?, ?)').run(
-      cp.g,
-      cp.hash,
-      cp.ref,
-      cp.mac,
+    this.store.run(
+      'INSERT INTO journal_head (id, g, hash, ref, mac) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET g = excluded.g, hash = excluded.hash, ref = excluded.ref, mac = excluded.mac',
+      [cp.g, cp.hash, cp.ref, cp.mac],
     );
   }
 
@@ -170,16 +186,14 @@ export class Journal {
    * moved back would sign their cut, so errand refuses to add to a journal whose head is not its own.
    */
   #trustedHead(): { g: number; hash: string; ref: string } {
-    const stored = this.#sql('SELECT g, hash, ref, mac FROM journal_head WHERE id = 1').get() as
-      | Checkpoint
-      | undefined;
+    const stored = this.store.get<Checkpoint>('SELECT g, hash, ref, mac FROM journal_head WHERE id = 1');
     const changed = (what: string) =>
       new ErrandError(
         'JOURNAL_DAMAGED',
         `The journal ${this.file} was changed outside errand (${what}), so errand will not add to it. \`errand audit verify\` says what changed; then move the file aside (mv ${this.file} ${this.file}.changed) to start a new journal.`,
       );
     if (!stored) {
-      if (this.#sql('SELECT 1 FROM events LIMIT 1').get()) throw changed('its signed head is missing');
+      if (this.store.get('SELECT 1 FROM events LIMIT 1')) throw changed('its signed head is missing');
       return { g: 0, hash: GENESIS, ref: '' };
     }
     if (signCheckpoint(this.#key, stored).mac !== stored.mac)
@@ -187,22 +201,12 @@ export class Journal {
     return stored;
   }
 
-  /** A prepared statement, made once per journal. */
-  #sql(text: string): Database.Statement {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
-  }
-
   /** Reads, with a damaged file turned into a clear error. */
   #read<T>(work: () => T): T {
     try {
       return work();
     } catch (err) {
-      throw journalError(err, this.file);
+      throw this.store.failure(err);
     }
   }
 
@@ -211,15 +215,15 @@ export class Journal {
    * `task.interrupted` event that lists the writes it started with no result. Returns their ids.
    */
   settle(errandId?: string): string[] {
-    const running = this.#read(
-      () =>
-        this.#sql(
-          `SELECT id, owner FROM errands WHERE status = 'running'${errandId ? ' AND id = ?' : ''}`,
-        ).all(...(errandId ? [errandId] : [])) as { id: string; owner: string | null }[],
+    const running = this.#read(() =>
+      this.store.all<{ id: string; owner: string | null }>(
+        `SELECT id, owner FROM errands WHERE status = 'running'${errandId ? ' AND id = ?' : ''}`,
+        errandId ? [errandId] : [],
+      ),
     );
     const settled: string[] = [];
     for (const { id, owner } of running) {
-      if (!owner || owner === this.#owner || !ownerGone(owner)) continue;
+      if (!owner || owner === this.#owner || !this.#read(() => this.store.ownerGone(owner))) continue;
       if (!this.#headIsOurs()) break; // a changed journal is left as it is, for the audit to name
       try {
         this.#settleOne(id, owner, settled);
@@ -232,7 +236,7 @@ export class Journal {
 
   #settleOne(id: string, owner: string, settled: string[]): void {
     this.#write(() => {
-      const now = this.#sql('SELECT status FROM errands WHERE id = ?').get(id) as { status: string };
+      const now = this.store.get<{ status: string }>('SELECT status FROM errands WHERE id = ?', [id])!;
       if (now.status !== 'running') return; // another reader got there first
       const events = this.#events(id);
       const seq = (events.at(-1)?.seq ?? 0) + 1;
@@ -252,9 +256,10 @@ export class Journal {
     this.settle(errandId);
     let events: JournalEvent[] = [];
     this.#write(() => {
-      const row = this.#sql('SELECT status, owner FROM errands WHERE id = ?').get(errandId) as
-        | { status: string; owner: string | null }
-        | undefined;
+      const row = this.store.get<{ status: string; owner: string | null }>(
+        'SELECT status, owner FROM errands WHERE id = ?',
+        [errandId],
+      );
       if (!row) throw new ErrandError('NOT_FOUND', `No errand "${errandId}"; \`errand tasks\` lists them.`);
       if (row.status === 'running')
         throw new ErrandError(
@@ -270,10 +275,10 @@ export class Journal {
       const unknown = startedWrites(events).filter((w) => w.result === 'unknown').length;
       const seq = (events.at(-1)?.seq ?? 0) + 1;
       const stored = { type: 'task.resumed', owner: this.#owner, unknown, seq, at: Date.now() };
-      this.#sql("UPDATE errands SET status = 'running', outcome = NULL, owner = ? WHERE id = ?").run(
+      this.store.run("UPDATE errands SET status = 'running', outcome = NULL, owner = ? WHERE id = ?", [
         this.#owner,
         errandId,
-      );
+      ]);
       this.#chain([{ errandId, stored: stored as JournalEvent }]);
       this.#seq.set(errandId, seq);
     });
@@ -288,11 +293,10 @@ export class Journal {
     this.flush();
     this.settle();
     const statuses = options.waiting ? "('interrupted', 'waiting')" : "('interrupted')";
-    return this.#read(
-      () =>
-        this.#sql(`SELECT id FROM errands WHERE status IN ${statuses} ORDER BY created_at, rowid`).all() as {
-          id: string;
-        }[],
+    return this.#read(() =>
+      this.store.all<{ id: string }>(
+        `SELECT id FROM errands WHERE status IN ${statuses} ORDER BY created_at, rowid`,
+      ),
     ).map((r) => r.id);
   }
 
@@ -309,7 +313,7 @@ export class Journal {
   verifyAll(): AuditCheck {
     this.flush();
     this.settle();
-    return this.#read(() => verifyRecord(this.#key, readRecord(this.db)));
+    return this.#read(() => verifyRecord(this.#key, readRecord(this.store)));
   }
 
   /** Checks one errand's part of the chain (and what concerns the whole journal, such as its signed head). */
@@ -323,23 +327,23 @@ export class Journal {
       throw new ErrandError('CONFLICT', `${file} already exists; choose a new file name.`);
     this.flush();
     this.settle();
-    this.#read(() => this.#sql('VACUUM INTO ?').run(file));
+    this.#read(() => this.store.exportTo(file));
   }
 
   #lastSeq(errandId: string): number {
-    const row = this.#read(
-      () =>
-        this.#sql('SELECT MAX(seq) AS seq FROM events WHERE errand_id = ?').get(errandId) as {
-          seq: number | null;
-        },
+    const row = this.#read(() =>
+      this.store.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE errand_id = ?', [
+        errandId,
+      ]),
     );
-    return row.seq ?? 0;
+    return row?.seq ?? 0;
   }
 
   #events(errandId: string): JournalEvent[] {
-    const rows = this.#sql('SELECT seq, at, data FROM events WHERE errand_id = ? ORDER BY seq').all(
-      errandId,
-    ) as { seq: number; at: number; data: string }[];
+    const rows = this.store.all<{ seq: number; at: number; data: string }>(
+      'SELECT seq, at, data FROM events WHERE errand_id = ? ORDER BY seq',
+      [errandId],
+    );
     return rows.map((r) => ({ ...(JSON.parse(r.data) as ErrandEvent), seq: r.seq, at: r.at }));
   }
 
@@ -362,25 +366,22 @@ export class Journal {
   list(limit = 50, filter: { request?: string; id?: string } = {}): ErrandSummary[] {
     this.flush();
     this.settle(filter.id);
-    const conditions: [string, string][] = [];
+    const conditions: [string, SqlParam][] = [];
     if (filter.request !== undefined) conditions.push(['request = ?', filter.request]);
     if (filter.id !== undefined) conditions.push(['id = ?', filter.id]);
     const where = conditions.length ? `WHERE ${conditions.map(([c]) => c).join(' AND ')}` : '';
-    return this.#read(
-      () =>
-        this.#sql(
-          `SELECT id, created_at AS createdAt, request, model, status, outcome FROM errands ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`,
-        ).all(...conditions.map(([, v]) => v), limit) as ErrandSummary[],
+    return this.#read(() =>
+      this.store.all<ErrandSummary>(
+        `SELECT id, created_at AS "createdAt", request, model, status, outcome FROM errands ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+        [...conditions.map(([, v]) => v), limit],
+      ),
     );
   }
 
   /** Finds an errand by id or unique id prefix. */
   resolve(idOrPrefix: string): string {
-    const rows = this.#read(
-      () =>
-        this.#sql('SELECT id FROM errands WHERE id LIKE ? LIMIT 2').all(`${idOrPrefix}%`) as {
-          id: string;
-        }[],
+    const rows = this.#read(() =>
+      this.store.all<{ id: string }>('SELECT id FROM errands WHERE id LIKE ? LIMIT 2', [`${idOrPrefix}%`]),
     );
     if (rows.length === 0)
       throw new ErrandError('NOT_FOUND', `No errand "${idOrPrefix}"; \`errand tasks\` lists them.`);
@@ -404,19 +405,19 @@ export class Journal {
   close(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (!this.db.open) return;
+    if (!this.store.open) return;
     this.flush();
-    this.db.close();
+    this.store.close();
   }
 }
 
 /** Verifies a journal file as it is (a copy from another machine, say), with the key that signed it. */
 export function verifyJournalFile(file: string, key: Buffer | undefined): AuditCheck {
   if (!existsSync(file)) throw new ErrandError('NOT_FOUND', `There is no journal file ${file}.`);
-  let db: Database.Database | undefined;
+  let store: SqliteStore | undefined;
   try {
-    db = openJournalDb(file, { readonly: true });
-    return verifyRecord(key, readRecord(db));
+    store = new SqliteStore(file, { readonly: true });
+    return verifyRecord(key, readRecord(store));
   } catch (err) {
     const e = journalError(err, file);
     if (e.code !== 'JOURNAL_DAMAGED' && !/no such table|no such column/.test(e.message)) throw e;
@@ -425,6 +426,6 @@ export function verifyJournalFile(file: string, key: Buffer | undefined): AuditC
       `${file} is not an errand journal, or it is damaged (${(err as Error).message}): check that it is the file \`errand audit export\` wrote.`,
     );
   } finally {
-    db?.close();
+    store?.close();
   }
 }

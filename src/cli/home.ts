@@ -87,11 +87,15 @@ export function auditKey(home: string): Buffer {
   return readKeyFile(file);
 }
 
-/** Opens the journal in errand's home, with its signed audit chain. */
+/**
+ * Opens the journal — `--db` / ERRAND_DB (a SQLite file or a postgres:// URL), else the one in errand's
+ * home — with the audit key kept in errand's home (every machine sharing a Postgres journal needs a
+ * copy of the same key).
+ */
 export function openJournal(env: NodeJS.ProcessEnv = process.env): Journal {
   const home = errandHome(env);
   const key = auditKey(home);
-  return new Journal(join(home, 'errand.db'), { auditKey: key });
+  return new Journal(env.ERRAND_DB || join(home, 'errand.db'), { auditKey: key });
 }
 
 /** The world `errand run` acts on unless told otherwise: kept in errand's home, across errands. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ErrandError, toErrandError } from '../errors.js';
 import { registerAuditCommands } from './audit.js';
+import { addDbOption } from './db-option.js';
 import { registerBenchCommands } from './bench.js';
 import { registerMcpCommand } from './mcp.js';
 import { registerRecipeCommands } from './recipes.js';
@@ -8,6 +9,7 @@ import { registerRunCommand } from './run.js';
 import { registerResumeCommand } from './resume.js';
 import { registerServeCommand } from './serve.js';
 import { registerTaskCommands } from './tasks.js';
+import { registerWorkerCommand } from './worker.js';
 import { registerWorldCommands } from './world.js';
 
 /** Builds the `errand` command line. */
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerWorldCommands(program);
   registerMcpCommand(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
+  addDbOption(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { loadConfig } from './config.js';
 import { openJournal, storedWorldToken } from './home.js';
 import { recipeStore } from './recipes.js';
 import { LiveRenderer, printReport } from './render.js';
+import type { Report } from '../agent/report.js';
 import { cancelOnSignals } from './signals.js';
 
 interface ResumeFlags {
@@ -101,7 +102,32 @@ function readerOf(sandbox: Sandbox): WaitReader {
   };
 }
 
-async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags): Promise<number> {
+/** How one errand is resumed: by `errand resume` in a terminal, or by `errand worker` for the queue. */
+export interface ResumeOptions {
+  /** When an action needs approval (default: as it ran). */
+  approve?: 'ask' | 'auto' | 'deny';
+  /** Show each event as a JSON line instead of the live view. */
+  json?: boolean;
+  /** Where the live view goes; null shows nothing (a worker). */
+  out?: NodeJS.WritableStream | null;
+  signal: AbortSignal;
+  /** Opens the errand's world; default a new sandbox, closed when the errand ends. A given one is the caller's to close. */
+  openSandbox?: (options: SandboxOptions) => Promise<Sandbox>;
+}
+
+/** How a resume ended: with the errand's report, or not taken up because what it waits for has not happened. */
+export type Resumed = { kind: 'ran'; report: Report } | { kind: 'still-waiting' };
+
+/**
+ * Takes up an interrupted or waiting errand from its journal and runs it to its end (or its next
+ * wait), doing nothing it did before again: the one path `errand resume`, `errand serve` and
+ * `errand worker` resume by.
+ */
+export async function resumeErrand(
+  journal: Journal,
+  errandId: string,
+  options: ResumeOptions,
+): Promise<Resumed> {
   const events = journal.events(errandId, { withCreated: true });
   const { started, origin } = originOf(events, errandId);
   const task = started.task;
@@ -109,14 +135,13 @@ async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags)
   const model = recipes ? undefined : resolveModel(task.model);
   const config = loadConfig(origin.config);
   const sandboxOptions = sandboxOf(origin);
-  const controller = new AbortController();
-  const stopSignals = cancelOnSignals(controller);
-  const renderer = new LiveRenderer(process.stdout);
+  const out = options.out === undefined ? process.stdout : options.out;
+  const renderer = out ? new LiveRenderer(out) : undefined;
   const connectors: Connector[] = [];
   let sandbox: Sandbox | undefined;
   try {
     if (sandboxOptions !== false) {
-      sandbox = await startSandbox(sandboxOptions);
+      sandbox = await (options.openSandbox ?? startSandbox)(sandboxOptions);
       connectors.push(...sandbox.connectors);
     }
     connectors.push(...(await connectServers(config.servers)));
@@ -126,8 +151,8 @@ async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags)
       sandbox &&
       !(await waitIsDue(events, readerOf(sandbox), sandbox.world.now))
     ) {
-      if (!flags.json) process.stdout.write(`errand ${errandId} is still waiting; nothing to do yet.\n`);
-      return 0;
+      if (out && !options.json) out.write(`errand ${errandId} is still waiting; nothing to do yet.\n`);
+      return { kind: 'still-waiting' };
     }
     const learned = recipeStore()
       .list()
@@ -154,42 +179,55 @@ async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags)
         'CONFLICT',
         `errand ${errandId} ran with ${task.model}, which errand cannot set up again here${prepared.kind === 'ready' ? ` (it would run ${prepared.run.model.ref})` : ''}: its recipes changed since. \`errand show ${errandId}\` shows what it did.`,
       );
-    const policy = flags.approve ?? origin.approve ?? 'deny';
-    const interactive = policy === 'ask' && process.stdin.isTTY && !flags.json;
+    const policy = options.approve ?? origin.approve ?? 'deny';
+    const interactive = policy === 'ask' && out === process.stdout && process.stdin.isTTY && !options.json;
     const approver = interactive
       ? terminalApprover(process.stdin, process.stderr)
       : unattended(policy === 'auto' ? 'auto' : 'deny');
     const show = (e: JournalEvent) => {
-      if (flags.json) process.stdout.write(`${JSON.stringify(e)}\n`);
-      else renderer.event(e);
+      if (options.json) out?.write(`${JSON.stringify(e)}\n`);
+      else renderer?.event(e);
     };
-    if (!flags.json)
-      process.stdout.write(
+    if (out && !options.json)
+      out.write(
         `Resuming errand ${errandId} from its journal (${events.length} events; nothing done is done again).\n`,
       );
-    for (const e of events) if (flags.json && e.type !== 'task.created') show(e);
+    for (const e of events) if (options.json && e.type !== 'task.created') show(e);
     const unsubscribe = journal.subscribe(errandId, show);
-    const { report } = await runErrand({
-      ...prepared.run,
-      errandId,
-      journal,
-      approver,
-      signal: controller.signal,
-      resume: true,
-      origin,
-      ...(sandbox && mayWait(task.request) ? { clock: () => sandbox!.world.now } : {}),
-    });
-    unsubscribe();
-    renderer.close();
-    return printReport(report, flags.json === true);
-  } finally {
-    renderer.close();
-    // A signal while errand closes its apps is still a cancel, not a kill: stop listening last.
     try {
-      await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
-      await sandbox?.close();
+      const { report } = await runErrand({
+        ...prepared.run,
+        errandId,
+        journal,
+        approver,
+        signal: options.signal,
+        resume: true,
+        origin,
+        ...(sandbox && mayWait(task.request) ? { clock: () => sandbox!.world.now } : {}),
+      });
+      return { kind: 'ran', report };
     } finally {
-      stopSignals();
+      unsubscribe();
     }
+  } finally {
+    renderer?.close();
+    await Promise.all(connectors.filter((c) => !sandbox?.connectors.includes(c)).map((c) => c.close()));
+    if (!options.openSandbox) await sandbox?.close();
+  }
+}
+
+async function resumeOne(journal: Journal, errandId: string, flags: ResumeFlags): Promise<number> {
+  const controller = new AbortController();
+  const stopSignals = cancelOnSignals(controller);
+  try {
+    const resumed = await resumeErrand(journal, errandId, {
+      signal: controller.signal,
+      ...(flags.approve ? { approve: flags.approve } : {}),
+      ...(flags.json ? { json: true } : {}),
+    });
+    return resumed.kind === 'ran' ? printReport(resumed.report, flags.json === true) : 0;
+  } finally {
+    // A signal while errand closes its apps is still a cancel, not a kill: stop listening last.
+    stopSignals();
   }
 }

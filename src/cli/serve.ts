@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { modelsWithDefault } from '../errands/index.js';
-import { ErrandError } from '../errors.js';
+import { isPostgresUrl, redactUrl } from '../agent/journal-pg.js';
+import { ErrandQueue } from '../errands/queue.js';
+import { ErrandError, toErrandError } from '../errors.js';
 import { resolveModel } from '../models/registry.js';
 import { parseReasoningLevel, type ReasoningLevel } from '../models/reasoning.js';
 import { MIN_SERVE_TOKEN_LENGTH, startServe } from '../serve/index.js';
@@ -9,6 +11,7 @@ import { isLoopbackHost } from '../world/index.js';
 import { errandHome, homeWorldFile, openJournal, serveToken } from './home.js';
 import { intOption, listOption } from './options.js';
 import { recipeStore } from './recipes.js';
+import { ServeResumer } from './serve-resumer.js';
 
 interface ServeFlags {
   port: number;
@@ -76,6 +79,18 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
   const stored = needsToken && !fromEnv ? serveToken(home) : undefined;
   const token = needsToken ? (fromEnv ?? stored!.token) : undefined;
   const journal = openJournal();
+  const db = process.env.ERRAND_DB;
+  let queue: ErrandQueue | undefined;
+  try {
+    // On Postgres, errands go to the queue for `errand worker`s; the journal is the one they share.
+    if (db && isPostgresUrl(db)) queue = await ErrandQueue.open(db);
+  } catch (err) {
+    journal.close();
+    throw new ErrandError(
+      'STORAGE_FAILED',
+      `errand serve cannot open the queue at ${redactUrl(db!)}: ${toErrandError(err).message}`,
+    );
+  }
   const tracing = await startTracing();
   let server: Awaited<ReturnType<typeof startServe>>;
   try {
@@ -100,8 +115,10 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
       tracing,
       benchDir: flags.benchDir,
       log: (line) => process.stderr.write(`${line}\n`),
+      ...(queue ? { queue } : {}),
     });
   } catch (err) {
+    await queue?.close(false);
     journal.close();
     await tracing?.shutdown();
     throw err;
@@ -121,6 +138,15 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
       `  Every call needs the token ${fromEnv ? 'in ERRAND_SERVE_TOKEN' : `kept in ${stored!.file}`} ("Authorization: Bearer <token>"; the console asks for it once per browser).`,
     );
   if (tracing) lines.push(`  Traces go to ${new URL(tracing.url).origin}.`);
+  // On SQLite this server runs its errands itself, so it also takes up those a crash left behind.
+  const resumer = queue ? undefined : new ServeResumer(journal, (line) => process.stderr.write(`${line}\n`));
+  const resumed = resumer?.start() ?? [];
+  if (queue)
+    lines.push(`  Errands are queued for errand workers on ${redactUrl(db!)} (errand worker --db …).`);
+  else if (resumed.length)
+    lines.push(
+      `  Taking up ${resumed.length} errand${resumed.length > 1 ? 's' : ''} left interrupted or waiting: ${resumed.join(', ')}.`,
+    );
   lines.push('  Ctrl-C stops it (running errands are cancelled cleanly).');
   // Listen for the stop signal before saying the server is up: whoever reads that may stop it at once.
   const stopped = new Promise<void>((resolve) => {
@@ -130,6 +156,8 @@ async function serveCommand(flags: ServeFlags): Promise<number> {
   process.stdout.write(`${lines.join('\n')}\n`);
   await stopped;
   await server.close();
+  await resumer?.close();
+  await queue?.close();
   journal.close();
   await tracing?.shutdown();
   return 0;

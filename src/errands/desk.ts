@@ -19,6 +19,7 @@ import { type Tracing, traceErrand } from '../telemetry/index.js';
 import { formatZodError } from '../validation.js';
 import { type PreparedRun, prepareErrand } from './prepare.js';
 import { QuestionBoard, type QuestionView, type Reply, type ReplyWording } from './questions.js';
+import type { ErrandJob } from './queue.js';
 import type { WorldPool } from './worlds.js';
 import { ZodError } from 'zod';
 
@@ -60,6 +61,11 @@ export interface DeskOptions {
   replyWording?: ReplyWording;
   tracing?: Tracing;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Hand errands to workers instead of running them here (`errand serve --db postgres://…`): each is
+   * checked here as before, then queued; its progress is read from the shared journal.
+   */
+  queue?: { send(job: ErrandJob): Promise<boolean> };
 }
 
 /** An errand as it is handed over. */
@@ -119,6 +125,28 @@ export interface DeskErrand {
 interface Entry extends DeskErrand {
   controller: AbortController;
   done: Promise<void>;
+  /** Run by a worker, not in this process. */
+  queued?: boolean;
+}
+
+/** How often a desk that queues errands reads the journal for their progress. */
+const FOLLOW_MS = 500;
+
+/** Settles once `check` holds (read every FOLLOW_MS), or when `signal` aborts. */
+function until(check: () => boolean, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const look = () => {
+      let done = signal.aborted;
+      try {
+        done ||= check();
+      } catch {
+        // The journal could not be read this time; look again.
+      }
+      if (done) resolve();
+      else setTimeout(look, FOLLOW_MS).unref();
+    };
+    look();
+  });
 }
 
 const ENDED: readonly string[] = ['finished', 'failed', 'cancelled', 'interrupted'];
@@ -156,6 +184,7 @@ export class ErrandDesk {
     const sandbox = await this.#options.worlds.get(input.persona);
     const { run, note } = ready(input, mandate, model, sandbox, this.#options.learned?.() ?? []);
     const errandId = newErrandId();
+    if (this.#options.queue) return this.#enqueue(errandId, input, run, sandbox, model);
     const controller = new AbortController();
     const approve = input.approve ?? 'ask';
     const approver = approve === 'ask' ? this.questions.approver(errandId) : unattended(approve);
@@ -193,6 +222,60 @@ export class ErrandDesk {
     // Settled by its first event, or by its end when it failed before writing one: either way, stop listening.
     const settled = Promise.race([begun, entry.done]).finally(() => stopListening());
     return { errandId, note, begun: settled };
+  }
+
+  /** Queues a checked errand for the workers and follows it in the journal until it ends. */
+  async #enqueue(
+    errandId: string,
+    input: StartInput,
+    run: PreparedRun,
+    sandbox: Awaited<ReturnType<WorldPool['get']>>,
+    model: ResolvedModel | undefined,
+  ): Promise<Started> {
+    if (input.approve === 'ask')
+      throw new ErrandError(
+        'INVALID_INPUT',
+        'Errands handed to workers cannot ask a person yet: start it with approve "auto" (within the mandate) or "deny".',
+      );
+    const world = sandbox.world;
+    if (!world.file)
+      throw new ErrandError(
+        'CONFIG_INVALID',
+        'Errands handed to workers need a world the workers can open: serve with its home world or --data <dir>, not --fresh-world.',
+      );
+    await this.#options.queue!.send({
+      errandId,
+      start: {
+        request: run.task.request,
+        ...(model ? { model: model.ref } : {}),
+        world: { kind: 'file', file: world.file, seed: world.seed, persona: world.persona.id },
+        approve: input.approve ?? 'deny',
+        ...(input.maxSteps ? { maxSteps: input.maxSteps } : {}),
+        mandate: run.task.mandate as Record<string, unknown>,
+      },
+    });
+    const entry: Entry = {
+      id: errandId,
+      request: run.task.request,
+      createdAt: Date.now(),
+      running: true,
+      controller: new AbortController(),
+      done: Promise.resolve(),
+      queued: true,
+    };
+    const stored = () => this.journal.list(1, { id: errandId })[0];
+    // Interrupted and waiting are not ends here: a worker takes the errand up again.
+    const ended = () => ['finished', 'failed', 'cancelled'].includes(stored()?.status ?? '');
+    entry.done = until(ended, entry.controller.signal).finally(() => {
+      entry.running = false;
+    });
+    this.#remember(entry);
+    const begun = until(() => stored() !== undefined, entry.controller.signal);
+    return {
+      errandId,
+      note: `Queued for errand's workers (${model ? `with ${model.ref}` : "errand's recipes"}; actions that need approval are ${input.approve === 'auto' ? 'allowed within the mandate' : 'refused'}).`,
+      begun,
+    };
   }
 
   #mandate(asked: MandateInput | undefined): Mandate {
@@ -341,6 +424,11 @@ export class ErrandDesk {
   cancel(errandId: string): boolean {
     const entry = this.#entry(errandId);
     if (!entry.running) return false;
+    if (entry.queued)
+      throw new ErrandError(
+        'CONFLICT',
+        `errand ${errandId} runs on a worker; cancelling an errand across the queue is not built yet.`,
+      );
     entry.controller.abort();
     return true;
   }
@@ -348,6 +436,7 @@ export class ErrandDesk {
   /** Cancels every errand still running and waits for them to end. */
   async close(): Promise<void> {
     const entries = [...this.#errands.values()];
+    // Queued errands go on on their workers: this desk only stops following them.
     for (const entry of entries) if (entry.running) entry.controller.abort();
     await Promise.all(entries.map((e) => e.done));
   }

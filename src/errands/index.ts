@@ -9,6 +9,7 @@ export {
   type StartInput,
   type Started,
 } from './desk.js';
+export { type ErrandJob, ErrandQueue } from './queue.js';
 export { type ErrandMcpHttp, type ErrandMcpHttpOptions, serveErrandMcp } from './http.js';
 export { createErrandMcpServer, errandMcpTools, MCP_REPLY_WORDING } from './mcp.js';
 export { type ErrandSpec, type Prepared, type PreparedRun, prepareErrand } from './prepare.js';

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Journal } from '../agent/journal.js';
 import {
+  type DeskOptions,
   ErrandDesk,
   type ModelResolver,
   modelsWithDefault,
@@ -54,6 +55,8 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** Most errands running at once (default 64); one more is refused with 429. */
   maxRunning?: number;
+  /** Hand errands to `errand worker`s through this queue instead of running them here. */
+  queue?: DeskOptions['queue'];
 }
 
 /** A running `errand serve`. */
@@ -113,6 +116,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     learned: options.learned,
     tracing: options.tracing,
     maxRunning: options.maxRunning ?? 64,
+    ...(options.queue ? { queue: options.queue } : {}),
   });
   const app = new Hono<{ Variables: { caller: Caller } }>();
   const wantsPage = (path: string, accept: string | undefined) =>

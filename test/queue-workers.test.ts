@@ -1,0 +1,160 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Journal } from '../src/agent/journal.js';
+import { auditKey } from '../src/cli/home.js';
+import { ErrandQueue } from '../src/errands/queue.js';
+import { cliCommand, runCli } from './support/cli.js';
+import { type TestPostgres, testPostgres } from './support/postgres.js';
+
+let pg: TestPostgres | undefined;
+beforeAll(async () => {
+  pg = await testPostgres();
+}, 60_000);
+afterAll(async () => pg?.stop());
+
+/** A real `errand worker` process on the shared queue, with slow apps so errands are caught mid-way. */
+function worker(home: string, db: string): ChildProcess {
+  const { command, args } = cliCommand(['worker', '--db', db, '--concurrency', '3', '--app-latency', '400']);
+  return spawn(command, args, {
+    env: { ...process.env, ERRAND_HOME: home, HOME: home },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+const exited = (p: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve()),
+  );
+
+describe('errand workers sharing a Postgres queue', () => {
+  it('finish every errand exactly once when one worker is SIGKILLed mid-errand', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'errand-workers-'));
+    mkdirSync(home, { recursive: true });
+    const db = pg!.url;
+    const world = join(home, 'world.db');
+    const codes = Array.from({ length: 12 }, (_, i) => `Q${i}-${Math.random().toString(36).slice(2, 7)}`);
+    const queue = await ErrandQueue.open(db, { supervise: false });
+    for (const [i, code] of codes.entries())
+      await queue.send({
+        errandId: `e-q${i}`,
+        start: {
+          request: `告诉王芳：编号 ${code} 的会议改到明天`,
+          world: { kind: 'file', file: world, seed: 1, persona: 'liming' },
+          approve: 'auto',
+        },
+      });
+    await queue.close();
+    const victim = worker(home, db);
+    const survivor = worker(home, db);
+    const journal = new Journal(db, { auditKey: auditKey(home) });
+    try {
+      // Kill the first worker once it has errands running and at least one write started.
+      const victimPid = String(victim.pid);
+      await expect
+        .poll(
+          () => {
+            const rows = journal.store.all<{ owner: string }>(
+              "SELECT e.owner FROM errands e WHERE e.status = 'running' AND EXISTS (SELECT 1 FROM events v WHERE v.errand_id = e.id AND v.type = 'action.started')",
+            );
+            return rows.some((r) => r.owner.split(':')[1] === victimPid);
+          },
+          { timeout: 40_000, interval: 100 },
+        )
+        .toBe(true);
+      victim.kill('SIGKILL');
+      await exited(victim);
+      await expect
+        .poll(() => journal.list(100).filter((e) => e.status === 'finished').length, {
+          timeout: 45_000,
+          interval: 500,
+        })
+        .toBe(codes.length);
+    } finally {
+      victim.kill('SIGKILL');
+      survivor.kill('SIGTERM');
+      await exited(survivor);
+    }
+    // The world's own state: each message sent exactly once, none lost.
+    const w = new Database(world, { readonly: true });
+    const texts = (w.prepare('SELECT text FROM chat_messages').all() as { text: string }[]).map(
+      (r) => r.text,
+    );
+    w.close();
+    for (const code of codes)
+      expect(
+        texts.filter((t) => t.includes(code)),
+        code,
+      ).toHaveLength(1);
+    // Some errand was taken over from the dead worker, and the chain holds across it.
+    const types = journal.store.all<{ type: string }>('SELECT type FROM events');
+    expect(types.filter((t) => t.type === 'task.interrupted').length).toBeGreaterThanOrEqual(1);
+    expect(types.filter((t) => t.type === 'task.resumed').length).toBeGreaterThanOrEqual(1);
+    journal.close();
+    const audit = await runCli(['audit', 'verify', '--db', db], { env: { ERRAND_HOME: home, HOME: home } });
+    expect(audit.stdout).toMatch(/audit chain intact \(\d+ events in 12 errands, signed\)/);
+  }, 120_000);
+
+  it('lets errand serve --db postgres queue an errand that a worker runs, and serve reports it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'errand-serve-queue-'));
+    const env = { ...process.env, ERRAND_HOME: home, HOME: home };
+    const { command, args } = cliCommand(['serve', '--port', '0', '--db', pg!.url]);
+    const serve = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    serve.stdout!.on('data', (d) => {
+      out += d;
+    });
+    serve.stderr!.on('data', (d) => {
+      out += d;
+    });
+    const runner = worker(home, pg!.url);
+    try {
+      await expect.poll(() => out, { timeout: 40_000 }).toMatch(/Errands are queued for errand workers/);
+      const base = /console is at (http:\/\/[^/\s]+)\//.exec(out)![1];
+      const ask = await fetch(`${base}/api/errands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ request: '告诉王芳：编号 SQ1 的会议改到明天', approve: 'auto' }),
+      });
+      const started = (await ask.json()) as { id: string; note: string };
+      expect(ask.status).toBe(202);
+      expect(started.note).toMatch(/Queued for errand's workers/);
+      const refused = await fetch(`${base}/api/errands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ request: '告诉王芳：编号 SQ2 的会议改到明天', approve: 'ask' }),
+      });
+      expect(await refused.json()).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/cannot ask a person yet/) },
+      });
+      await expect
+        .poll(
+          async () => {
+            const view = (await (await fetch(`${base}/api/errands/${started.id}`)).json()) as {
+              summary?: { status?: string };
+            };
+            return view.summary?.status;
+          },
+          { timeout: 40_000, interval: 500 },
+        )
+        .toBe('finished');
+    } finally {
+      serve.kill('SIGTERM');
+      runner.kill('SIGTERM');
+      await Promise.all([exited(serve), exited(runner)]);
+    }
+    const w = new Database(join(home, 'world.db'), { readonly: true });
+    const sent = w.prepare("SELECT COUNT(*) AS n FROM chat_messages WHERE text LIKE '%SQ1%'").get() as {
+      n: number;
+    };
+    const never = w.prepare("SELECT COUNT(*) AS n FROM chat_messages WHERE text LIKE '%SQ2%'").get() as {
+      n: number;
+    };
+    w.close();
+    expect([sent.n, never.n]).toEqual([1, 0]);
+  }, 120_000);
+});
