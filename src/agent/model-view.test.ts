@@ -10,6 +10,7 @@ import { leanText } from './runner/lean.js';
 import { searchTools } from './tool-search.js';
 import { receiptOf } from './runner/receipt.js';
 import { unattended } from '../guard/defaults.js';
+import { toolsToOpen } from './runner/open-at-start.js';
 import { Toolset } from './toolset.js';
 
 const worlds: World[] = [];
@@ -234,5 +235,23 @@ describe('what the model is sent, leaner', () => {
     const transfer = model.seen[0]!.tools!.find((t) => t.name === 'pay_transfer') as { inputSchema: object };
     expect(JSON.stringify(transfer.inputSchema)).not.toContain('additionalProperties');
     expect(JSON.stringify(model.seen[1]!.prompt)).toMatch(/additional properties \(colour\)/);
+  });
+});
+
+describe('tools opened at the start', () => {
+  it('opens what the intents need to do, and look-ups only for apps no intent opened', async () => {
+    const w = world();
+    const request = '帮我从川味小馆点一份宫保鸡丁送到公司，再告诉王芳我中午不回去吃饭';
+    const apps = (await Toolset.build(inProcessConnectors(w))).apps();
+    const opened = toolsToOpen(apps, request, readerIntents(request, w));
+    expect(opened).toEqual(
+      expect.arrayContaining(['food_place_order', 'pay_pay_request', 'chat_send_message']),
+    );
+    // "告诉" is the message intent, not a look-up of conversations; the order is placed, not quoted first.
+    expect(opened).not.toContain('chat_read_messages');
+    expect(opened).not.toContain('chat_list_conversations');
+    expect(opened).not.toContain('food_quote_order');
+    // A look-up word for an app no intent opened still opens it.
+    expect(toolsToOpen(apps, '外滩怎么去', undefined)).toContain('maps_route');
   });
 });

@@ -111,7 +111,9 @@ export function toolsToOpen(
   if (all.length <= fewTools) return all;
   const wanted: { app: string; tools: string[] }[] = intents?.intents.flatMap(startersOf) ?? [];
   const terms = new Set(queryTerms(request));
-  for (const l of LOOKUPS) if (l.terms.some((t) => terms.has(t))) wanted.push(l);
+  // A look-up word opens an app the intents have not: "tell 王芳" is the message intent, not a look-up.
+  const byIntent = new Set(wanted.map((w) => w.app));
+  for (const l of LOOKUPS) if (!byIntent.has(l.app) && l.terms.some((t) => terms.has(t))) wanted.push(l);
   if (MONEY.test(request) && !wanted.some((w) => w.app === 'pay'))
     wanted.push({ app: 'pay', tools: ['pay_get_balance', 'pay_transfer', 'pay_pay_request'] });
   const names: string[] = [];
