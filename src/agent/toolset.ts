@@ -14,7 +14,7 @@ export interface AppTool {
   app: string;
   tool: string;
   description: string;
-  /** The schema the model sees (without `idempotency_key`, which errand fills in). */
+  /** The schema calls are checked against (without `idempotency_key`, which errand fills in); the model is sent its lean form. */
   schema: Record<string, unknown>;
   effect: Effect;
   effectAssumed: boolean;
@@ -217,7 +217,7 @@ export class Toolset {
         kind: 'builtin',
         name,
         description: def.description,
-        schema: leanSchema(schema),
+        schema,
         parse: def.input,
       });
     }
@@ -246,9 +246,7 @@ export class Toolset {
       type: 'function',
       name: t.name,
       description: t.description,
-      inputSchema: (t.kind === 'app'
-        ? leanSchema(t.schema)
-        : t.schema) as LanguageModelV3FunctionTool['inputSchema'],
+      inputSchema: leanSchema(t.schema) as LanguageModelV3FunctionTool['inputSchema'],
     }));
     return this.#forModel;
   }
