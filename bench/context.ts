@@ -4,7 +4,7 @@
 // the share of each request after the first that is the previous request's prefix (what a provider
 // cache can reuse). Twice: under each task's own mandate, and with all six apps allowed. Figures are
 // printed next to the committed baseline (bench/context-baseline.json); `-- --write-baseline` rewrites
-// it.
+// it. The work suite (tasks/work, mandates naming the work apps) is measured too, with no baseline.
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -188,6 +188,7 @@ function printMode(name: string, now: ModeResult, base: ModeResult | undefined):
 }
 
 const tasks = loadSuite(join(import.meta.dirname, '..', 'tasks'), 'core');
+const workTasks = loadSuite(join(import.meta.dirname, '..', 'tasks'), 'work');
 const started = performance.now();
 const readsTask = tasks.find((t) => t.id === 'core-combo-001')!;
 const modes = {
@@ -195,6 +196,8 @@ const modes = {
   all: await runMode(tasks, true),
   reads: await runMode([readsTask], true, true),
 };
+// The work suite under each task's own mandate (which names the work apps): figures only, no baseline.
+const work = await runMode(workTasks, false);
 let base: Baseline | undefined;
 try {
   base = JSON.parse(readFileSync(BASELINE, 'utf8')) as Baseline;
@@ -211,6 +214,7 @@ printMode(
   modes.reads,
   write ? undefined : base?.modes.reads,
 );
+printMode("work suite, each task's own mandate (no baseline)", work, undefined);
 if (base && !write) {
   const a = modes.all.totals;
   const ba = base.modes.all.totals;

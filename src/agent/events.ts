@@ -151,8 +151,8 @@ export type ErrandEvent =
       type: 'tools.opened';
       step: number;
       tools: string[];
-      /** Why: the intents or request at the start, the model's open_apps or search_tools, or a call to it. */
-      by: 'start' | 'open_apps' | 'search_tools' | 'call';
+      /** Why: the intents or request at the start, the model's open_apps or search_tools, a call to it, or a cut result (read_more). */
+      by: 'start' | 'open_apps' | 'search_tools' | 'call' | 'cut';
     }
   | { type: 'question.asked'; step: number; callId: string; question: string; answer: string; by: string }
   | {

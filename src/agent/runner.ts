@@ -22,7 +22,7 @@ import { callModel, DEFAULT_RETRY, decide, type ModelReply, type RetryPolicy } f
 import { History } from './runner/history.js';
 import { ObservationStore } from './runner/observe.js';
 import { toolsToOpen } from './runner/open-at-start.js';
-import { record, type RunState, type StepEnd } from './runner/state.js';
+import { offerReadMore, record, type RunState, type StepEnd } from './runner/state.js';
 import { type TaskInput, taskSchema } from './task.js';
 import { type MacroTool, Toolset } from './toolset.js';
 import type { BuiltinName } from './runner/builtins.js';
@@ -133,6 +133,7 @@ async function start(options: RunOptions): Promise<RunState> {
     options.connectors,
     builtinsFor(options.connectors, person, !!options.clock),
     options.macros,
+    HELD_BACK,
   );
   const errandId = options.errandId ?? newErrandId();
   const backstage = options.screenApps ? await Toolset.build(options.screenApps, []) : undefined;
@@ -206,11 +207,18 @@ function builtinsFor(
   person: PersonWorld | undefined,
   waits: boolean,
 ): BuiltinName[] {
-  const base: BuiltinName[] = ['update_plan', 'ask_user', 'finish', 'read_more', 'open_apps', 'search_tools'];
+  const base: BuiltinName[] = ['update_plan', 'ask_user', 'finish', 'open_apps'];
   if (waits) base.push('wait_for');
   const people = !!person && (person.contacts.length > 0 || person.groups.length > 0);
   return people && connectors.some((c) => PEOPLE_APPS.has(c.name)) ? [...base, 'find_people'] : base;
 }
+
+/**
+ * Built-ins that can always be called but cost no tokens until they have a use: read_more is sent once
+ * a result was cut or compacted; search_tools never (open_apps takes words as well as app names), kept
+ * for a model or a journal that calls it.
+ */
+const HELD_BACK: BuiltinName[] = ['read_more', 'search_tools'];
 
 /** Apps whose tools pay, message or invite people (an untrusted server's tools are writes of any kind). */
 const PEOPLE_APPS = new Set(['pay', 'chat', 'calendar']);
@@ -258,6 +266,7 @@ async function step(state: RunState): Promise<StepEnd> {
   state.step++;
   const compacted = state.history.compact(state.contextBudget, state.store);
   if (compacted) {
+    offerReadMore(state);
     record(state, {
       type: 'context.compacted',
       step: state.step,
@@ -271,8 +280,11 @@ async function step(state: RunState): Promise<StepEnd> {
     task: state.task,
     now: state.now(),
     apps: state.tools.apps(),
+    given: state.tools.opened(),
     marker: state.marker,
     mandateText: state.mandateText,
+    unattended: state.approver.unattended === true,
+    recipes: [...state.tools.tools.values()].some((t) => t.kind === 'macro'),
   });
   const prompt = withCacheBreakpoints(state.model.provider, [
     { role: 'system' as const, content: state.system },

@@ -113,11 +113,19 @@ export function searchTools(tools: readonly AppTool[], query: string, limit = 6)
     .map((s) => s.tool);
 }
 
-/** The one-line catalogue of the apps: name, title in both languages when errand knows the app, tool names. */
-export function catalogueLines(apps: { app: string; tools: string[] }[]): string[] {
+/**
+ * The one-line catalogue of the apps: name, title in the person's language when errand knows the app, and
+ * the names of its tools the model does not have yet (`given` are sent as schemas already).
+ */
+export function catalogueLines(
+  apps: { app: string; tools: string[] }[],
+  lang: 'zh' | 'en' = 'zh',
+  given: readonly string[] = [],
+): string[] {
   return apps.map((a) => {
     const known = APPS.find((m) => m.name === a.app);
-    const title = known ? ` (${known.title.zh} / ${known.title.en})` : '';
-    return `- ${a.app}${title}: ${a.tools.join(', ')}`;
+    const title = known && known.title[lang].toLowerCase() !== a.app ? ` ${known.title[lang]}` : '';
+    const rest = a.tools.filter((t) => !given.includes(`${a.app}_${t}`));
+    return `- ${a.app}${title}: ${rest.length ? rest.join(', ') : '(all yours)'}`;
   });
 }

@@ -14,7 +14,7 @@ export interface AppTool {
   app: string;
   tool: string;
   description: string;
-  /** The schema the model sees (without `idempotency_key`, which errand fills in). */
+  /** The schema calls are checked against (without `idempotency_key`, which errand fills in); the model is sent its lean form. */
   schema: Record<string, unknown>;
   effect: Effect;
   effectAssumed: boolean;
@@ -90,6 +90,37 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction | undef
   return fn ?? undefined;
 }
 
+/** zod's stand-ins for "any integer": bounds a model needs no telling of. */
+const SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A schema as the model is sent it: without what only a validator needs — `additionalProperties:
+ * false` (errand checks arguments against the full schema and names any unknown one), integer bounds
+ * that are only the safe-integer limits, `minLength`/`minItems` of 1, and defaults of nothing (false, "", []). The
+ * full schema still checks every call.
+ */
+export function leanSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'additionalProperties' && x === false) continue;
+      if ((k === 'maximum' && x === SAFE_INTEGER) || (k === 'minimum' && x === -SAFE_INTEGER)) continue;
+      // An empty string or list fails validation with a clear message.
+      if ((k === 'minLength' || k === 'minItems') && x === 1) continue;
+      // A default of nothing (false, "", []) is what leaving the argument out already says.
+      if (k === 'default' && (x === false || x === '' || (Array.isArray(x) && x.length === 0))) continue;
+      out[k] =
+        k === 'properties'
+          ? Object.fromEntries(Object.entries(x as object).map(([p, y]) => [p, walk(y)]))
+          : walk(x);
+    }
+    return out;
+  };
+  return walk(schema) as Record<string, unknown>;
+}
+
 function modelName(app: string, tool: string): string {
   return `${app}_${tool}`.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);
 }
@@ -125,6 +156,8 @@ export class Toolset {
   #forModel: LanguageModelV3FunctionTool[] | undefined;
   /** App tools whose schemas the model is sent, in the order they were opened. */
   readonly #opened = new Set<string>();
+  /** Built-ins that can be called but are not sent until offered. */
+  readonly #held = new Set<string>();
 
   private constructor() {}
 
@@ -133,6 +166,8 @@ export class Toolset {
     connectors: readonly Connector[],
     builtins: readonly BuiltinName[] = ['update_plan', 'ask_user', 'finish', 'read_more'],
     macros: readonly Omit<MacroTool, 'validate'>[] = [],
+    /** Built-ins that can be called but whose schemas are sent only once offered (`offer`). */
+    held: readonly BuiltinName[] = [],
   ): Promise<Toolset> {
     const set = new Toolset();
     const lists = await Promise.all(
@@ -165,7 +200,9 @@ export class Toolset {
         throw new ErrandError('CONFIG_INVALID', `Two tools are named ${macro.name}.`);
       set.tools.set(macro.name, { ...macro, validate: memo(() => validatorFor(macro.schema)) });
     }
-    for (const name of builtins) {
+    for (const name of [...builtins, ...held]) {
+      if (set.tools.has(name)) continue;
+      if (!builtins.includes(name)) set.#held.add(name);
       const def = BUILTINS[name];
       let schema = builtinSchemas.get(name);
       if (!schema) {
@@ -176,7 +213,13 @@ export class Toolset {
         schema = rest;
         builtinSchemas.set(name, schema);
       }
-      set.tools.set(name, { kind: 'builtin', name, description: def.description, schema, parse: def.input });
+      set.tools.set(name, {
+        kind: 'builtin',
+        name,
+        description: def.description,
+        schema,
+        parse: def.input,
+      });
     }
     return set;
   }
@@ -197,13 +240,13 @@ export class Toolset {
    */
   forModel(): LanguageModelV3FunctionTool[] {
     this.#forModel ??= [
-      ...[...this.tools.values()].filter((t) => t.kind !== 'app'),
+      ...[...this.tools.values()].filter((t) => t.kind !== 'app' && !this.#held.has(t.name)),
       ...[...this.#opened].map((name) => this.tools.get(name)!),
     ].map((t) => ({
       type: 'function',
       name: t.name,
       description: t.description,
-      inputSchema: t.schema as LanguageModelV3FunctionTool['inputSchema'],
+      inputSchema: leanSchema(t.schema) as LanguageModelV3FunctionTool['inputSchema'],
     }));
     return this.#forModel;
   }
@@ -225,15 +268,26 @@ export class Toolset {
     );
   }
 
-  /** True when the model has been sent this tool's schema (built-ins and macros always are). */
+  /**
+   * Sends a held-back built-in's schema from the next turn on (read_more once a result was cut); after
+   * the tools already sent, so the prefix before it stays the same. True when it was not offered before.
+   */
+  offer(name: BuiltinName): boolean {
+    if (!this.#held.has(name) || this.#opened.has(name)) return false;
+    this.#opened.add(name);
+    this.#forModel = undefined;
+    return true;
+  }
+
+  /** True when the model has been sent this tool's schema (built-ins not held back and macros always are). */
   isOpen(name: string): boolean {
     const tool = this.tools.get(name);
-    return !!tool && (tool.kind !== 'app' || this.#opened.has(name));
+    return !!tool && ((tool.kind !== 'app' && !this.#held.has(name)) || this.#opened.has(name));
   }
 
   /** The app tools opened so far, in order. */
   opened(): string[] {
-    return [...this.#opened];
+    return [...this.#opened].filter((n) => this.tools.get(n)?.kind === 'app');
   }
 
   /** The apps, for the context: name and their tools' names (worked out once). */

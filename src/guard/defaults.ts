@@ -19,6 +19,7 @@ export const allowAll: Guard = {
  */
 export function unattended(policy: 'deny' | 'auto' = 'deny'): Approver {
   return {
+    unattended: true,
     ask: async (question) => {
       // Said in the person's language: the question is already in it.
       const zh = askedInChinese(question);

@@ -69,4 +69,6 @@ export interface Answer {
 /** Whoever answers questions: a person at the CLI, a policy for unattended runs, an API callback. */
 export interface Approver {
   ask(question: Question, signal?: AbortSignal): Promise<Answer>;
+  /** True when nobody is there to answer: every answer is a standing policy (the model is told so). */
+  readonly unattended?: boolean;
 }

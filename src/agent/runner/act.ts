@@ -8,7 +8,8 @@ import type { AppTool, MacroTool } from '../toolset.js';
 import type { ValidCall } from './decide.js';
 import type { ResultPart } from './history.js';
 import { fence, observe } from './observe.js';
-import { record, type RunState, type StepEnd } from './state.js';
+import { zoneOf } from './lean.js';
+import { offerReadMore, record, type RunState, type StepEnd } from './state.js';
 import { stableJson } from '../../validation.js';
 import { searchTools } from '../tool-search.js';
 import { findPeople } from './people.js';
@@ -169,36 +170,16 @@ async function builtin(
         ? { output: errorText(`There is no result with handle "${handle}".`) }
         : { output: text(fence(state.marker, `read_more:${handle}`, slice)) };
     }
-    case 'open_apps': {
-      const { apps } = input as { apps: string[] };
-      const known = state.tools.apps().map((a) => a.app);
-      const unknown = apps.filter((a) => !known.includes(a));
-      const fresh = state.tools.openApps(apps);
-      if (fresh.length)
-        record(state, { type: 'tools.opened', step: state.step, tools: fresh, by: 'open_apps' });
-      const open = apps.filter((a) => known.includes(a));
-      return {
-        output: (unknown.length ? errorText : text)(
-          [
-            open.length ? `${open.join(', ')}: their tools are yours from the next turn.` : '',
-            unknown.length ? `No app is called ${unknown.join(', ')}; the apps are ${known.join(', ')}.` : '',
-          ]
-            .filter(Boolean)
-            .join(' '),
-        ),
-      };
-    }
+    case 'open_apps':
+      return { output: openApps(state, (input as { apps: string[] }).apps) };
     case 'search_tools': {
       const { query } = input as { query: string };
-      const found = searchTools(state.tools.appTools(), query);
-      if (found.length === 0)
-        return { output: text('No tool fits that; the catalogue in the system message lists every app.') };
-      const fresh = state.tools.open(found.map((t) => t.name));
-      if (fresh.length)
-        record(state, { type: 'tools.opened', step: state.step, tools: fresh, by: 'search_tools' });
+      const found = openFound(state, query, 'search_tools', 6);
       return {
         output: text(
-          `${found.map((t) => `${t.name}: ${t.description.split(/(?<=\.)\s/)[0]}`).join('\n')}\nThese are yours from the next turn.`,
+          found.length
+            ? `${found.join('\n')}\nThese are yours from the next turn.`
+            : 'No tool fits that; the catalogue in the system message lists every app.',
         ),
       };
     }
@@ -219,6 +200,41 @@ async function builtin(
     default:
       return { output: errorText(`Unknown built-in ${call.tool.name}.`) };
   }
+}
+
+/**
+ * open_apps: each entry is an app of the catalogue, whose tools are all opened, or words for what a
+ * tool does (菜单, transfer), whose best few tools are opened. It fails only when nothing fits.
+ */
+function openApps(state: RunState, entries: string[]): LanguageModelV3ToolResultOutput {
+  const known = state.tools.apps().map((a) => a.app);
+  const apps = entries
+    .filter((e) => known.includes(e.trim().toLowerCase()))
+    .map((e) => e.trim().toLowerCase());
+  const words = entries.filter((e) => !known.includes(e.trim().toLowerCase()));
+  const fresh = state.tools.openApps(apps);
+  if (fresh.length) record(state, { type: 'tools.opened', step: state.step, tools: fresh, by: 'open_apps' });
+  const found = words.flatMap((w) => openFound(state, w, 'open_apps', 4));
+  const lines = [
+    ...(apps.length ? [`${apps.join(', ')}: all their tools are yours from the next turn.`] : []),
+    ...(found.length ? [...found, 'These are yours from the next turn.'] : []),
+  ];
+  if (lines.length === 0)
+    return errorText(`Nothing fits ${words.join(', ')}; the apps are ${known.join(', ')}.`);
+  return text(lines.join('\n'));
+}
+
+/** Opens the app tools that fit words best; returns a line for each (name: what it does). */
+function openFound(
+  state: RunState,
+  words: string,
+  by: 'open_apps' | 'search_tools',
+  limit: number,
+): string[] {
+  const found = searchTools(state.tools.appTools(), words, limit);
+  const fresh = state.tools.open(found.map((t) => t.name));
+  if (fresh.length) record(state, { type: 'tools.opened', step: state.step, tools: fresh, by });
+  return found.map((t) => `${t.name}: ${t.description.split(/(?<=\.)\s/)[0]}`);
 }
 
 async function prepare(
@@ -412,9 +428,13 @@ async function run(
       budget: state.observationBudget,
       tokenizer: state.tokenizer,
       lang: langOf(state),
+      zone: zoneOf(state.now()),
+      // A write of errand's own apps is shown as a receipt; a screen's page and an untrusted tool's answer whole.
+      ...(write && !screen && !tool.effectAssumed ? { receiptFor: call.input } : {}),
     },
     outcome,
   );
+  if (obs.truncated) offerReadMore(state);
   const warnings =
     tool.effect.kind === 'read'
       ? []

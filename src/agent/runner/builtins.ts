@@ -3,65 +3,65 @@ import { z } from 'zod';
 /** The reasoning tools every errand has besides the apps' tools. */
 export const BUILTINS = {
   update_plan: {
-    description: 'Keep a short checklist of this errand’s steps; send the whole list each time.',
+    description: 'Plan an errand of several steps: the whole checklist, each time.',
     input: z.object({
       items: z
         .array(
           z.object({
-            step: z.string().min(1).describe('One step, in a few words.'),
-            status: z.enum(['pending', 'in_progress', 'done']).describe('Where the step stands.'),
+            step: z.string().min(1).describe('A few words.'),
+            status: z.enum(['pending', 'in_progress', 'done']).describe('Its state.'),
           }),
         )
         .min(1)
         .max(20)
-        .describe('The whole plan.'),
+        .describe('The steps.'),
     }),
   },
   ask_user: {
-    description: 'Ask the person, when the request is ambiguous or needs their decision. Use sparingly.',
-    input: z.object({ question: z.string().min(1).describe('The question, in the person’s language.') }),
+    description: 'Ask the person, only when the request is unclear or needs their choice.',
+    input: z.object({ question: z.string().min(1).describe('In their language.') }),
   },
   finish: {
-    description: 'End the errand, with the ids of what it made as evidence.',
+    description: 'End the errand, with the ids it made as evidence.',
     input: z.object({
       outcome: z
         .enum(['done', 'blocked', 'refused'])
-        .describe('done: the need is met; blocked: it cannot be; refused: it should not be.'),
-      summary: z.string().min(1).describe('What was done or why not, for the person, in their language.'),
+        .describe('done: need met; blocked: cannot be done; refused: should not be.'),
+      summary: z.string().min(1).describe('For the person, in their language.'),
       evidence: z
         .array(
           z.object({
-            app: z.string().describe('e.g. food.'),
-            kind: z.string().describe('order, payment, message, event …'),
-            id: z.string().describe('Its id in the app.'),
-            detail: z.string().optional().describe('A short detail.'),
+            app: z.string().describe('e.g. food'),
+            kind: z.string().describe('e.g. order'),
+            id: z.string().describe('e.g. ord_0001'),
           }),
         )
         .default([])
-        .describe('What the errand made in the apps.'),
+        .describe('What the errand made.'),
     }),
   },
   read_more: {
-    description: 'Read more of an app result that was cut short, by its handle.',
+    description: 'Read on in a result that was cut.',
     input: z.object({
-      handle: z.string().describe('The handle given where the result was cut.'),
-      offset: z.number().int().min(0).default(0).describe('Character offset to continue from.'),
+      handle: z.string().describe('From the cut note.'),
+      offset: z.number().int().min(0).default(0).describe('From the cut note.'),
     }),
   },
   open_apps: {
-    description: 'Get the tools of apps in the catalogue (the system message lists them).',
-    input: z.object({ apps: z.array(z.string()).min(1).max(6).describe('App names, e.g. ["food", "pay"].') }),
+    description: 'More tools: apps of the catalogue, or words for what a tool does (菜单, free time).',
+    input: z.object({
+      apps: z.array(z.string()).min(1).max(6).describe('e.g. ["calendar", "退货"]'),
+    }),
   },
   search_tools: {
-    description:
-      'Find app tools by what they do, in Chinese or English (菜单, transfer, free time); gets the best few.',
+    description: 'Find app tools by what they do, in Chinese or English; gets the best few.',
     input: z.object({ query: z.string().min(1).describe('What the tool should do.') }),
   },
   find_people: {
     description:
-      'Look up the person’s contacts and groups by name, nickname or relation (王芳, 妈妈, Rachel): ids to pay, message or invite.',
+      'Contacts and groups by name, nickname or relation (王芳, 妈妈, Rachel): ids to pay, message or invite.',
     input: z.object({
-      name: z.string().default('').describe('A name, nickname or relation; empty lists everyone.'),
+      name: z.string().default('').describe('Empty lists everyone.'),
     }),
   },
   wait_for: {

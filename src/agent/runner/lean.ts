@@ -11,6 +11,22 @@ type Obj = Record<string, unknown>;
 export type LeanLang = 'zh' | 'en';
 
 let lang: LeanLang = 'zh';
+/** The errand's UTC offset (`+08:00`): times in it are shown as local time, the offset said once in the prompt. */
+let zone: string | undefined;
+
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?([+-]\d{2}:\d{2}|Z)$/;
+
+/** A time in the errand's zone as local time (2026-12-02T12:00), as the apps take it back; any other as it is. */
+function localTime(v: string): string {
+  const m = ISO_TIME.exec(v);
+  if (!m || zone === undefined || m[3] !== zone) return v;
+  return m[2] && !/^:00(\.0+)?$/.test(m[2]) ? `${m[1]}${m[2]}` : m[1]!;
+}
+
+/** The UTC offset of an ISO time (`+08:00`, `Z`), if it has one. */
+export function zoneOf(time: string): string | undefined {
+  return /([+-]\d{2}:\d{2}|Z)$/.exec(time)?.[1];
+}
 
 /** A record with each bilingual pair folded to the person's language. */
 function folded(v: Obj): Obj {
@@ -52,7 +68,7 @@ function inline(v: unknown): string {
       .filter(([, x]) => !empty(x))
       .map(([k, x]) => `${k}: ${inline(x)}`)
       .join(', ')}}`;
-  if (typeof v === 'string') return v.replace(/\s*\n\s*/g, ' ');
+  if (typeof v === 'string') return localTime(v).replace(/\s*\n\s*/g, ' ');
   return String(v);
 }
 
@@ -122,9 +138,13 @@ function block(v: Obj, indent: string): string[] {
   return out;
 }
 
-/** An app's answer in the lean form the model reads, in the person's language where the app gives both. */
-export function leanText(data: unknown, language: LeanLang = 'zh'): string {
+/**
+ * An app's answer in the lean form the model reads, in the person's language where the app gives both;
+ * times in `timeZone` (the errand's UTC offset) as local times.
+ */
+export function leanText(data: unknown, language: LeanLang = 'zh', timeZone?: string): string {
   lang = language;
+  zone = timeZone;
   if (typeof data === 'string') return data;
   if (isTable(data)) return table('rows', data, '').join('\n');
   if (isObj(data)) return block(data, '').join('\n');

@@ -1,6 +1,7 @@
 import type { ErrorBody } from '../../errors.js';
 import type { Tokenizer } from '../../models/tokens.js';
 import { type LeanLang, leanText } from './lean.js';
+import { receiptOf } from './receipt.js';
 
 /**
  * The head of a text that fits a token budget, cut at a line end where one is near (a table row is
@@ -78,6 +79,10 @@ export function observe(
     tokenizer: Tokenizer;
     /** The person's language: of text an app gives in both, theirs is shown. */
     lang: LeanLang;
+    /** The errand's UTC offset: times in it are shown as local times. */
+    zone?: string;
+    /** A write's arguments: its result is shown as a receipt, without echoing them (receipt.ts). */
+    receiptFor?: unknown;
   },
   result: { ok: true; data: unknown } | { ok: false; error: ErrorBody },
 ): Observation {
@@ -86,7 +91,13 @@ export function observe(
       ? result.data
       : JSON.stringify(result.data)
     : `ERROR ${result.error.code}: ${result.error.message}`;
-  const shown = result.ok ? leanText(result.data, options.lang) : body;
+  const shown = result.ok
+    ? leanText(
+        options.receiptFor === undefined ? result.data : receiptOf(result.data, options.receiptFor),
+        options.lang,
+        options.zone,
+      )
+    : body;
   const head = headWithin(shown, options.budget, options.tokenizer);
   if (head.length === shown.length) {
     return { text: fence(options.marker, options.source, shown), body, truncated: false, handle: null };

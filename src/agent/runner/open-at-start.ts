@@ -21,23 +21,21 @@ function startersOf(intent: Intent): { app: string; tools: string[] }[] {
         a === 'food'
           ? ['food_search_restaurants', 'food_get_menu']
           : ['shop_search_products', 'shop_get_product'];
+      // place_order answers with the total and the payment request: quote_order stays in the catalogue.
       return [
-        { app: a, tools: [...find, ...cart, `${a}_list_addresses`, `${a}_quote_order`, `${a}_place_order`] },
+        { app: a, tools: [...find, ...cart, `${a}_list_addresses`, `${a}_place_order`] },
         { app: 'pay', tools: ['pay_pay_request'] },
       ];
     }
     case 'message':
-      return [{ app: 'chat', tools: ['chat_list_conversations', 'chat_send_message'] }];
+      // The recipient's id comes from find_people (or chat_list_contacts, in the catalogue).
+      return [{ app: 'chat', tools: ['chat_send_message'] }];
     case 'event':
       return [
         {
           app: 'calendar',
-          tools: [
-            'calendar_list_events',
-            'calendar_find_free_time',
-            'calendar_get_free_busy',
-            'calendar_create_event',
-          ],
+          // find_free_time says who is busy when; get_free_busy stays in the catalogue.
+          tools: ['calendar_list_events', 'calendar_find_free_time', 'calendar_create_event'],
         },
       ];
     case 'reschedule':
@@ -113,7 +111,9 @@ export function toolsToOpen(
   if (all.length <= fewTools) return all;
   const wanted: { app: string; tools: string[] }[] = intents?.intents.flatMap(startersOf) ?? [];
   const terms = new Set(queryTerms(request));
-  for (const l of LOOKUPS) if (l.terms.some((t) => terms.has(t))) wanted.push(l);
+  // A look-up word opens an app the intents have not: "tell 王芳" is the message intent, not a look-up.
+  const byIntent = new Set(wanted.map((w) => w.app));
+  for (const l of LOOKUPS) if (!byIntent.has(l.app) && l.terms.some((t) => terms.has(t))) wanted.push(l);
   if (MONEY.test(request) && !wanted.some((w) => w.app === 'pay'))
     wanted.push({ app: 'pay', tools: ['pay_get_balance', 'pay_transfer', 'pay_pay_request'] });
   const names: string[] = [];

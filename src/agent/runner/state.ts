@@ -84,3 +84,9 @@ export function record(state: RunState, event: ErrandEvent, durable = false): vo
   const replayed = state.replay?.take(event);
   state.events.push(replayed ?? state.journal.append(state.errandId, event, durable));
 }
+
+/** Sends read_more's schema from the next turn on, once a result was cut or compacted (it costs nothing before). */
+export function offerReadMore(state: RunState): void {
+  if (state.tools.offer('read_more'))
+    record(state, { type: 'tools.opened', step: state.step, tools: ['read_more'], by: 'cut' });
+}

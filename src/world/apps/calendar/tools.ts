@@ -78,17 +78,10 @@ export const calendarTools = [
   defineTool({
     name: 'list_events',
     title: 'Your events',
-    description:
-      'Lists the events on your calendar (ones you organise and ones you are invited to) in a time window; today by default.',
+    description: 'Lists your calendar’s events (yours and invitations) in a time window; today by default.',
     input: z.object({
-      from: timeArg
-        .optional()
-        .describe('Window start: local time or a date (2026-12-01). Default: start of today.'),
-      to: timeArg
-        .optional()
-        .describe(
-          'Window end: local time, or a date meaning the end of that day. Default: one day after from.',
-        ),
+      from: timeArg.optional().describe('Local time or a date (2026-12-01); default start of today.'),
+      to: timeArg.optional().describe('Local time, or a date meaning its end; default a day after from.'),
       include_cancelled: z.boolean().default(false).describe('Also show cancelled events.'),
     }),
     output: z.object({
@@ -119,26 +112,21 @@ export const calendarTools = [
     name: 'find_free_time',
     title: 'Find a free time',
     description:
-      'Finds times when you and the given contacts are all free for a meeting of a given length, within working hours (09:00–18:00, weekdays by default).',
+      'Finds free time when you and the given contacts are all free for a meeting of a given length, in working hours (09:00–18:00 weekdays by default).',
     input: z.object({
       attendee_ids: z
         .array(z.string().min(1))
         .max(20)
         .default([])
         .describe('Contact person ids (p_...) who must be free.'),
-      include_me: z.boolean().default(true).describe('Whether you must be free too.'),
-      date: z.string().optional().describe('One day to search, like 2026-12-02. Omit to use from/to.'),
-      from: timeArg.optional().describe('Search window start; default now.'),
-      to: timeArg
-        .optional()
-        .describe('Search window end (a date means the end of that day); default 7 days after from.'),
+      include_me: z.boolean().default(true).describe('You must be free too.'),
+      date: z.string().optional().describe('One day, e.g. 2026-12-02; else from/to.'),
+      from: timeArg.optional().describe('Window start; default now.'),
+      to: timeArg.optional().describe('Window end (a date means its end); default 7 days on.'),
       duration_minutes: durationArg.describe('How long the meeting needs, in minutes.'),
-      earliest: z.string().default('09:00').describe('Earliest start each day, HH:MM.'),
-      latest: z.string().default('18:00').describe('Latest end each day, HH:MM.'),
-      include_weekends: z
-        .boolean()
-        .default(false)
-        .describe('Also search Saturdays and Sundays (a weekend `date` is always searched).'),
+      earliest: z.string().default('09:00').describe('Earliest start, HH:MM.'),
+      latest: z.string().default('18:00').describe('Latest end, HH:MM.'),
+      include_weekends: z.boolean().default(false).describe('Also Saturdays and Sundays.'),
     }),
     output: z.object({
       people: z.array(z.string()).describe('Person ids who are free in every slot.'),
@@ -244,22 +232,19 @@ export const calendarTools = [
   defineTool({
     name: 'create_event',
     title: 'Create an event',
-    description:
-      'Creates an event on your calendar and sends each attendee (your contacts) an invitation in chat. Default length 60 minutes.',
+    description: 'Creates an event on your calendar and invites each attendee in chat.',
     input: z.object({
       title: z.string().trim().min(1).max(200).describe('What the event is.'),
-      start: timeArg.describe('Start, local time like 2026-12-01T15:00; not in the past.'),
-      end: timeArg.optional().describe('End, local time; or give duration_minutes instead.'),
-      duration_minutes: durationArg
-        .optional()
-        .describe('Length in minutes when end is not given (default 60).'),
+      start: timeArg.describe('Local time like 2026-12-01T15:00.'),
+      end: timeArg.optional().describe('Local time; or give duration_minutes.'),
+      duration_minutes: durationArg.optional().describe('Minutes, when end is not given (default 60).'),
       attendee_ids: z
         .array(z.string().min(1))
         .max(50)
         .default([])
-        .describe('Contact person ids (p_...) to invite; each gets a chat invitation.'),
+        .describe('Contact person ids (p_...) to invite.'),
       location: z.string().max(200).default('').describe('Where, as free text.'),
-      place_id: z.string().max(100).optional().describe('A maps place id for the location, if known.'),
+      place_id: z.string().max(100).optional().describe('A maps place id, if known.'),
       description: z.string().max(2000).default('').describe('Notes for the attendees.'),
     }),
     output: z.object({

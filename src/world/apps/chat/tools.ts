@@ -223,10 +223,9 @@ export const chatTools = [
   defineTool({
     name: 'send_message',
     title: 'Send a message',
-    description:
-      'Sends a text message to one of your contacts (by person id) or to a group you are in (by group id).',
+    description: 'Sends a text message to a contact (person id) or a group you are in (group id).',
     input: z.object({
-      to: z.string().min(1).describe('A contact person id (p_...) or a group id (grp_...).'),
+      to: z.string().min(1).describe('p_... or grp_...'),
       text: z.string().trim().min(1).max(2000).describe('The message text.'),
     }),
     output: z.object({

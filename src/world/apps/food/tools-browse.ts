@@ -50,27 +50,25 @@ export const browseTools = [
     name: 'search_restaurants',
     title: 'Search restaurants',
     description:
-      'Finds restaurants by name, cuisine or dish (Chinese or English, e.g. 宫保鸡丁, "latte", 川菜), optionally only open ones, sorted by rating, distance or delivery fee.',
+      'Finds restaurants by name, cuisine or dish (宫保鸡丁, latte, 川菜), sorted by rating, distance or delivery fee.',
     input: z.object({
       query: z
         .string()
         .max(100)
         .optional()
-        .describe(
-          'Words to match in restaurant names, cuisines, dish names or tags; all restaurants when omitted.',
-        ),
+        .describe('Words in names, cuisines, dishes or tags; all restaurants when omitted.'),
       cuisine: z.enum(cuisineKeys).optional().describe('Only this cuisine.'),
       open_now: z.boolean().default(false).describe('Only restaurants taking orders right now.'),
       sort: z
         .enum(['rating', 'distance', 'delivery_fee'])
         .default('rating')
-        .describe('Order of results: best rated, nearest, or cheapest base delivery fee first.'),
+        .describe('Best rated, nearest, or cheapest delivery first.'),
       address_id: z
         .string()
         .optional()
-        .describe('Measure distance to this saved address (see list_addresses); default your workplace.'),
-      near_place_id: z.string().optional().describe('Or measure distance to this maps place id.'),
-      limit: z.number().int().min(1).max(40).default(10).describe('How many restaurants at most.'),
+        .describe('Measure distance to this saved address; default your workplace.'),
+      near_place_id: z.string().optional().describe('Or to this maps place id.'),
+      limit: z.number().int().min(1).max(40).default(10).describe('At most this many.'),
     }),
     output: z.object({
       distance_from: z.string().describe('The place id distances are measured to.'),
@@ -167,7 +165,7 @@ export const browseTools = [
     name: 'get_menu',
     title: 'Menu',
     description:
-      'Lists the dishes of a restaurant with prices, stock, diet and allergen tags and options (spice level, size, extras).',
+      'Lists a restaurant’s dishes (menu): prices, stock, diet and allergen tags, options (spice, size, extras).',
     input: z.object({
       restaurant_id: z.string().describe('The restaurant id, e.g. r_chuanwei.'),
       query: z.string().max(100).optional().describe('Only dishes whose name contains this text.'),
@@ -175,7 +173,7 @@ export const browseTools = [
         .array(z.enum(DISH_TAGS))
         .max(10)
         .default([])
-        .describe('Leave out dishes with any of these tags, e.g. ["contains-peanuts"] for a peanut allergy.'),
+        .describe('Leave out dishes with these tags, e.g. ["contains-peanuts"].'),
     }),
     output: z.object({
       restaurant: restaurantBrief.describe('The restaurant.'),

@@ -34,27 +34,20 @@ import {
 } from './views.js';
 
 const itemInput = z.object({
-  dish_id: z.string().describe('Dish id from get_menu, e.g. d_chuanwei_gongbao.'),
+  dish_id: z.string().describe('From get_menu, e.g. d_chuanwei_gongbao.'),
   quantity: z.number().int().min(1).max(20).default(1).describe('How many.'),
   options: z
     .array(z.string())
     .max(10)
     .default([])
-    .describe(
-      'Chosen option choice ids from get_menu, e.g. ["spice_mild", "extra_rice"]; defaults fill the rest.',
-    ),
+    .describe('Option choice ids from get_menu, e.g. ["spice_mild"]; defaults fill the rest.'),
 });
 
 const orderFields = {
-  restaurant_id: z.string().describe('The restaurant to order from, e.g. r_chuanwei.'),
-  address_id: z.string().describe('Where to deliver: one of your saved address ids (list_addresses).'),
-  items: z
-    .array(itemInput)
-    .min(1)
-    .max(20)
-    .optional()
-    .describe('The dishes; when omitted, your cart at this restaurant is used.'),
-  coupon_id: z.string().optional().describe('A coupon of yours to use (list_coupons).'),
+  restaurant_id: z.string().describe('The restaurant, e.g. r_chuanwei.'),
+  address_id: z.string().describe('A saved address id (list_addresses).'),
+  items: z.array(itemInput).min(1).max(20).optional().describe('The dishes; your cart here when omitted.'),
+  coupon_id: z.string().optional().describe('Your coupon (list_coupons).'),
 };
 
 const cartView = z.object({
@@ -228,10 +221,10 @@ export const orderTools = [
     name: 'place_order',
     title: 'Place an order',
     description:
-      'Places a delivery order (the dishes given, or your cart) to a saved address and creates a payment request in the pay app; pay it with pay_request to start the order.',
+      'Places a delivery order (dishes given, or your cart) and creates a payment request; pay it with pay_request to start the order.',
     input: z.object({
       ...orderFields,
-      note: z.string().max(200).default('').describe('A note for the restaurant, e.g. 少辣 / less spicy.'),
+      note: z.string().max(200).default('').describe('For the restaurant, e.g. 少辣.'),
     }),
     output: orderView,
     effect: {

@@ -58,7 +58,7 @@ export const mapsTools = [
     name: 'search_places',
     title: 'Search places',
     description:
-      'Finds places by name, neighbourhood or address words in Chinese or English (e.g. 静安寺, "bund", "lujiazui"), optionally of one category and sorted by distance from a place. For a full street address use geocode.',
+      'Finds places by name, neighbourhood or address words (静安寺, bund), optionally of one category, nearest a place first. For a street address use geocode.',
     input: z.object({
       query: z
         .string()
@@ -68,11 +68,8 @@ export const mapsTools = [
           'Words of the name or address, Chinese or English; all places of the category when omitted.',
         ),
       category: z.enum(PLACE_CATEGORIES).optional().describe('Only places of this category.'),
-      near_place_id: z
-        .string()
-        .optional()
-        .describe('Sort by straight-line distance from this place id, nearest first.'),
-      limit: z.number().int().min(1).max(50).default(10).describe('How many places to return at most.'),
+      near_place_id: z.string().optional().describe('Nearest this place id first.'),
+      limit: z.number().int().min(1).max(50).default(10).describe('At most this many.'),
     }),
     output: z.object({
       places: z

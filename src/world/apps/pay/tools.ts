@@ -113,14 +113,11 @@ export const payTools = [
   defineTool({
     name: 'pay_request',
     title: 'Pay a payment request',
-    description:
-      'Pays an open payment request from your wallet. You must confirm the exact amount and payee shown on the request; a request can be paid once.',
+    description: 'Pays an open payment request once, confirming its exact amount and payee.',
     input: z.object({
-      request_id: z.string().describe('The payment request to pay, e.g. preq_0001.'),
-      amount_fen: fenSchema.describe('The amount you confirm paying, in fen; must equal the request amount.'),
-      payee_account_id: z
-        .string()
-        .describe('The account you confirm paying; must equal the request merchant id.'),
+      request_id: z.string().describe('e.g. preq_0001.'),
+      amount_fen: fenSchema.describe('In fen; must equal the request’s amount.'),
+      payee_account_id: z.string().describe('Must equal the request’s payee.'),
     }),
     output: z.object({
       transaction_id: z.string().describe('The payment transaction.'),

@@ -76,22 +76,16 @@ export const shopTools = [
     name: 'search_products',
     title: 'Search products',
     description:
-      'Finds products by words in their Chinese or English name, brand or category, with optional category, price and stock filters.',
+      'Finds products by Chinese or English name, brand or category, with price and stock filters.',
     input: z.object({
-      query: z
-        .string()
-        .max(100)
-        .optional()
-        .describe('Words to look for, Chinese or English (e.g. 雨伞, coffee beans); every word must match.'),
+      query: z.string().max(100).optional().describe('Every word must match (e.g. 雨伞, coffee beans).'),
       category: categorySchema.optional().describe('Only this category.'),
-      max_price_fen: fenSchema
-        .optional()
-        .describe('Only products costing at most this, in fen (¥1 = 100 fen).'),
+      max_price_fen: fenSchema.optional().describe('At most this price, in fen.'),
       in_stock_only: z.boolean().default(false).describe('Leave out sold-out products.'),
       sort: z
         .enum(['relevance', 'price_asc', 'price_desc', 'rating'])
         .default('relevance')
-        .describe('Order of results: shop order, cheapest first, dearest first, or best rated first.'),
+        .describe('Shop order, cheapest, dearest, or best rated first.'),
       limit: z.number().int().min(1).max(50).default(20).describe('How many results at most.'),
     }),
     output: z.object({
@@ -224,10 +218,10 @@ export const shopTools = [
     name: 'place_order',
     title: 'Place an order',
     description:
-      'Orders the items given (or your whole cart) to a saved address. Stock is reserved and a payment request is created; pay it with the pay app (pay_request with payment_request_id, total and payee).',
+      'Orders the items given (or your cart) to a saved address and creates a payment request; pay it with pay_request.',
     input: z.object({
       items: itemsInput,
-      address_id: z.string().describe('Saved address id to ship to; see list_addresses.'),
+      address_id: z.string().describe('A saved address id (list_addresses).'),
     }),
     output: orderView.extend({ next_step: z.string().describe('What to do next.') }),
     effect: { kind: 'write', act: 'order', address: 'address_id', items: 'items' },
