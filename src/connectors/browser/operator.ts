@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Frame, Page, Route } from 'playwright-core';
 import { ErrandError } from '../../errors.js';
+import { isWorkApp, PERSONAL_APP_NAMES } from '../../world/index.js';
 import {
   decodeToolCall,
   hostAllowed,
@@ -124,12 +125,18 @@ export class ScreenOperator {
       return route.abort('blockedbyclient');
     }
     const app = toWorld ? /^(?:\/worlds\/[^/]+)?\/(?:ui|apps)\/([a-z]+)/.exec(url.pathname)?.[1] : undefined;
-    if (app && this.#apps && !this.#apps.includes(app)) {
+    if (app && app !== '_' && !this.#appAllowed(app)) {
       this.#blocked.push(`${request.method()} ${url.pathname} (${app} is not among the apps allowed)`);
       return route.abort('blockedbyclient');
     }
-    const headers =
-      toWorld && this.#token ? { ...request.headers(), authorization: `Bearer ${this.#token}` } : undefined;
+    // The world's own pages learn which apps this errand may open, so its home lists only those.
+    const headers = toWorld
+      ? {
+          ...request.headers(),
+          'x-errand-apps': this.#shownApps(),
+          ...(this.#token ? { authorization: `Bearer ${this.#token}` } : {}),
+        }
+      : undefined;
     if (READ_METHODS.has(request.method())) return route.continue(headers ? { headers } : undefined);
     this.#inflight++;
     try {
@@ -176,6 +183,15 @@ export class ScreenOperator {
       this.#inflight--;
       if (this.#inflight === 0) for (const done of this.#drained.splice(0)) done();
     }
+  }
+
+  /** The mandate's apps; with none named, every personal app and no work app (as with tools). */
+  #appAllowed(app: string): boolean {
+    return this.#apps ? this.#apps.includes(app) : !isWorkApp(app);
+  }
+
+  #shownApps(): string {
+    return (this.#apps ?? PERSONAL_APP_NAMES).join(',');
   }
 
   /** Notes the reads a world screen says it was rendered from, to be shown to the guard and the journal. */
