@@ -135,7 +135,12 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       'CONFIG_INVALID',
       `--reasoning ${reasoning} needs a model (--model provider:model or ERRAND_MODEL); errand's recipes do not think.`,
     );
-  const model = ref ? resolveModel(ref, process.env, { reasoning }) : undefined;
+  const model = ref
+    ? resolveModel(ref, process.env, {
+        reasoning,
+        ...(config.model.vision !== undefined ? { vision: config.model.vision } : {}),
+      })
+    : undefined;
   if (flags.mode === 'gui' && !model)
     throw new ErrandError(
       'CONFIG_INVALID',

@@ -1,0 +1,81 @@
+import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
+
+/**
+ * Models that take images, by name as their providers publish them: OpenAI's GPT-4o/4.1/5 and o-series,
+ * Claude 3 and later, Gemini, and the open vision models (Qwen-VL, GLM-4V, LLaVA, Llama 3.2 Vision,
+ * MiniCPM-V, Pixtral, Gemma 3, Kimi-VL). A text-only model given an image refuses the call or ignores it,
+ * so anything not named here gets text only unless the config says `"vision": true`.
+ */
+const SEES: RegExp[] = [
+  /^gpt-4o/,
+  /^gpt-4\.1/,
+  /^gpt-4-turbo/,
+  /^gpt-5/,
+  /^o[134](-|$)/,
+  /^chatgpt-4o/,
+  /^claude-(3|sonnet|opus|haiku-4|[a-z]+-4)/,
+  /^gemini/,
+  /(^|[/-])qwen[\d.]*-?vl/i,
+  /qvq/i,
+  /^glm-4(\.\d+)?v/i,
+  /llava/i,
+  /llama3\.2-vision|llama-3\.2-\d+b-vision|llama-4/i,
+  /minicpm-v/i,
+  /pixtral/i,
+  /gemma-?3/i,
+  /kimi-vl|moonshot-v1-[\d]+k-vision/i,
+];
+
+/** Whether a model is sent screenshots: what the config says, else what its name says. */
+export function seesImages(modelId: string, setting?: boolean): boolean {
+  if (setting !== undefined) return setting;
+  return SEES.some((p) => p.test(modelId));
+}
+
+/** A screenshot for the model: the PNG and the words that say what it is. */
+export interface Screenshot {
+  png: Uint8Array;
+  caption: string;
+}
+
+/**
+ * The prompt with the latest screenshot after it, as one user message with an image part (the AI SDK's
+ * file part, which each provider sends as its own image block). Only the newest screenshot is ever sent:
+ * older ones would cost their tokens again on every turn and show a page that is gone.
+ */
+export function withScreenshot(prompt: LanguageModelV3Prompt, shot: Screenshot): LanguageModelV3Prompt {
+  return [
+    ...prompt,
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: shot.caption },
+        { type: 'file', mediaType: 'image/png', data: shot.png },
+      ],
+    },
+  ];
+}
+
+/**
+ * Image tokens as the providers document them, for a PNG of `width`×`height` (OpenAI: 85 + 170 per
+ * 512-px tile after fitting 2048 and 768; Anthropic: w·h/750). Providers count them inside the input
+ * tokens they report; this says how much of that was the screenshot.
+ */
+export function imageTokens(provider: string, width: number, height: number): number {
+  if (provider === 'anthropic') return Math.ceil((width * height) / 750);
+  let w = width;
+  let h = height;
+  const fit = Math.min(1, 2048 / Math.max(w, h));
+  w *= fit;
+  h *= fit;
+  const short = Math.min(1, 768 / Math.min(w, h));
+  w *= short;
+  h *= short;
+  return 85 + 170 * Math.ceil(w / 512) * Math.ceil(h / 512);
+}
+
+/** The width and height a PNG says it has (its IHDR chunk). */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
