@@ -281,6 +281,41 @@ describe('foreign markup: the fixture site (iframe, shadow DOM)', () => {
     }
   }, 60_000);
 
+  it('waits for a page that renders late: its own slow request, then the list drawn in pieces', async () => {
+    const op = await ScreenOperator.open({ browser, allowDomains: ['127.0.0.1'], settleCapMs: 8000 });
+    try {
+      // The list comes 600 ms after load and is drawn over another 600 ms; the action returns after it.
+      let o = await op.open(`${site.url}/slow.html`);
+      let view = formatView(o.view);
+      expect(view).toContain('5 loaves left');
+      expect(view).toContain('Focaccia (round 1, 5 of 5)');
+      expect(view).toMatch(/\[e\d+\] button "Order the last loaf \(round 1\)"/);
+      // A click that starts the same again returns with the new round drawn, not the old one nor a spinner.
+      const refresh = /\[(e\d+)\] button "Refresh"/.exec(view)![1]!;
+      o = await op.click(refresh);
+      view = formatView(o.view);
+      expect(view).not.toContain('Loading…');
+      expect(view).toContain('Focaccia (round 2, 5 of 5)');
+      expect(view).toMatch(/button "Order the last loaf \(round 2\)"/);
+    } finally {
+      await op.close();
+    }
+  }, 60_000);
+
+  it('reads a page that never stops changing once the cap is reached', async () => {
+    const op = await ScreenOperator.open({ browser, allowDomains: ['127.0.0.1'], settleCapMs: 1500 });
+    try {
+      const started = performance.now();
+      const o = await op.open(`${site.url}/ticker.html`);
+      const took = performance.now() - started;
+      expect(formatView(o.view)).toContain('Fresh out of the oven');
+      expect(took).toBeGreaterThanOrEqual(1400);
+      expect(took).toBeLessThan(6000);
+    } finally {
+      await op.close();
+    }
+  }, 60_000);
+
   it('asks before a write of unknown effect, and sends it only when the person says yes', async () => {
     const host = WorldHost.open({ seed: 1, persona: 'sam' });
     const run = async (approver: Approver) => {
