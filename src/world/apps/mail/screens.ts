@@ -40,7 +40,7 @@ function inbox(s: ScreenContext): string {
       list
         .map(
           (m) =>
-            `<li class="card"><a href="${esc(s.href(`/mail/t/${m.thread_id}`))}">${m.read ? '' : `<span aria-label="${esc(s.t('未读', 'unread'))}">● </span>`}${esc(m.subject)}</a><div class="muted">${esc(m.from_address)} · ${esc(when(m.sent_at))}${m.attachments.length ? ' · 📎' : ''}</div></li>`,
+            `<li class="card"><a href="${esc(s.href(`/mail/t/${m.thread_id}`))}">${esc(m.subject)}</a>${m.read ? '' : ` <span class="price">● ${s.t('未读', 'unread')}</span>`}<div class="muted">${esc(m.from_address)} · ${esc(when(m.sent_at))}${m.attachments.length ? ' · 📎' : ''}</div></li>`,
         )
         .join('') || `<li class="muted">${s.t('没有邮件', 'No mail')}</li>`
     }</ul>`,
