@@ -19,6 +19,8 @@ export function screenNames(world: World): ScreenNames {
       for (const c of g.choices ?? []) names.set(`${d.id}/${c.id}`, pick(c));
   }
   for (const p of rows('SELECT id, name_zh, name_en FROM shop_products')) names.set(p.id!, pick(p));
+  for (const c of rows('SELECT id, dish_id FROM food_cart_items'))
+    names.set(c.id!, names.get(c.dish_id!) ?? '');
   const contacts = world.db
     .prepare('SELECT person_id AS id, nickname FROM world_contacts WHERE owner_id = ?')
     .all(world.persona.person_id) as { id: string; nickname: string }[];
@@ -176,6 +178,8 @@ const READ_SCREENS: Record<string, (i: Record<string, any>, nameOf: (id: string)
   food_list_coupons: () => '/ui/food/me',
   food_view_cart: () => '/ui/food/cart',
   food_get_order: (i) => `/ui/food/orders/${i.order_id}`,
+  food_quote_order: (i) =>
+    `/ui/food/checkout${query({ r: i.restaurant_id, items: i.items ? JSON.stringify(i.items) : undefined, address: i.address_id, coupon: i.coupon_id })}`,
   food_list_orders: () => '/ui/food/orders',
   pay_get_balance: () => '/ui/pay',
   pay_list_transactions: () => '/ui/pay',
@@ -194,6 +198,12 @@ const READ_SCREENS: Record<string, (i: Record<string, any>, nameOf: (id: string)
   shop_get_product: (i) => `/ui/shop/p/${i.product_id}`,
   shop_list_product_reviews: (i) => `/ui/shop/p/${i.product_id}`,
   shop_list_addresses: () => '/ui/shop/checkout',
+  shop_quote_order: (i) => {
+    const one = (
+      i.items as { product_id: string; variant_id?: string; quantity?: number }[] | undefined
+    )?.[0];
+    return `/ui/shop/checkout${query({ product: one?.product_id, variant: one?.variant_id, quantity: one?.quantity, address: i.address_id })}`;
+  },
   shop_get_order: (i) => `/ui/shop/orders/${i.order_id}`,
   shop_list_orders: () => '/ui/shop/orders',
   mail_list_inbox: (i) =>
@@ -471,8 +481,21 @@ export function screenDriverModel(task: Task, names: ScreenNames): PolicyModel {
         ];
       case 'chat_mark_read':
         return [open(`/ui/chat/c/${input.conversation}`), click(/^(标为已读|Mark as read)$/), done];
-      case 'food_remove_from_cart':
-        return [() => ({ fail: 'the food cart is named by cart line, not by anything a task file gives' })];
+      case 'food_write_review':
+        return [
+          open(`/ui/food/orders/${input.order_id}`),
+          click(/^(写评价|Write a review)$/, 'first', /^(button|link|group|disclosure|summary)$/),
+          choose(/^(评分|Rating)$/, String(input.rating)),
+          type(/^(评价内容|Review)$/, input.text),
+          click(/^(发表评价|Post review)$/, 'first', /^button$/),
+          done,
+        ];
+      case 'food_remove_from_cart': {
+        const dish = nameOf(input.cart_item_id);
+        if (dish === input.cart_item_id)
+          return [() => ({ fail: `no cart line ${input.cart_item_id} to find` })];
+        return [open('/ui/food/cart'), click(new RegExp(`^(删除|Remove) ${esc(dish)}$`)), done];
+      }
       case 'shop_add_to_cart':
         return [
           open(`/ui/shop/p/${input.product_id}`),

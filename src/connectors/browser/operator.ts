@@ -159,8 +159,8 @@ export class ScreenOperator {
       this.#blocked.push(`${request.method()} ${url.origin}${url.pathname}`);
       return route.abort('blockedbyclient');
     }
-    const app = toWorld ? /^(?:\/worlds\/[^/]+)?\/(?:ui|apps)\/([a-z]+)/.exec(url.pathname)?.[1] : undefined;
-    if (app && app !== '_' && !this.#appAllowed(app)) {
+    const app = toWorld ? appOf(url.pathname) : undefined;
+    if (app && !this.#appAllowed(app)) {
       this.#blocked.push(`${request.method()} ${url.pathname} (${app} is not among the apps allowed)`);
       return route.abort('blockedbyclient');
     }
@@ -308,6 +308,10 @@ export class ScreenOperator {
   /** Opens an app's screens (`food`), a path on the world (`/ui/food/cart`), or an address. */
   async open(target: string): Promise<ActionOutcome> {
     const url = this.resolve(target);
+    const app =
+      this.#worldOrigin && url.startsWith(this.#worldOrigin) ? appOf(new URL(url).pathname) : undefined;
+    if (app && !this.#appAllowed(app))
+      throw new ErrandError('FORBIDDEN', `The ${app} screens are not among the apps this errand may use.`);
     return this.#act(async () => {
       try {
         await this.#page.goto(url, { waitUntil: 'load' });
@@ -443,6 +447,11 @@ export class ScreenOperator {
   async close(): Promise<void> {
     await this.#context.close().catch(() => undefined);
   }
+}
+
+/** The world app a path of the world server belongs to (`/ui/mail/…`, `/apps/mail/tools/…`). */
+function appOf(pathname: string): string | undefined {
+  return /^(?:\/worlds\/[^/]+)?\/(?:ui|apps)\/([a-z]+)/.exec(pathname)?.[1];
 }
 
 /** The view as the model reads it. */
