@@ -12,7 +12,7 @@ const ref = z
 const TOOLS = {
   open: {
     description:
-      'Opens a screen: an app by name (food, pay, chat, calendar, maps, shop), a path such as /ui/food/cart, or an http(s) address. Returns the page view.',
+      'Opens a screen: an app by name (food, pay, chat, calendar, maps, shop; the work apps mail, ledger, inventory, tracker when the errand may use them), a path such as /ui/food/cart, or an http(s) address. Returns the page view.',
     input: z.object({ target: z.string().min(1).describe('An app name, a /ui/… path, or an address.') }),
   },
   click: {
