@@ -6,6 +6,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveModel } from '../src/models/registry.js';
+import { chatTurns, type RecordedCall } from './fixtures/recordings.js';
 import { cliCommand } from './support/cli.js';
 import { type ReplayServer, startReplayServer } from './support/replay-server.js';
 import { call, startTestServe, type TestServe } from './support/serve.js';
@@ -15,8 +16,7 @@ import { call, startTestServe, type TestServe } from './support/serve.js';
  * the world's screens in Chromium by a model (replayed over HTTP), and the page's transfer goes through
  * the guard as pay.transfer; a start GUI mode cannot do is refused with one sentence.
  */
-type Turn = { name: string; args: Record<string, unknown> };
-const TURNS: Turn[] = [
+const TURNS: RecordedCall[] = [
   { name: 'screen_open', args: { target: 'pay/transfer' } },
   { name: 'screen_select', args: { ref: 'e2', option: 'p_wangfang' } },
   { name: 'screen_type', args: { ref: 'e3', text: '20' } },
@@ -25,42 +25,13 @@ const TURNS: Turn[] = [
   { name: 'finish', args: { outcome: 'done', summary: '已给王芳转账20元。', evidence: [] } },
 ];
 
-function recording() {
-  return TURNS.map((c, i) => ({
-    body: {
-      id: `chatcmpl-${i}`,
-      object: 'chat.completion',
-      created: 1796000400 + i,
-      model: 'deepseek-chat',
-      choices: [
-        {
-          index: 0,
-          message: {
-            role: 'assistant',
-            content: null,
-            tool_calls: [
-              {
-                id: `call_${i}`,
-                type: 'function',
-                function: { name: c.name, arguments: JSON.stringify(c.args) },
-              },
-            ],
-          },
-          finish_reason: 'tool_calls',
-        },
-      ],
-      usage: { prompt_tokens: 900, completion_tokens: 20, total_tokens: 920 },
-    },
-  }));
-}
-
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
 async function replay(): Promise<ReplayServer> {
-  const r = await startReplayServer(recording());
+  const r = await startReplayServer(chatTurns('deepseek-chat', TURNS));
   cleanups.push(() => r.close());
   return r;
 }

@@ -8,6 +8,7 @@ import { intentSetSchema } from '../src/guard/intents.js';
 import { resolveModel } from '../src/models/registry.js';
 import { imageTokens, pngSize, seesImages } from '../src/models/vision.js';
 import { World } from '../src/world/index.js';
+import { anthropicTurns, chatTurns, type RecordedCall } from './fixtures/recordings.js';
 import { LIMING, tempJournal } from './support/agent.js';
 import { type ReplayServer, startReplayServer } from './support/replay-server.js';
 
@@ -27,51 +28,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-const CALLS = [
-  { id: 'call_open', name: 'screen_open', args: { target: 'pay' } },
-  { id: 'call_done', name: 'finish', args: { outcome: 'done', summary: '余额已看过。', evidence: [] } },
+const CALLS: RecordedCall[] = [
+  { name: 'screen_open', args: { target: 'pay' } },
+  { name: 'finish', args: { outcome: 'done', summary: '余额已看过。', evidence: [] } },
 ];
-
-/** OpenAI-style chat completions (OpenAI and every OpenAI-compatible provider). */
-function chatRecording(model: string, promptTokens: number[]) {
-  return CALLS.map((c, i) => ({
-    body: {
-      id: `cc-${i}`,
-      object: 'chat.completion',
-      created: 1796000400 + i,
-      model,
-      choices: [
-        {
-          index: 0,
-          message: {
-            role: 'assistant',
-            content: '',
-            tool_calls: [
-              { id: c.id, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.args) } },
-            ],
-          },
-          finish_reason: 'tool_calls',
-        },
-      ],
-      usage: { prompt_tokens: promptTokens[i], completion_tokens: 20, total_tokens: promptTokens[i]! + 20 },
-    },
-  }));
-}
-
-function anthropicRecording(model: string, inputTokens: number[]) {
-  return CALLS.map((c, i) => ({
-    body: {
-      id: `msg_${i}`,
-      type: 'message',
-      role: 'assistant',
-      model,
-      content: [{ type: 'tool_use', id: `toolu_${i}`, name: c.name, input: c.args }],
-      stop_reason: 'tool_use',
-      stop_sequence: null,
-      usage: { input_tokens: inputTokens[i], output_tokens: 20 },
-    },
-  }));
-}
 
 async function lookAtWallet(ref: string, env: Record<string, string>) {
   const world = World.open({ seed: 1 });
@@ -116,7 +76,7 @@ describe('screenshots for models that see', () => {
   });
 
   it('OpenAI gpt-4o: the marked screen goes as an image part after the tool result, the text view stays', async () => {
-    const server = await startReplayServer(chatRecording('gpt-4o', [1200, 2400]));
+    const server = await startReplayServer(chatTurns('gpt-4o', CALLS, [1200, 2400]));
     servers.push(server);
     const { model, report } = await lookAtWallet('openai:gpt-4o', {
       OPENAI_API_KEY: 'k',
@@ -148,7 +108,7 @@ describe('screenshots for models that see', () => {
   }, 90_000);
 
   it('Anthropic Claude: the screen goes as a base64 image block', async () => {
-    const server = await startReplayServer(anthropicRecording('claude-sonnet-4-5', [1500, 3100]));
+    const server = await startReplayServer(anthropicTurns('claude-sonnet-4-5', CALLS, [1500, 3100]));
     servers.push(server);
     const { report } = await lookAtWallet('anthropic:claude-sonnet-4-5', {
       ANTHROPIC_API_KEY: 'k',
@@ -165,7 +125,7 @@ describe('screenshots for models that see', () => {
   }, 90_000);
 
   it('a model that does not see (deepseek-chat) gets the text view only', async () => {
-    const server = await startReplayServer(chatRecording('deepseek-chat', [1000, 1400]));
+    const server = await startReplayServer(chatTurns('deepseek-chat', CALLS, [1000, 1400]));
     servers.push(server);
     const { model, report } = await lookAtWallet('deepseek:deepseek-chat', {
       DEEPSEEK_API_KEY: 'k',
