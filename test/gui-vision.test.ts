@@ -104,6 +104,7 @@ describe('screenshots for models that see', () => {
     expect(JSON.stringify(last.content)).toContain('red label is the ref');
     // Usage: the provider's input tokens include the image; errand counts what it reports.
     expect(report.usage.inputTokens).toBe(3600);
+    expect(report.usage.imageTokens).toBeUndefined(); // OpenAI does not say how much was the picture
     expect(imageTokens('openai', 390, 844)).toBe(85 + 170 * 2);
   }, 90_000);
 
@@ -122,6 +123,22 @@ describe('screenshots for models that see', () => {
     expect(images).toHaveLength(1);
     expect(images[0].source).toMatchObject({ type: 'base64', media_type: 'image/png' });
     expect(report.usage.inputTokens).toBe(4600);
+  }, 90_000);
+
+  it('Qwen-VL on DashScope: the image tokens it reports are counted apart, inside the input', async () => {
+    const turns = chatTurns('qwen-vl-max', CALLS, [1100, 1900]) as { body: any }[];
+    // DashScope says how much of the prompt was the picture (prompt_tokens_details.image_tokens).
+    turns[1]!.body.usage.prompt_tokens_details = { image_tokens: 425, text_tokens: 1475 };
+    const server = await startReplayServer(turns);
+    servers.push(server);
+    const { model, report } = await lookAtWallet('qwen:qwen-vl-max', {
+      DASHSCOPE_API_KEY: 'k',
+      QWEN_BASE_URL: `${server.url}/v1`,
+    });
+    expect(model.vision).toBe(true);
+    expect(chatImages(server.requests[1]!.body)).toHaveLength(1);
+    expect(report.usage.inputTokens).toBe(3000);
+    expect(report.usage.imageTokens).toBe(425);
   }, 90_000);
 
   it('a model that does not see (deepseek-chat) gets the text view only', async () => {

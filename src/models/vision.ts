@@ -1,4 +1,4 @@
-import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
+import type { LanguageModelV3Prompt, LanguageModelV3Usage } from '@ai-sdk/provider';
 
 /**
  * Models that take images, by name as their providers publish them: OpenAI's GPT-4o/4.1/5 and o-series,
@@ -78,4 +78,22 @@ export function imageTokens(provider: string, width: number, height: number): nu
 export function pngSize(png: Uint8Array): { width: number; height: number } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * The image tokens a provider reports inside the input tokens, when it reports them: DashScope's
+ * OpenAI-compatible API (Qwen-VL) as `prompt_tokens_details.image_tokens`, Gemini as the IMAGE modality of
+ * `promptTokensDetails`. OpenAI and Anthropic count images in the input without saying how many: 0.
+ */
+export function reportedImageTokens(usage: LanguageModelV3Usage): number {
+  // biome-ignore lint/suspicious/noExplicitAny: the provider's own usage object, as it came
+  const raw = usage.raw as any;
+  const dashscope = raw?.prompt_tokens_details?.image_tokens;
+  if (typeof dashscope === 'number') return dashscope;
+  const gemini = raw?.promptTokensDetails;
+  if (Array.isArray(gemini))
+    return gemini
+      .filter((d) => d?.modality === 'IMAGE' && typeof d.tokenCount === 'number')
+      .reduce((n: number, d: { tokenCount: number }) => n + d.tokenCount, 0);
+  return 0;
 }
