@@ -57,30 +57,6 @@ export function withScreenshot(prompt: LanguageModelV3Prompt, shot: Screenshot):
 }
 
 /**
- * Image tokens as the providers document them, for a PNG of `width`×`height` (OpenAI: 85 + 170 per
- * 512-px tile after fitting 2048 and 768; Anthropic: w·h/750). Providers count them inside the input
- * tokens they report; this says how much of that was the screenshot.
- */
-export function imageTokens(provider: string, width: number, height: number): number {
-  if (provider === 'anthropic') return Math.ceil((width * height) / 750);
-  let w = width;
-  let h = height;
-  const fit = Math.min(1, 2048 / Math.max(w, h));
-  w *= fit;
-  h *= fit;
-  const short = Math.min(1, 768 / Math.min(w, h));
-  w *= short;
-  h *= short;
-  return 85 + 170 * Math.ceil(w / 512) * Math.ceil(h / 512);
-}
-
-/** The width and height a PNG says it has (its IHDR chunk). */
-export function pngSize(png: Uint8Array): { width: number; height: number } {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-/**
  * The image tokens a provider reports inside the input tokens, when it reports them: DashScope's
  * OpenAI-compatible API (Qwen-VL) as `prompt_tokens_details.image_tokens`, Gemini as the IMAGE modality of
  * `promptTokensDetails`. OpenAI and Anthropic count images in the input without saying how many: 0.
