@@ -3,7 +3,8 @@
 // tokenizer (o200k_base), and whether every actionable element of Playwright MCP's snapshot is reachable
 // from errand's view (same role and name). Then the core suite's oracle in API mode and on the screens
 // (the scripted screen driver), side by side: success, steps, tokens, time, and the time per step with
-// no model (median and p90). GUI_BENCH_ONLY=<text> limits the second part to task ids containing it.
+// no model (median and p90), for the core and work suites (GUI_BENCH_SUITES=core,work). GUI_BENCH_ONLY=<text>
+// limits the second part to task ids containing it; GUI_BENCH_SUITES= (empty) skips it.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ import {
   ScreenOperator,
 } from '../src/connectors/browser/index.js';
 import { countTokens } from '../src/models/tokens.js';
-import { serveWorld, WorldHost } from '../src/world/index.js';
+import { APP_NAMES, serveWorld, WorldHost } from '../src/world/index.js';
 import { serveSite } from '../test/support/site.js';
 import { summarise } from './stats.js';
 
@@ -47,6 +48,23 @@ const SCREENS = [
   '/ui/shop/p/pr_mechanical_keyboard',
   '/ui/shop/cart',
   '/ui/shop/orders/sord_liming_scarf',
+  // The work apps (opened here because the comparison names them, as a mandate must).
+  '/ui/mail',
+  '/ui/mail/t/th_li_01',
+  '/ui/mail/t/th_li_03/reply/ml_li_03',
+  '/ui/mail/new',
+  '/ui/ledger',
+  '/ui/ledger/expenses?status=submitted',
+  '/ui/ledger/expenses/exp_seed_1',
+  '/ui/ledger/invoices/inv_xy_1127',
+  '/ui/inventory',
+  '/ui/inventory/suppliers?sku=sku_sensor',
+  '/ui/inventory/order?supplier=sup_xinyuan&sku=sku_sensor',
+  '/ui/inventory/orders/po_seed_box',
+  '/ui/tracker',
+  '/ui/tracker/issues/iss_101',
+  '/ui/tracker/prs/pr_201',
+  '/ui/tracker/releases',
 ];
 
 const ACTIONABLE = new Set([
@@ -131,7 +149,12 @@ async function compareViews() {
   const world = await serveWorld(host);
   const site = await serveSite();
   const browser = await launchBrowser();
-  const op = await ScreenOperator.open({ browser, world: { url: world.url }, allowDomains: ['127.0.0.1'] });
+  const op = await ScreenOperator.open({
+    browser,
+    world: { url: world.url },
+    allowDomains: ['127.0.0.1'],
+    apps: APP_NAMES,
+  });
   const mcp = await playwrightMcp();
   const pages = [...SCREENS.map((p) => `${world.url}${p}`), `${site.url}/`, `${site.url}/menu.html`];
   const rows: {
@@ -192,14 +215,14 @@ async function stepTimes(run: BenchRun, journalFile: string, screens: boolean): 
   return times;
 }
 
-async function compareModes() {
+async function compareModes(suite: string) {
   const only = process.env.GUI_BENCH_ONLY;
-  const tasks = loadSuite(fileURLToPath(new URL('../tasks/', import.meta.url)), 'core').filter(
+  const tasks = loadSuite(fileURLToPath(new URL('../tasks/', import.meta.url)), suite).filter(
     (t) => !only || t.id.includes(only),
   );
   const dir = mkdtempSync(join(tmpdir(), 'errand-bench-gui-'));
   const api = await runBench({
-    suite: 'core',
+    suite,
     tasks,
     agentName: 'oracle',
     agent: resolveAgent('oracle', 'api'),
@@ -211,7 +234,7 @@ async function compareModes() {
   let gui: BenchRun;
   try {
     gui = await runBench({
-      suite: 'core',
+      suite,
       tasks,
       agentName: 'oracle',
       agent: resolveAgent('oracle', 'gui'),
@@ -254,36 +277,44 @@ console.log(
   `  all ${views.length} pages: ${totalMine} / ${totalTheirs} tokens = ${(totalMine / totalTheirs).toFixed(2)}× (worst page ${worst.toFixed(2)}×) · actionable elements reached ${reached}/${actionable} (${pct(reached / actionable)})`,
 );
 
-const modes = await compareModes();
-console.log('\ncore suite, oracle: API mode against the screens (scripted screen driver)');
-for (const [name, run] of [
-  ['api', modes.api],
-  ['gui', modes.gui],
-] as const) {
-  const m = run.metrics;
+const suites = (process.env.GUI_BENCH_SUITES ?? 'core,work').split(',').filter(Boolean);
+const bySuite: Record<string, unknown> = {};
+for (const suite of suites) {
+  const modes = await compareModes(suite);
+  console.log(`\n${suite} suite, oracle: API mode against the screens (scripted screen driver)`);
+  for (const [name, run] of [
+    ['api', modes.api],
+    ['gui', modes.gui],
+  ] as const) {
+    const m = run.metrics;
+    console.log(
+      `  ${name}: success ${pct(m.successRate)} · steps ${m.meanSteps.toFixed(1)} · tokens ${Math.round(m.usage.inputTokens + m.usage.outputTokens)} · wall ${(m.wallMs / 1000).toFixed(1)} s`,
+    );
+  }
+  const apiT = summarise(modes.apiSteps);
+  const guiT = summarise(modes.guiSteps);
   console.log(
-    `  ${name}: success ${pct(m.successRate)} · steps ${m.meanSteps.toFixed(1)} · tokens ${Math.round(m.usage.inputTokens + m.usage.outputTokens)} · wall ${(m.wallMs / 1000).toFixed(1)} s`,
+    `  time per step, no model: API median ${ms(apiT.median)} p90 ${ms(apiT.p90)} (${apiT.runs} actions) · GUI median ${ms(guiT.median)} p90 ${ms(guiT.p90)} (${guiT.runs} screen actions, observation and the page's writes included)`,
   );
-}
-const apiT = summarise(modes.apiSteps);
-const guiT = summarise(modes.guiSteps);
-console.log(
-  `  time per step, no model: API median ${ms(apiT.median)} p90 ${ms(apiT.p90)} (${apiT.runs} actions) · GUI median ${ms(guiT.median)} p90 ${ms(guiT.p90)} (${guiT.runs} screen actions, observation and the page's writes included)`,
-);
-const byTask = modes.api.trials.map((a) => {
-  const g = modes.gui.trials.find((t) => t.task === a.task);
-  return {
-    task: a.task,
-    api: { pass: a.pass, steps: a.steps },
-    gui: { pass: g?.pass ?? false, steps: g?.steps ?? 0 },
+  const byTask = modes.api.trials.map((a) => {
+    const g = modes.gui.trials.find((t) => t.task === a.task);
+    return {
+      task: a.task,
+      api: { pass: a.pass, steps: a.steps },
+      gui: { pass: g?.pass ?? false, steps: g?.steps ?? 0 },
+    };
+  });
+  const differ = byTask.filter((t) => t.api.pass !== t.gui.pass);
+  if (differ.length) console.log(`  tasks passing in one mode only: ${differ.map((d) => d.task).join(', ')}`);
+  bySuite[suite] = {
+    api: modes.api.metrics,
+    gui: modes.gui.metrics,
+    apiSteps: modes.apiSteps,
+    guiSteps: modes.guiSteps,
+    byTask,
   };
-});
-const differ = byTask.filter((t) => t.api.pass !== t.gui.pass);
-if (differ.length) console.log(`  tasks passing in one mode only: ${differ.map((d) => d.task).join(', ')}`);
+}
 mkdirSync('bench-results', { recursive: true });
 const out = join('bench-results', `gui-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
-writeFileSync(
-  out,
-  `${JSON.stringify({ views, api: modes.api.metrics, gui: modes.gui.metrics, apiSteps: modes.apiSteps, guiSteps: modes.guiSteps, byTask }, null, 2)}\n`,
-);
+writeFileSync(out, `${JSON.stringify({ views, suites: bySuite }, null, 2)}\n`);
 console.log(`results ${out}`);

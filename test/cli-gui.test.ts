@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatTurns, type RecordedCall } from './fixtures/recordings.js';
 import { runCli } from './support/cli.js';
 import { type ReplayServer, startReplayServer } from './support/replay-server.js';
 
@@ -10,8 +11,7 @@ import { type ReplayServer, startReplayServer } from './support/replay-server.js
  * a model replayed over HTTP that looks at errand's page view and clicks by ref; the transfer the page
  * sends goes through the guard as pay.transfer.
  */
-type Call = { name: string; args: Record<string, unknown> };
-const TURNS: Call[] = [
+const TURNS: RecordedCall[] = [
   { name: 'screen_open', args: { target: 'pay/transfer' } },
   { name: 'screen_select', args: { ref: 'e2', option: 'p_wangfang' } },
   { name: 'screen_type', args: { ref: 'e3', text: '20' } },
@@ -27,40 +27,11 @@ const TURNS: Call[] = [
   },
 ];
 
-function recording(): { body: unknown }[] {
-  return TURNS.map((c, i) => ({
-    body: {
-      id: `chatcmpl-${i}`,
-      object: 'chat.completion',
-      created: 1796000400 + i,
-      model: 'deepseek-chat',
-      choices: [
-        {
-          index: 0,
-          message: {
-            role: 'assistant',
-            content: null,
-            tool_calls: [
-              {
-                id: `call_${i}`,
-                type: 'function',
-                function: { name: c.name, arguments: JSON.stringify(c.args) },
-              },
-            ],
-          },
-          finish_reason: 'tool_calls',
-        },
-      ],
-      usage: { prompt_tokens: 900, completion_tokens: 20, total_tokens: 920 },
-    },
-  }));
-}
-
 let replay: ReplayServer;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   const home = mkdtempSync(join(tmpdir(), 'errand-cli-gui-'));
-  replay = await startReplayServer(recording());
+  replay = await startReplayServer(chatTurns('deepseek-chat', TURNS));
   env = {
     ERRAND_HOME: home,
     HOME: home,

@@ -2,7 +2,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../src/agent/journal.js';
 import { runErrand } from '../src/agent/runner.js';
+import fc from 'fast-check';
+import { z } from 'zod';
 import { resolveAgent } from '../src/bench/agents/index.js';
+import { screenDriverModel, screenNames } from '../src/bench/agents/screen-driver.js';
 import { runBench } from '../src/bench/run-suite.js';
 import { type Task, taskSchema } from '../src/bench/task.js';
 import { runTrial } from '../src/bench/trial.js';
@@ -20,12 +23,24 @@ import { MandateGuard } from '../src/guard/guard.js';
 import { unattended } from '../src/guard/defaults.js';
 import type { Approver } from '../src/guard/types.js';
 import { useModel } from '../src/models/registry.js';
-import { finish, PolicyModel } from '../src/models/testing.js';
-import type { World } from '../src/world/index.js';
-import { serveWorld, WorldHost } from '../src/world/index.js';
+import { finish, type ModelView, PolicyModel } from '../src/models/testing.js';
+import { serveWorld, World, WorldHost } from '../src/world/index.js';
 import { loadSuite } from '../src/bench/load.js';
 import { rawRequest } from './support/raw-http.js';
+import { schemaArb } from './fuzz/schema-arb.js';
 import { serveSite, type TestSite } from './support/site.js';
+
+/** What a scripted model sees before anything happened. */
+const EMPTY_VIEW = {
+  call: 0,
+  system: '',
+  request: '',
+  userTexts: [],
+  tools: [],
+  results: [],
+  last: () => undefined,
+  options: {} as ModelView['options'],
+};
 
 /**
  * GUI mode through the real Chromium: the screens, errand's page view on the world and on foreign
@@ -56,10 +71,10 @@ function task(request: string, oracle: Task['oracle'], persona: 'liming' | 'sam'
 }
 
 /** Runs a task on the screens; returns what changed, the guard's decisions on page writes, and the pages shown. */
-async function onScreens(t: Task) {
+async function onScreens(t: Task, prefer: 'auto' | 'task' = 'auto') {
   const journal = new Journal(':memory:');
   try {
-    const r = await runTrial(t, resolveAgent('oracle', 'gui'), journal, 0, {}, 'auto', userFor, screens);
+    const r = await runTrial(t, resolveAgent('oracle', 'gui'), journal, 0, {}, prefer, userFor, screens);
     const events = journal.events(r.errandId);
     // The page's writes (the reads a page was built from are shown to the guard too, and allowed).
     const proposed = new Map(
@@ -121,6 +136,40 @@ describe('the screens', () => {
     }
   }, 60_000);
 
+  it('show the work apps only when the mandate names them, as with tools', async () => {
+    const host = WorldHost.open({ seed: 1 });
+    const server = await serveWorld(host);
+    const personal = await ScreenOperator.open({ browser, world: { url: server.url } });
+    const atWork = await ScreenOperator.open({
+      browser,
+      world: { url: server.url },
+      apps: ['mail', 'tracker'],
+    });
+    try {
+      let o = await personal.open('/ui');
+      expect(formatView(o.view)).toMatch(/link "钱包"/);
+      expect(formatView(o.view)).not.toMatch(/link "邮件"/);
+      await expect(personal.open('mail')).rejects.toThrow(
+        'The mail screens are not among the apps this errand may use.',
+      );
+      o = await atWork.open('/ui');
+      expect(formatView(o.view)).toMatch(/link "邮件"/);
+      expect(formatView(o.view)).not.toMatch(/link "钱包"|link "账本"/);
+      o = await atWork.open('mail');
+      expect(formatView(o.view)).toContain('# 收件箱');
+      expect(formatView(o.view)).toMatch(/link "11月报销提醒"/);
+      o = await atWork.open('/ui/tracker/prs/pr_201');
+      expect(formatView(o.view)).toMatch(/CI/);
+      expect(formatView(o.view)).toMatch(/button "请求评审"/);
+      await expect(atWork.open('ledger')).rejects.toThrow('The ledger screens are not among');
+    } finally {
+      await personal.close();
+      await atWork.close();
+      await server.close();
+      host.close();
+    }
+  }, 60_000);
+
   it('show an accessible checkout: labelled fields, an icon-only button by its label, a confirmation dialog', async () => {
     const host = WorldHost.open({ seed: 1 });
     const server = await serveWorld(host);
@@ -168,7 +217,7 @@ describe('the guard on screens: every write a page sends is the tool call it is'
       ]),
     );
     expect(decided).toEqual([expect.objectContaining({ tool: 'pay_transfer', decision: 'allow' })]);
-    expect(r.report.outcome).toBe('done');
+    expect(r.report.summary ?? r.report.outcome).toBe('Done.');
     expect(r.verdict.collateral.join('\n')).toMatch(/pay_transactions.*"to_id":"p_wangfang".*"amount":2000/);
   }, 60_000);
 
@@ -237,6 +286,65 @@ describe('the guard on screens: every write a page sends is the tool call it is'
   }, 60_000);
 });
 
+describe('the screen driver reaches every tool', () => {
+  it('searches contacts, and puts a product in the shop cart and takes it out again, on the screens', async () => {
+    const t = task('买一个机械键盘寄到公司', [
+      { tool: 'chat_list_contacts', input: { query: '王' } },
+      { tool: 'shop_add_to_cart', input: { product_id: 'pr_mechanical_keyboard', quantity: 1 } },
+      { tool: 'shop_remove_from_cart', input: { product_id: 'pr_mechanical_keyboard' } },
+    ]);
+    t.intents = {
+      intents: [
+        {
+          id: 'i1',
+          said: '买一个机械键盘寄到公司',
+          kind: 'order',
+          app: 'shop',
+          items: [{ names: ['机械键盘'], ids: ['pr_mechanical_keyboard'], quantity: 1 }],
+          address: 'saddr_liming_office',
+        },
+      ],
+      budgetFen: null,
+      understood: '买一个机械键盘寄到公司',
+    } as unknown as Task['intents'];
+    const { r, decided, pages } = await onScreens(t, 'task');
+    expect(r.report.summary ?? r.report.outcome).toBe('Done.');
+    expect(decided.map((d) => [d.tool, d.decision])).toEqual([
+      ['shop_add_to_cart', 'allow'],
+      ['shop_remove_from_cart', 'allow'],
+    ]);
+    // The search was typed into the contacts screen and sent: the page after it is the search's answer.
+    expect(pages.some((p) => /searchbox "(搜索联系人|Search contacts)" = "王"/.test(p))).toBe(true);
+    expect(pages.some((p) => p.split('\n')[0]!.includes('/ui/chat/contacts?q=%E7%8E%8B'))).toBe(true);
+  }, 90_000);
+
+  it('has a way on the screens for every tool of every app', () => {
+    const world = World.open({ seed: 1 });
+    try {
+      const names = screenNames(world);
+      const missing: string[] = [];
+      for (const app of world.apps)
+        for (const t of app.tools) {
+          const { $schema: _s, ...schema } = z.toJSONSchema(t.input, { io: 'input' }) as Record<
+            string,
+            unknown
+          >;
+          const input = fc.sample(schemaArb(schema as never), { numRuns: 1, seed: 7 })[0] as Record<
+            string,
+            unknown
+          >;
+          const model = screenDriverModel(task('x', [{ tool: `${app.name}_${t.name}`, input }]), names);
+          const turn = model.policy(EMPTY_VIEW) as { calls: { input: { summary?: string } }[] };
+          const summary = turn.calls[0]?.input.summary ?? '';
+          if (/has no way/.test(summary)) missing.push(`${app.name}_${t.name}`);
+        }
+      expect(missing).toEqual([]);
+    } finally {
+      world.close();
+    }
+  });
+});
+
 describe('foreign markup: the fixture site (iframe, shadow DOM)', () => {
   let site: TestSite;
   beforeAll(async () => {
@@ -276,6 +384,41 @@ describe('foreign markup: the fixture site (iframe, shadow DOM)', () => {
       expect(site.writes).toEqual([]);
       o = await op.click(ref('Our partner'));
       expect(o.blocked.join()).toContain('elsewhere.example');
+    } finally {
+      await op.close();
+    }
+  }, 60_000);
+
+  it('waits for a page that renders late: its own slow request, then the list drawn in pieces', async () => {
+    const op = await ScreenOperator.open({ browser, allowDomains: ['127.0.0.1'], settleCapMs: 8000 });
+    try {
+      // The list comes 600 ms after load and is drawn over another 600 ms; the action returns after it.
+      let o = await op.open(`${site.url}/slow.html`);
+      let view = formatView(o.view);
+      expect(view).toContain('5 loaves left');
+      expect(view).toContain('Focaccia (round 1, 5 of 5)');
+      expect(view).toMatch(/\[e\d+\] button "Order the last loaf \(round 1\)"/);
+      // A click that starts the same again returns with the new round drawn, not the old one nor a spinner.
+      const refresh = /\[(e\d+)\] button "Refresh"/.exec(view)![1]!;
+      o = await op.click(refresh);
+      view = formatView(o.view);
+      expect(view).not.toContain('Loading…');
+      expect(view).toContain('Focaccia (round 2, 5 of 5)');
+      expect(view).toMatch(/button "Order the last loaf \(round 2\)"/);
+    } finally {
+      await op.close();
+    }
+  }, 60_000);
+
+  it('reads a page that never stops changing once the cap is reached', async () => {
+    const op = await ScreenOperator.open({ browser, allowDomains: ['127.0.0.1'], settleCapMs: 1500 });
+    try {
+      const started = performance.now();
+      const o = await op.open(`${site.url}/ticker.html`);
+      const took = performance.now() - started;
+      expect(formatView(o.view)).toContain('Fresh out of the oven');
+      expect(took).toBeGreaterThanOrEqual(1400);
+      expect(took).toBeLessThan(6000);
     } finally {
       await op.close();
     }

@@ -13,6 +13,8 @@ export interface Usage {
   cachedInputTokens?: number;
   /** Output tokens the model spent reasoning before it answered (part of `outputTokens`, billed as output). */
   reasoningTokens?: number;
+  /** Input tokens the provider reported as images (screenshots in GUI mode; part of `inputTokens`). */
+  imageTokens?: number;
   /** Estimated cost in US dollars from the price table. */
   costUsd: number;
   /** Estimated energy in watt-hours from the per-token figure for the model's size. */
@@ -272,11 +274,13 @@ export const TERMINAL_EVENTS = [
 export function addUsage(a: Usage, b: Usage): Usage {
   const cached = (a.cachedInputTokens ?? 0) + (b.cachedInputTokens ?? 0);
   const reasoning = (a.reasoningTokens ?? 0) + (b.reasoningTokens ?? 0);
+  const images = (a.imageTokens ?? 0) + (b.imageTokens ?? 0);
   return {
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,
     ...(cached > 0 ? { cachedInputTokens: cached } : {}),
     ...(reasoning > 0 ? { reasoningTokens: reasoning } : {}),
+    ...(images > 0 ? { imageTokens: images } : {}),
     costUsd: a.costUsd + b.costUsd,
     energyWh: a.energyWh + b.energyWh,
   };

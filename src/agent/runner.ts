@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { LanguageModelV3Content, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import type { ReasoningLevel } from '../models/reasoning.js';
 import type { Connector } from '../connectors/types.js';
+import { operatesScreens } from '../connectors/browser/connector.js';
+import { withScreenshot } from '../models/vision.js';
 import { ErrandError, toErrandError } from '../errors.js';
 import { allowAll, unattended } from '../guard/defaults.js';
 import type { TrustedContext } from '../guard/grounding.js';
@@ -137,6 +139,7 @@ async function start(options: RunOptions): Promise<RunState> {
   );
   const errandId = options.errandId ?? newErrandId();
   const backstage = options.screenApps ? await Toolset.build(options.screenApps, []) : undefined;
+  const screensSeen = options.model.vision ? options.connectors.find(operatesScreens) : undefined;
   const tok = await loadTokenizer(tokenizerNameFor(options.model.modelId, options.model.provider));
   let replay: Replay | undefined;
   let marker = randomBytes(6).toString('hex');
@@ -151,6 +154,7 @@ async function start(options: RunOptions): Promise<RunState> {
     task,
     tools,
     ...(backstage ? { backstage } : {}),
+    ...(screensSeen ? { screens: screensSeen } : {}),
     model: options.model,
     guard: options.guard ?? allowAll,
     approver: options.approver ?? unattended('deny'),
@@ -291,9 +295,11 @@ async function step(state: RunState): Promise<StepEnd> {
     ...state.history.messages,
   ]);
   const replayed = replayedTurn(state, state.step);
+  // A model that sees gets the screen as it is now too, beside the text view (GUI mode).
+  const shot = !replayed && state.screens ? await state.screens.screenshot() : undefined;
   const reply =
     replayed ??
-    (await callModel(state.model, prompt, state.tools, {
+    (await callModel(state.model, shot ? withScreenshot(prompt, shot) : prompt, state.tools, {
       signal: state.signal,
       retry: state.retry,
       onAttempt: (attempt) => {

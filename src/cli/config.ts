@@ -27,6 +27,12 @@ export const errandConfigSchema = connectorsConfigSchema.extend({
         .boolean()
         .optional()
         .describe('Keep what the model thought in the journal (default: only how many tokens it spent).'),
+      vision: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether the model takes images: GUI mode then sends it each screen as a screenshot with numbered marks (default: by the model name).',
+        ),
     })
     .prefault({})
     .describe('How errand calls the model; --model-timeout and --reasoning override it.'),

@@ -11,6 +11,7 @@ import type { ScreenConnector } from '../connectors/browser/index.js';
 import type { Browser } from 'playwright-core';
 import { ErrandError } from '../errors.js';
 import { prepareErrand } from '../errands/prepare.js';
+import { parseSite } from '../errands/screens.js';
 import { unattended } from '../guard/defaults.js';
 import { presetTimeoutS, resolveModel } from '../models/registry.js';
 import { parseReasoningLevel, type ReasoningLevel } from '../models/reasoning.js';
@@ -135,7 +136,12 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       'CONFIG_INVALID',
       `--reasoning ${reasoning} needs a model (--model provider:model or ERRAND_MODEL); errand's recipes do not think.`,
     );
-  const model = ref ? resolveModel(ref, process.env, { reasoning }) : undefined;
+  const model = ref
+    ? resolveModel(ref, process.env, {
+        reasoning,
+        ...(config.model.vision !== undefined ? { vision: config.model.vision } : {}),
+      })
+    : undefined;
   if (flags.mode === 'gui' && !model)
     throw new ErrandError(
       'CONFIG_INVALID',
@@ -293,22 +299,6 @@ async function runCommand(words: string[], flags: RunFlags, given: Given): Promi
       stopSignals();
     }
   }
-}
-
-/** The site `--url` names: an http(s) address. */
-function parseSite(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ErrandError(
-      'INVALID_INPUT',
-      `--url needs a whole address such as https://example.com, not "${text}".`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ErrandError('INVALID_INPUT', `--url needs an http(s) address, not "${text}".`);
-  return url;
 }
 
 /** How this errand reached its apps, kept in the journal so that `errand resume` can reach them again. */

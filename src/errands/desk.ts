@@ -18,6 +18,7 @@ import type { Recipe } from '../recipes/format.js';
 import { type Tracing, traceErrand } from '../telemetry/index.js';
 import { formatZodError } from '../validation.js';
 import { type PreparedRun, prepareErrand } from './prepare.js';
+import { checkScreenChoice, type ScreenChoice, ScreenBrowser } from './screens.js';
 import { QuestionBoard, type QuestionView, type Reply, type ReplyWording } from './questions.js';
 import type { ErrandJob } from './queue.js';
 import type { WorldPool } from './worlds.js';
@@ -82,6 +83,8 @@ export interface StartInput {
   confirm?: boolean;
   /** When an action needs approval: ask (default; the question waits on the board), auto (only within the mandate) or deny. */
   approve?: 'ask' | 'auto' | 'deny';
+  /** On the apps' tools (api, default) or their screens (gui), and on screens which site. */
+  screens?: ScreenChoice;
 }
 
 /** An errand just started. */
@@ -161,6 +164,7 @@ export class ErrandDesk {
   readonly #options: DeskOptions;
   readonly #errands = new Map<string, Entry>();
   readonly #failures = new Set<(id: string, failure: ErrorBody) => void>();
+  readonly #browser = new ScreenBrowser();
 
   constructor(options: DeskOptions) {
     this.#options = options;
@@ -181,8 +185,14 @@ export class ErrandDesk {
       );
     const mandate = this.#mandate(input.mandate);
     const model = (this.#options.models ?? modelsWithDefault(undefined))(input.model);
+    if (input.screens) checkScreenChoice(input.screens, model);
     const sandbox = await this.#options.worlds.get(input.persona);
-    const { run, note } = ready(input, mandate, model, sandbox, this.#options.learned?.() ?? []);
+    const prepared = ready(input, mandate, model, sandbox, this.#options.learned?.() ?? []);
+    const gui =
+      input.screens?.mode === 'gui'
+        ? await this.#browser.put(prepared.run, sandbox, input.screens, mandate.apps ?? undefined)
+        : undefined;
+    const { run, note } = gui ? { run: gui.run, note: `${prepared.note} On screens.` } : prepared;
     const errandId = newErrandId();
     if (this.#options.queue) return this.#enqueue(errandId, input, run, sandbox, model);
     const controller = new AbortController();
@@ -215,7 +225,8 @@ export class ErrandDesk {
         entry.failure = toErrandError(err).toJSON();
         for (const listener of this.#failures) listener(errandId, entry.failure);
       })
-      .finally(() => {
+      .finally(async () => {
+        await gui?.close();
         entry.running = false;
       });
     this.#remember(entry);
@@ -439,6 +450,7 @@ export class ErrandDesk {
     // Queued errands go on on their workers: this desk only stops following them.
     for (const entry of entries) if (entry.running) entry.controller.abort();
     await Promise.all(entries.map((e) => e.done));
+    await this.#browser.close();
   }
 }
 

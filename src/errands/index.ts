@@ -22,4 +22,5 @@ export {
   type ReplyWording,
 } from './questions.js';
 export { type RequestOptions, runRequest } from './run-request.js';
+export { checkScreenChoice, parseSite, ScreenBrowser, type ScreenChoice } from './screens.js';
 export { WorldPool, type WorldPoolOptions } from './worlds.js';

@@ -44,6 +44,23 @@ const TOOLS = {
           'The model errand thinks with, provider:model (e.g. deepseek:deepseek-chat); default the server’s, or none: errand’s own recipes.',
         ),
       max_steps: z.number().int().min(1).max(500).optional().describe('Stop after this many model turns.'),
+      mode: z
+        .enum(['api', 'gui'])
+        .optional()
+        .describe(
+          "api (default): the apps' tools; gui: their screens in Chromium, operated by a model like a person.",
+        ),
+      url: z
+        .string()
+        .min(1)
+        .max(2000)
+        .optional()
+        .describe("GUI mode: operate this web site (http(s) address) instead of the world's screens."),
+      allow_domain: z
+        .array(z.string().min(1).max(253))
+        .max(20)
+        .optional()
+        .describe('GUI mode: host names the browser may reach besides the world and url.'),
     }),
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   },
@@ -135,6 +152,7 @@ async function run(desk: ErrandDesk, name: ToolName, args: unknown): Promise<obj
         mandate: asked,
         model: a.model,
         maxSteps: a.max_steps,
+        screens: { mode: a.mode ?? 'api', url: a.url, allowDomain: a.allow_domain },
       });
       await started.begun;
       return desk.status(started.errandId);

@@ -4,6 +4,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { ErrandError } from '../errors.js';
 import { type ModelPrice, priceOf } from './pricing.js';
+import { seesImages } from './vision.js';
 import { planReasoning, type ReasoningLevel, type ReasoningPlan } from './reasoning.js';
 
 /** An OpenAI-compatible provider errand knows by name. */
@@ -96,12 +97,16 @@ export interface ResolvedModel {
   local?: LocalServer;
   /** How the model thinks before it acts; none for a model errand was handed ready-made. */
   reasoning?: ReasoningPlan;
+  /** It takes images: on screens it is sent each page as a marked screenshot besides the text view. */
+  vision?: boolean;
 }
 
 /** Choices made when a model is resolved. */
 export interface ModelChoice {
   /** How hard the model may think; the model's own default when unset. */
   reasoning?: ReasoningLevel;
+  /** Whether it takes images; by the model's name when unset. */
+  vision?: boolean;
 }
 
 /** Where errand looks for a local model server, and what a person can do when nothing answers there. */
@@ -197,6 +202,7 @@ export function resolveModel(
     price: priceOf(provider, modelId),
     ...(local ? { local } : {}),
     reasoning,
+    ...(seesImages(modelId, choice.vision) ? { vision: true } : {}),
   };
 }
 

@@ -49,8 +49,11 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: { caller: Caller } }
   });
 
   api.post('/errands', async (c) => {
-    const start = await readBody(c, startSchema);
-    const { errandId: id, note } = await desk.start(start);
+    const { mode, url, allowDomain, ...start } = await readBody(c, startSchema);
+    const { errandId: id, note } = await desk.start({
+      ...start,
+      screens: { mode, ...(url ? { url } : {}), ...(allowDomain ? { allowDomain } : {}) },
+    });
     return c.json(
       {
         ok: true,

@@ -20,7 +20,7 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-/** Serves the fixture site on port 0; POST /api/orders and /api/subscribe answer as a shop would. */
+/** Serves the fixture site on port 0; POST /api/orders and /api/subscribe answer as a shop would, GET /api/stock slowly. */
 export async function serveSite(): Promise<TestSite> {
   const writes: string[] = [];
   let n = 0;
@@ -36,6 +36,18 @@ export async function serveSite(): Promise<TestSite> {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: true, id: `B${++n}` }));
       });
+      return;
+    }
+    if (path === '/api/stock') {
+      // A slow answer, as a busy shop's server gives: the page renders only after it.
+      const delay = Math.min(
+        3000,
+        Number(new URL(req.url ?? '/', 'http://x').searchParams.get('delay')) || 0,
+      );
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ loaves: ['Sourdough', 'Rye', 'Baguette', 'Brioche', 'Focaccia'] }));
+      }, delay);
       return;
     }
     const file = path === '/' ? 'index.html' : path.slice(1);

@@ -6,6 +6,7 @@ import {
   type LanguageModelV3Usage,
 } from '@ai-sdk/provider';
 import { type ErrorBody, ErrandError } from '../../errors.js';
+import { reportedImageTokens } from '../../models/vision.js';
 import type { ResolvedModel } from '../../models/registry.js';
 import { costOf } from '../../models/pricing.js';
 import { countTokens } from '../../models/tokens.js';
@@ -176,6 +177,7 @@ export async function callModel(
       const { outputTokens, reasoningTokens } = outputTokensOf(result.usage, reasoning);
       const inputTokens = result.usage.inputTokens.total ?? 0;
       const cached = cachedTokensOf(result.usage);
+      const images = reportedImageTokens(result.usage);
       return {
         content: result.content,
         usage: {
@@ -183,6 +185,7 @@ export async function callModel(
           outputTokens,
           ...(cached > 0 ? { cachedInputTokens: cached } : {}),
           ...(reasoningTokens > 0 ? { reasoningTokens } : {}),
+          ...(images > 0 ? { imageTokens: images } : {}),
           // Reasoning is billed as output, and it is part of outputTokens here.
           ...costOf(model.price, inputTokens, outputTokens, cached),
         },

@@ -1,3 +1,4 @@
+import type { ScreenConnector } from '../../connectors/browser/connector.js';
 import type { ErrorBody } from '../../errors.js';
 import type { Approver, Guard } from '../../guard/types.js';
 import type { ResolvedModel } from '../../models/registry.js';
@@ -30,6 +31,8 @@ export interface RunState {
    * as, so the guard, the ledger and the journal see a page's write as the tool call it is.
    */
   backstage?: Toolset;
+  /** GUI mode with a model that sees: the screens, whose screenshot goes with every turn. */
+  screens?: ScreenConnector;
   model: ResolvedModel;
   guard: Guard;
   approver: Approver;

@@ -19,12 +19,22 @@ export function screenNames(world: World): ScreenNames {
       for (const c of g.choices ?? []) names.set(`${d.id}/${c.id}`, pick(c));
   }
   for (const p of rows('SELECT id, name_zh, name_en FROM shop_products')) names.set(p.id!, pick(p));
+  for (const c of rows('SELECT id, dish_id FROM food_cart_items'))
+    names.set(c.id!, names.get(c.dish_id!) ?? '');
   const contacts = world.db
     .prepare('SELECT person_id AS id, nickname FROM world_contacts WHERE owner_id = ?')
     .all(world.persona.person_id) as { id: string; nickname: string }[];
   for (const c of contacts) names.set(c.id, c.nickname);
+  // Colleagues who are no contact are shown by their name.
+  for (const p of rows('SELECT id, name_zh, name_en FROM world_people')) names.set(`name:${p.id}`, pick(p));
   for (const m of rows('SELECT id, conversation_id, text FROM chat_messages'))
     names.set(m.id!, `${m.conversation_id}\u0000${m.text}`);
+  for (const m of rows('SELECT id, thread_id, subject FROM mail_messages')) {
+    names.set(`${m.id}@thread`, m.thread_id!);
+    names.set(`${m.id}@subject`, m.subject!);
+  }
+  for (const c of rows('SELECT id, name_zh, name_en FROM ledger_cost_centres')) names.set(c.id!, pick(c));
+  for (const p of rows('SELECT id, number FROM tracker_prs')) names.set(p.id!, `#${p.number}`);
   return names;
 }
 
@@ -91,7 +101,132 @@ const L = {
   decline: /^(拒绝|Decline)$/,
   searchPlaces: /^(搜索地点|Search places)$/,
   search: /^(搜索|Search)$/,
+  searchContacts: /^(搜索联系人|Search contacts)$/,
+  addToCart: /^(加入购物车|Add to cart)$/,
+  subject: /^(主题|Subject)$/,
+  mailBody: /^(正文|Message)$/,
+  fileName: /^(附件名|File name)$/,
+  fileText: /^(附件内容|File content)$/,
+  sendMail: /^(发送邮件|Send mail)$/,
+  replyBody: /^(回复内容|Your reply)$/,
+  sendReply: /^(发送回复|Send reply)$/,
+  forwardNote: /^(附言|Note)$/,
+  forwardMail: /^(转发邮件|Forward mail)$/,
+  receipt: /^(凭证（订单号）|Receipt \(order\))$/,
+  costCentre: /^(成本中心|Cost centre)$/,
+  category: /^(类别|Category)$/,
+  description: /^(说明|Description)$/,
+  submitClaim: /^(提交报销|Submit claim)$/,
+  approve: /^(批准并报销|Approve and reimburse) /,
+  rejectReason: /^(驳回理由|Reason for rejecting)$/,
+  reject: /^(驳回|Reject)$/,
+  payInvoice: /^(付款|Pay) /,
+  reminder: /^(催款内容|Reminder)$/,
+  sendReminder: /^(发送催款|Send reminder)$/,
+  warehouse: /^(送到仓库|Deliver to warehouse)$/,
+  total: /^(确认总价（元）|Confirmed total \(¥\))$/,
+  needBy: /^(最晚到货日期（可选）|Needed by \(optional\))$/,
+  placePo: /^(下采购单|Place purchase order)$/,
+  receiveAll: /^(全部收货|Receive everything)$/,
+  receivePart: /^(部分收货|Receive part)$/,
+  cancelPo: /^(取消采购单|Cancel purchase order)$/,
+  reorderPoint: /^(补货点|Reorder point)$/,
+  reorderQty: /^(补货量|Reorder quantity)$/,
+  saveReorder: /^(保存补货设置|Save restock settings)$/,
+  item: /^(商品|Item)$/,
+  fromWarehouse: /^(调出仓库|From warehouse)$/,
+  toWarehouse: /^(调入仓库|To warehouse)$/,
+  units: /^(数量|Units)$/,
+  moveUnits: /^(调拨|Move units)$/,
+  assignee: /^(负责人|Assignee)$/,
+  assign: /^(指派|Assign)$/,
+  labels: /^(标签（逗号分隔）|Labels \(comma-separated\))$/,
+  component: /^(模块|Component)$/,
+  priority: /^(优先级|Priority)$/,
+  saveLabels: /^(保存标签|Save labels)$/,
+  closeReason: /^(关闭原因|Reason for closing)$/,
+  closeIssue: /^(关闭问题|Close issue)$/,
+  commentText: /^(写评论|Write a comment)$/,
+  comment: /^(发表评论|Comment)$/,
+  requestReview: /^(请求评审|Request review)$/,
+  merge: /^(合并|Merge) #/,
+  version: /^(版本号|Version)$/,
+  notes: /^(发布说明|Release notes)$/,
+  publish: /^(发布|Publish release)$/,
 } as const;
+
+/** Query text for a screen address: the set values only. */
+function query(params: Record<string, unknown>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '' && v !== false) q.set(k, String(v));
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * The screen that shows what a read tool returns, by the tool's input: opening it is reading it (the
+ * world's page is rendered from that very read, and says so to the guard).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: an oracle step's input, as the task file gives it
+const READ_SCREENS: Record<string, (i: Record<string, any>, nameOf: (id: string) => string) => string> = {
+  food_search_restaurants: (i) => `/ui/food${query({ q: i.query })}`,
+  food_get_restaurant: (i) => `/ui/food/r/${i.restaurant_id}`,
+  food_get_menu: (i) => `/ui/food/r/${i.restaurant_id}`,
+  food_list_reviews: (i) => `/ui/food/r/${i.restaurant_id}/reviews`,
+  food_list_addresses: () => '/ui/food/me',
+  food_list_coupons: () => '/ui/food/me',
+  food_view_cart: () => '/ui/food/cart',
+  food_get_order: (i) => `/ui/food/orders/${i.order_id}`,
+  food_quote_order: (i) =>
+    `/ui/food/checkout${query({ r: i.restaurant_id, items: i.items ? JSON.stringify(i.items) : undefined, address: i.address_id, coupon: i.coupon_id })}`,
+  food_list_orders: () => '/ui/food/orders',
+  pay_get_balance: () => '/ui/pay',
+  pay_list_transactions: () => '/ui/pay',
+  pay_list_payment_requests: () => '/ui/pay/requests',
+  pay_get_payment_request: (i) => `/ui/pay/requests/${i.request_id}`,
+  chat_list_conversations: () => '/ui/chat',
+  chat_read_messages: (i) => `/ui/chat/c/${i.conversation}`,
+  calendar_list_events: (i) => `/ui/calendar${query({ date: i.from })}`,
+  calendar_get_event: (i) => `/ui/calendar/e/${i.event_id}`,
+  calendar_get_free_busy: (i) =>
+    `/ui/calendar/free${query({ attendees: (i.person_ids ?? []).join(','), date: i.date })}`,
+  maps_get_place: (i) => `/ui/maps/p/${i.place_id}`,
+  maps_geocode: (i) => `/ui/maps/geocode${query({ address: i.address })}`,
+  maps_route: (i) => `/ui/maps/route${query({ from: i.from_place_id, to: i.to_place_id, mode: i.mode })}`,
+  shop_search_products: (i) => `/ui/shop${query({ q: i.query, category: i.category })}`,
+  shop_get_product: (i) => `/ui/shop/p/${i.product_id}`,
+  shop_list_product_reviews: (i) => `/ui/shop/p/${i.product_id}`,
+  shop_list_addresses: () => '/ui/shop/checkout',
+  shop_quote_order: (i) => {
+    const one = (
+      i.items as { product_id: string; variant_id?: string; quantity?: number }[] | undefined
+    )?.[0];
+    return `/ui/shop/checkout${query({ product: one?.product_id, variant: one?.variant_id, quantity: one?.quantity, address: i.address_id })}`;
+  },
+  shop_get_order: (i) => `/ui/shop/orders/${i.order_id}`,
+  shop_list_orders: () => '/ui/shop/orders',
+  mail_list_inbox: (i) =>
+    `/ui/mail${query({ folder: i.folder, q: i.query, unread: i.unread_only ? 1 : undefined })}`,
+  mail_read_thread: (i) => `/ui/mail/t/${i.thread_id}`,
+  mail_list_directory: (i) => `/ui/mail/people${query({ q: i.query })}`,
+  ledger_list_cost_centres: () => '/ui/ledger',
+  ledger_list_expenses: (i) =>
+    `/ui/ledger/expenses${query({ status: i.status, centre: i.cost_centre_id, mine: i.mine_only ? 1 : undefined })}`,
+  ledger_list_invoices: (i) =>
+    `/ui/ledger/invoices${query({ direction: i.direction, status: i.status, overdue: i.overdue_only ? 1 : undefined })}`,
+  inventory_list_stock: (i) =>
+    `/ui/inventory${query({ warehouse: i.warehouse_id, low: i.below_reorder_only ? 1 : undefined })}`,
+  inventory_list_suppliers: (i) => `/ui/inventory/suppliers${query({ sku: i.sku })}`,
+  inventory_list_purchase_orders: (i) => `/ui/inventory/orders${query({ status: i.status })}`,
+  tracker_list_issues: (i) =>
+    `/ui/tracker${query({ status: i.status, component: i.component, label: i.label, unassigned: i.unassigned_only ? 1 : undefined })}`,
+  tracker_get_issue: (i) => `/ui/tracker/issues/${i.issue_id}`,
+  tracker_list_components: () => '/ui/tracker',
+  tracker_list_prs: (i) => `/ui/tracker/prs${query({ status: i.status })}`,
+  tracker_get_pr: (i) => `/ui/tracker/prs/${i.pr_id}`,
+  tracker_list_releases: () => '/ui/tracker/releases',
+};
 
 const screen = (tool: string, input: Record<string, unknown>): ScriptedCall => ({
   tool: `screen_${tool}`,
@@ -138,8 +273,9 @@ export function screenDriverModel(task: Task, names: ScreenNames): PolicyModel {
   const choose = (label: RegExp, option: string) =>
     need(/^(combobox|checkbox)$/, label, (ref) => screen('select', { ref, option }));
   const tick = (personId: string) => {
-    const nick = nameOf(personId).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return need(/^checkbox$/, new RegExp(`^${nick}（`), (ref) => screen('select', { ref, option: 'yes' }));
+    const quote = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const known = [nameOf(personId), nameOf(`name:${personId}`)].map(quote).join('|');
+    return need(/^checkbox$/, new RegExp(`^(${known})（`), (ref) => screen('select', { ref, option: 'yes' }));
   };
   const expect =
     (app: string, tool: string, as?: string): Move =>
@@ -151,6 +287,33 @@ export function screenDriverModel(task: Task, names: ScreenNames): PolicyModel {
       return { check: true };
     };
   const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const attach = (list: { name: string; text: string }[] | undefined): Move[] => {
+    if (!list?.length) return [];
+    if (list.length > 1) return [() => ({ fail: 'the mail screens attach one file at a time' })];
+    return [type(L.fileName, list[0]!.name), type(L.fileText, list[0]!.text)];
+  };
+  /** Fills the next empty "units arrived" field of a delivery with what the task says came (else 0). */
+  const arrived =
+    (lines: { sku: string; quantity: number }[]): Move =>
+    (page) => {
+      const todo = elements(page).find(
+        (e) => / (到货数量|units arrived)$/.test(e.name) && !e.rest.includes('='),
+      );
+      if (!todo) return { check: true };
+      const sku = todo.name.split(' ')[0];
+      return screen('type', { ref: todo.ref, text: String(lines.find((l) => l.sku === sku)?.quantity ?? 0) });
+    };
+  /** Unticks someone a form ticked for the person (the sender of a mail replied to) who is not wanted. */
+  const untickOthers =
+    (wanted: string[]): Move =>
+    (page) => {
+      const nicks = wanted.map((id) => `${nameOf(id)}（`);
+      const extra = elements(page).find(
+        (e) =>
+          e.role === 'checkbox' && e.rest.includes('checked') && !nicks.some((n) => e.name.startsWith(n)),
+      );
+      return extra ? screen('select', { ref: extra.ref, option: 'no' }) : { check: true };
+    };
 
   const plan = (tool: string, raw: Record<string, unknown>, as?: string): Move[] => {
     const [app, ...rest] = tool.split('_');
@@ -308,8 +471,234 @@ export function screenDriverModel(task: Task, names: ScreenNames): PolicyModel {
           click(input.response === 'accept' ? L.accept : L.decline),
           done,
         ];
-      default:
+      case 'ask_user':
+        // Not a screen: the person is asked, as errand asks in any mode.
+        return [() => ({ tool: 'ask_user', input })];
+      case 'chat_list_contacts':
+        return [
+          open('/ui/chat/contacts'),
+          ...(input.query ? [type(L.searchContacts, input.query), click(L.search, 'first', /^button$/)] : []),
+        ];
+      case 'chat_mark_read':
+        return [open(`/ui/chat/c/${input.conversation}`), click(/^(标为已读|Mark as read)$/), done];
+      case 'food_write_review':
+        return [
+          open(`/ui/food/orders/${input.order_id}`),
+          click(/^(写评价|Write a review)$/, 'first', /^(button|link|group|disclosure|summary)$/),
+          choose(/^(评分|Rating)$/, String(input.rating)),
+          type(/^(评价内容|Review)$/, input.text),
+          click(/^(发表评价|Post review)$/, 'first', /^button$/),
+          done,
+        ];
+      case 'food_remove_from_cart': {
+        const dish = nameOf(input.cart_item_id);
+        if (dish === input.cart_item_id)
+          return [() => ({ fail: `no cart line ${input.cart_item_id} to find` })];
+        return [open('/ui/food/cart'), click(new RegExp(`^(删除|Remove) ${esc(dish)}$`)), done];
+      }
+      case 'shop_add_to_cart':
+        return [
+          open(`/ui/shop/p/${input.product_id}`),
+          ...(input.variant_id ? [choose(L.variant, input.variant_id)] : []),
+          type(L.quantity, String(input.quantity ?? 1)),
+          click(L.addToCart, 'first', /^button$/),
+          done,
+        ];
+      case 'shop_remove_from_cart': {
+        const product = esc(nameOf(input.product_id));
+        return [open('/ui/shop/cart'), click(new RegExp(`^(删除|Remove) ${product}`)), done];
+      }
+      case 'mail_send_mail':
+        return [
+          open('/ui/mail/new'),
+          ...(input.to as string[]).map(tick),
+          type(L.subject, input.subject),
+          type(L.mailBody, input.body),
+          ...attach(input.attachments),
+          click(L.sendMail, 'first', /^button$/),
+          done,
+        ];
+      case 'mail_reply':
+        return [
+          open(`/ui/mail/t/${nameOf(`${input.message_id}@thread`)}/reply/${input.message_id}`),
+          untickOthers(input.to),
+          untickOthers(input.to),
+          ...(input.to as string[]).map(tick),
+          type(L.replyBody, input.body),
+          ...attach(input.attachments),
+          click(L.sendReply, 'first', /^button$/),
+          done,
+        ];
+      case 'mail_forward':
+        return [
+          open(`/ui/mail/t/${nameOf(`${input.message_id}@thread`)}/forward/${input.message_id}`),
+          ...(input.to as string[]).map(tick),
+          ...(input.note ? [type(L.forwardNote, input.note)] : []),
+          click(L.forwardMail, 'first', /^button$/),
+          done,
+        ];
+      case 'mail_mark_read':
+      case 'mail_archive': {
+        const subject = esc(nameOf(`${input.message_id}@subject`));
+        const label =
+          tool === 'mail_archive'
+            ? new RegExp(`^(归档：|Archive: )${subject}$`)
+            : new RegExp(`^(标为已读：|Mark as read: )${subject}$`);
+        return [
+          open(`/ui/mail/t/${nameOf(`${input.message_id}@thread`)}`),
+          click(label, 'first', /^button$/),
+          done,
+        ];
+      }
+      case 'ledger_file_expense':
+        return [
+          open('/ui/ledger/expenses/new'),
+          type(L.receipt, input.receipt_ref),
+          choose(L.costCentre, input.cost_centre_id),
+          choose(L.category, input.category),
+          type(L.description, input.description),
+          type(L.amount, (input.amount_fen / 100).toFixed(2)),
+          click(L.submitClaim, 'first', /^button$/),
+          done,
+        ];
+      case 'ledger_approve_expense':
+        return [open(`/ui/ledger/expenses/${input.expense_id}`), click(L.approve), click(L.confirm), done];
+      case 'ledger_reject_expense':
+        return [
+          open(`/ui/ledger/expenses/${input.expense_id}`),
+          type(L.rejectReason, input.reason),
+          click(L.reject, 'first', /^button$/),
+          done,
+        ];
+      case 'ledger_pay_invoice':
+        return [open(`/ui/ledger/invoices/${input.invoice_id}`), click(L.payInvoice), click(L.confirm), done];
+      case 'ledger_send_reminder':
+        return [
+          open(`/ui/ledger/invoices/${input.invoice_id}`),
+          type(L.reminder, input.text),
+          click(L.sendReminder, 'first', /^button$/),
+          done,
+        ];
+      case 'ledger_export_expenses': {
+        const centre = esc(nameOf(input.cost_centre_id));
+        return [
+          open('/ui/ledger'),
+          type(new RegExp(`^(导出月份（${centre}）|Month to export \\(${centre}\\))$`), input.period),
+          click(new RegExp(`^(导出${centre}报销 CSV|Export ${centre} CSV)$`), 'first', /^button$/),
+          done,
+        ];
+      }
+      case 'inventory_create_purchase_order':
+        return [
+          open(`/ui/inventory/order?supplier=${encodeURIComponent(input.supplier_id)}`),
+          choose(L.warehouse, input.warehouse_id),
+          ...(input.lines as { sku: string; quantity: number }[]).flatMap((l, n) => [
+            choose(new RegExp(`^(商品 ${n + 1}|Item ${n + 1})$`), l.sku),
+            type(new RegExp(`^(数量 ${n + 1}|Quantity ${n + 1})$`), String(l.quantity)),
+          ]),
+          type(L.total, (input.total_fen / 100).toFixed(2)),
+          ...(input.need_by ? [type(L.needBy, input.need_by)] : []),
+          click(L.placePo, 'first', /^button$/),
+          click(L.confirm),
+          done,
+        ];
+      case 'inventory_receive_delivery': {
+        const lines = input.lines as { sku: string; quantity: number }[] | undefined;
+        if (!lines) return [open(`/ui/inventory/orders/${input.po_id}`), click(L.receiveAll), done];
+        return [
+          open(`/ui/inventory/orders/${input.po_id}`),
+          // Every line of the order has a field: what the task names, else none arrived.
+          ...Array.from({ length: 10 }, (): Move => arrived(lines)),
+          click(L.receivePart, 'first', /^button$/),
+          done,
+        ];
+      }
+      case 'inventory_cancel_purchase_order':
+        return [open(`/ui/inventory/orders/${input.po_id}`), click(L.cancelPo), click(L.confirm), done];
+      case 'inventory_set_reorder_point':
+        return [
+          open(`/ui/inventory/s/${input.warehouse_id}/${input.sku}`),
+          type(L.reorderPoint, String(input.reorder_point)),
+          ...(input.reorder_qty !== undefined ? [type(L.reorderQty, String(input.reorder_qty))] : []),
+          click(L.saveReorder, 'first', /^button$/),
+          done,
+        ];
+      case 'inventory_transfer_stock':
+        return [
+          open('/ui/inventory/move'),
+          choose(L.item, input.sku),
+          choose(L.fromWarehouse, input.from_warehouse_id),
+          choose(L.toWarehouse, input.to_warehouse_id),
+          type(L.units, String(input.quantity)),
+          click(L.moveUnits, 'first', /^button$/),
+          click(L.confirm),
+          done,
+        ];
+      case 'tracker_assign_issue':
+        return [
+          open(`/ui/tracker/issues/${input.issue_id}`),
+          choose(L.assignee, input.assignee_id),
+          click(L.assign, 'first', /^button$/),
+          done,
+        ];
+      case 'tracker_set_labels':
+        return [
+          open(`/ui/tracker/issues/${input.issue_id}`),
+          type(L.labels, (input.labels as string[]).join(', ')),
+          ...(input.component ? [choose(L.component, input.component)] : []),
+          ...(input.priority ? [choose(L.priority, input.priority)] : []),
+          click(L.saveLabels, 'first', /^button$/),
+          done,
+        ];
+      case 'tracker_close_issue':
+        return [
+          open(`/ui/tracker/issues/${input.issue_id}`),
+          type(L.closeReason, input.reason),
+          click(L.closeIssue, 'first', /^button$/),
+          done,
+        ];
+      case 'tracker_comment': {
+        const where = String(input.target_id).startsWith('pr_') ? 'prs' : 'issues';
+        return [
+          open(`/ui/tracker/${where}/${input.target_id}`),
+          type(L.commentText, input.text),
+          click(L.comment, 'first', /^button$/),
+          done,
+        ];
+      }
+      case 'tracker_request_review':
+        return [
+          open(`/ui/tracker/prs/${input.pr_id}`),
+          ...(input.reviewer_ids as string[]).map(tick),
+          click(L.requestReview, 'first', /^button$/),
+          done,
+        ];
+      case 'tracker_merge_pr':
+        return [
+          open(`/ui/tracker/prs/${input.pr_id}`),
+          click(L.merge, 'first', /^button$/),
+          click(L.confirm),
+          done,
+        ];
+      case 'tracker_create_release':
+        return [
+          open('/ui/tracker/releases'),
+          type(L.version, input.version),
+          type(L.notes, input.notes),
+          ...(input.pr_ids as string[]).map((id) =>
+            need(/^checkbox$/, new RegExp(`^${esc(nameOf(id))} `), (ref) =>
+              screen('select', { ref, option: 'yes' }),
+            ),
+          ),
+          click(L.publish, 'first', /^button$/),
+          click(L.confirm),
+          done,
+        ];
+      default: {
+        const read = READ_SCREENS[tool];
+        if (read) return [open(read(input, nameOf))];
         return [() => ({ fail: `the screen driver has no way to ${tool} on screens` })];
+      }
     }
   };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toErrandError } from '../../errors.js';
+import type { Screenshot } from '../../models/vision.js';
 import type { Connector, RemoteTool, ToolOutcome } from '../types.js';
 import type { MediatedRequest, Mediator } from './mediate.js';
 import { type ActionOutcome, formatView, type ScreenOperator } from './operator.js';
@@ -11,7 +12,7 @@ const ref = z
 const TOOLS = {
   open: {
     description:
-      'Opens a screen: an app by name (food, pay, chat, calendar, maps, shop), a path such as /ui/food/cart, or an http(s) address. Returns the page view.',
+      'Opens a screen: an app by name (food, pay, chat, calendar, maps, shop; the work apps mail, ledger, inventory, tracker when the errand may use them), a path such as /ui/food/cart, or an http(s) address. Returns the page view.',
     input: z.object({ target: z.string().min(1).describe('An app name, a /ui/… path, or an address.') }),
   },
   click: {
@@ -163,6 +164,24 @@ export class ScreenConnector implements Connector {
       return { ok: true, data: [...notes, formatView(outcome.view)].join('\n') };
     } catch (err) {
       return { ok: false, error: toErrandError(err).toJSON() };
+    }
+  }
+
+  /**
+   * The page as it is now, as a PNG with each element's ref drawn over it, for a model that sees; none
+   * before anything is open or when the page cannot be captured (the text view still goes).
+   */
+  async screenshot(): Promise<Screenshot | undefined> {
+    if (this.operator.page.url() === 'about:blank') return undefined;
+    try {
+      const png = await this.operator.screenshot({ marks: true });
+      return {
+        png: new Uint8Array(png),
+        caption:
+          'The screen as it looks now. Each red label is the ref of the element under it in the page view (e12 is [e12]); act by those refs.',
+      };
+    } catch {
+      return undefined;
     }
   }
 

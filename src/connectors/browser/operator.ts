@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Frame, Page, Route } from 'playwright-core';
 import { ErrandError } from '../../errors.js';
+import { isWorkApp, PERSONAL_APP_NAMES } from '../../world/index.js';
 import {
   decodeToolCall,
   hostAllowed,
@@ -26,7 +27,25 @@ export interface OperatorOptions {
   actionTimeoutMs?: number;
   /** The world's apps whose screens may be opened (the mandate's apps); all when unset. */
   apps?: readonly string[];
+  /** The longest an action waits for its page to settle, in ms (default 5 s); then the page is read as it is. */
+  settleCapMs?: number;
 }
+
+/**
+ * How long the page's own network must be idle, and its DOM unchanged, before it counts as settled: long
+ * enough for a page to start drawing what a request brought (a script's next timer), short for a person.
+ */
+const NETWORK_IDLE_MS = 300;
+const DOM_QUIET_MS = 300;
+/** A request open this long is a stream or a long poll, not part of loading the page. */
+const LONG_LIVED_MS = 3000;
+
+/** Notes, in every frame, when its DOM last changed (for the operator's settled check). */
+const WATCH_MUTATIONS = `(() => {
+  const mark = () => { window.__errandChanged = performance.now(); };
+  mark();
+  new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})()`;
 
 /** errand's compact view of a page: interactive elements with refs, and the visible text around them. */
 export interface PageView {
@@ -71,6 +90,10 @@ export class ScreenOperator {
   #drained: (() => void)[] = [];
   #requests: MediatedRequest[] = [];
   #blocked: string[] = [];
+  /** The page's own requests in flight, and when each began. */
+  #loading = new Map<object, number>();
+  #lastNetwork = 0;
+  readonly #settleCap: number;
 
   private constructor(context: BrowserContext, page: Page, options: OperatorOptions) {
     this.#context = context;
@@ -80,6 +103,7 @@ export class ScreenOperator {
     this.#allowed = [...(options.allowDomains ?? [])];
     this.#timeout = options.actionTimeoutMs ?? 15_000;
     this.#apps = options.apps;
+    this.#settleCap = options.settleCapMs ?? 5000;
   }
 
   /** Opens a fresh browser context (no cookies, no service workers) with the guard in front of it. */
@@ -95,7 +119,19 @@ export class ScreenOperator {
     const page = await context.newPage();
     const op = new ScreenOperator(context, page, options);
     page.setDefaultTimeout(op.#timeout);
+    await context.addInitScript(WATCH_MUTATIONS);
     await context.route('**/*', (route) => op.#hold(route));
+    const began = (r: object) => {
+      op.#loading.set(r, Date.now());
+      op.#lastNetwork = Date.now();
+    };
+    const ended = (r: object) => {
+      op.#loading.delete(r);
+      op.#lastNetwork = Date.now();
+    };
+    page.on('request', began);
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
     page.on('response', (response) => op.#noteReads(response.url(), response.headers()['x-errand-reads']));
     return op;
   }
@@ -123,13 +159,19 @@ export class ScreenOperator {
       this.#blocked.push(`${request.method()} ${url.origin}${url.pathname}`);
       return route.abort('blockedbyclient');
     }
-    const app = toWorld ? /^(?:\/worlds\/[^/]+)?\/(?:ui|apps)\/([a-z]+)/.exec(url.pathname)?.[1] : undefined;
-    if (app && this.#apps && !this.#apps.includes(app)) {
+    const app = toWorld ? appOf(url.pathname) : undefined;
+    if (app && !this.#appAllowed(app)) {
       this.#blocked.push(`${request.method()} ${url.pathname} (${app} is not among the apps allowed)`);
       return route.abort('blockedbyclient');
     }
-    const headers =
-      toWorld && this.#token ? { ...request.headers(), authorization: `Bearer ${this.#token}` } : undefined;
+    // The world's own pages learn which apps this errand may open, so its home lists only those.
+    const headers = toWorld
+      ? {
+          ...request.headers(),
+          'x-errand-apps': this.#shownApps(),
+          ...(this.#token ? { authorization: `Bearer ${this.#token}` } : {}),
+        }
+      : undefined;
     if (READ_METHODS.has(request.method())) return route.continue(headers ? { headers } : undefined);
     this.#inflight++;
     try {
@@ -178,6 +220,15 @@ export class ScreenOperator {
     }
   }
 
+  /** The mandate's apps; with none named, every personal app and no work app (as with tools). */
+  #appAllowed(app: string): boolean {
+    return this.#apps ? this.#apps.includes(app) : !isWorkApp(app);
+  }
+
+  #shownApps(): string {
+    return (this.#apps ?? PERSONAL_APP_NAMES).join(',');
+  }
+
   /** Notes the reads a world screen says it was rendered from, to be shown to the guard and the journal. */
   #noteReads(url: string, header: string | undefined): void {
     if (!header || !this.#worldOrigin || !url.startsWith(this.#worldOrigin)) return;
@@ -211,29 +262,56 @@ export class ScreenOperator {
     return { view: await this.view(), requests: this.#requests, blocked: this.#blocked };
   }
 
+  /**
+   * Waits until the page has settled, by what can be observed rather than by guessing: every request
+   * errand holds decided, the page's own network idle (streams and long polls aside), its DOM unchanged
+   * for a quiet window in every frame, and no busy mark (the world's screens set one while they send or
+   * leave). A page that never settles (an endless animation) is read as it is once the cap is reached.
+   */
   async #settle(): Promise<void> {
     if (this.#inflight > 0) await new Promise<void>((done) => this.#drained.push(done));
-    // Settled: loaded, no request held, not marked busy (sending or leaving), twice in a row a frame apart.
-    // A page that sent a write usually navigates once the answer is in; this waits for that too.
-    const deadline = Date.now() + this.#timeout;
-    let calm = 0;
-    while (calm < 2 && Date.now() < deadline) {
-      try {
-        await this.#page.waitForLoadState('load');
-        const quiet = await this.#page.evaluate(
-          `new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(document.readyState === 'complete' && !(document.body && document.body.dataset.busy)), 0)))`,
-        );
-        calm = quiet && this.#inflight === 0 ? calm + 1 : 0;
-      } catch {
-        calm = 0; // the page navigated while being asked: ask the new one
+    const deadline = Date.now() + this.#settleCap;
+    while (Date.now() < deadline) {
+      if (this.#inflight > 0) {
+        await new Promise<void>((done) => this.#drained.push(done));
+        continue;
       }
-      if (this.#inflight > 0) await new Promise<void>((done) => this.#drained.push(done));
+      try {
+        await this.#page.waitForLoadState('load', { timeout: Math.max(1, deadline - Date.now()) });
+        if (this.#networkIdle() && (await this.#domQuiet())) return;
+      } catch {
+        // the page navigated while being asked: ask the new one
+      }
+      await new Promise((r) => setTimeout(r, 40));
     }
+  }
+
+  #networkIdle(): boolean {
+    const now = Date.now();
+    const open = [...this.#loading.values()].filter((t) => now - t < LONG_LIVED_MS).length;
+    return open === 0 && now - this.#lastNetwork >= NETWORK_IDLE_MS;
+  }
+
+  /** True when no frame's DOM changed for the quiet window and the page is not marked busy. */
+  async #domQuiet(): Promise<boolean> {
+    for (const frame of this.#page.frames()) {
+      const quiet = await frame
+        .evaluate(
+          `document.readyState === 'complete' && !(document.body && document.body.dataset.busy) && performance.now() - (window.__errandChanged || 0) >= ${DOM_QUIET_MS}`,
+        )
+        .catch(() => frame !== this.#page.mainFrame()); // a frame going away does not hold the page
+      if (!quiet) return false;
+    }
+    return true;
   }
 
   /** Opens an app's screens (`food`), a path on the world (`/ui/food/cart`), or an address. */
   async open(target: string): Promise<ActionOutcome> {
     const url = this.resolve(target);
+    const app =
+      this.#worldOrigin && url.startsWith(this.#worldOrigin) ? appOf(new URL(url).pathname) : undefined;
+    if (app && !this.#appAllowed(app))
+      throw new ErrandError('FORBIDDEN', `The ${app} screens are not among the apps this errand may use.`);
     return this.#act(async () => {
       try {
         await this.#page.goto(url, { waitUntil: 'load' });
@@ -369,6 +447,11 @@ export class ScreenOperator {
   async close(): Promise<void> {
     await this.#context.close().catch(() => undefined);
   }
+}
+
+/** The world app a path of the world server belongs to (`/ui/mail/…`, `/apps/mail/tools/…`). */
+function appOf(pathname: string): string | undefined {
+  return /^(?:\/worlds\/[^/]+)?\/(?:ui|apps)\/([a-z]+)/.exec(pathname)?.[1];
 }
 
 /** The view as the model reads it. */

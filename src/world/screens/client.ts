@@ -24,7 +24,15 @@ export const SCREEN_JS = String.raw`(() => {
     if (type === 'yuan') return v === '' ? undefined : Math.round(parseFloat(v) * 100);
     if (type === 'json') return v === '' ? undefined : JSON.parse(v);
     if (type === 'bool') return el.checked;
+    if (type === 'words') return v.split(/[,，\s]+/).filter(Boolean);
     return v === '' ? undefined : v;
+  };
+  // A dotted name puts a value inside a list or object: lines.0.sku, attachments.0.text.
+  const put = (body, name, v) => {
+    const keys = name.split('.');
+    let o = body;
+    keys.slice(0, -1).forEach((k, i) => { if (o[k] == null) o[k] = /^\d+$/.test(keys[i + 1]) ? [] : {}; o = o[k]; });
+    o[keys[keys.length - 1]] = v;
   };
   const collect = (form) => {
     const body = {};
@@ -37,8 +45,10 @@ export const SCREEN_JS = String.raw`(() => {
       }
       if (el.type === 'radio' && !el.checked) continue;
       const v = valueOf(el);
-      if (v !== undefined) body[el.name] = v;
+      if (v !== undefined) put(body, el.name, v);
     }
+    // Rows left empty leave no hole in a list.
+    for (const k of Object.keys(body)) if (Array.isArray(body[k])) body[k] = body[k].filter((x) => x !== undefined && x !== null);
     body.idempotency_key = crypto.randomUUID();
     return body;
   };
@@ -56,6 +66,15 @@ export const SCREEN_JS = String.raw`(() => {
       });
       const reply = await res.json().catch(() => ({ ok: false, error: { message: 'HTTP ' + res.status } }));
       if (reply.ok) {
+        const shown = form.dataset.show && document.getElementById(form.dataset.show);
+        if (shown) {
+          // What the tool gave back is what the person came for (an export): shown, not reloaded away.
+          shown.textContent = String((reply.data && reply.data[shown.dataset.field || 'text']) ?? '');
+          if (form.dataset.done) flashBox.textContent = form.dataset.done;
+          buttons.forEach((b) => { b.disabled = false; });
+          busy(false);
+          return;
+        }
         if (form.dataset.done) sessionStorage.setItem('errand-flash', form.dataset.done);
         if (form.dataset.next) go(base + fill(form.dataset.next, reply.data));
         else { busy(true); location.reload(); }

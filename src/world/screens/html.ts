@@ -78,6 +78,10 @@ const TITLES: Record<string, { zh: string; en: string; icon: string }> = {
   calendar: { zh: '日历', en: 'Calendar', icon: '📅' },
   maps: { zh: '地图', en: 'Maps', icon: '🗺️' },
   shop: { zh: '商城', en: 'Shop', icon: '🛍️' },
+  mail: { zh: '邮件', en: 'Mail', icon: '✉️' },
+  ledger: { zh: '账本', en: 'Ledger', icon: '🧾' },
+  inventory: { zh: '库存', en: 'Inventory', icon: '📦' },
+  tracker: { zh: '任务', en: 'Tracker', icon: '🐞' },
 };
 
 /** An app's name and icon in the screen's language. */
@@ -135,10 +139,11 @@ export function toolForm(
   app: string,
   tool: string,
   inner: string,
-  opts: { next?: string; done?: string; confirm?: string; label?: string; cls?: string } = {},
+  opts: { next?: string; done?: string; confirm?: string; label?: string; cls?: string; show?: string } = {},
 ): string {
   const attrs = [
     `data-tool="${esc(`${app}/${tool}`)}"`,
+    opts.show ? `data-show="${esc(opts.show)}"` : '',
     opts.next ? `data-next="${esc(opts.next)}"` : '',
     opts.done ? `data-done="${esc(opts.done)}"` : '',
     opts.confirm ? `data-confirm="${esc(opts.confirm)}"` : '',
@@ -154,10 +159,20 @@ export function toolForm(
 export function field(
   label: string,
   name: string,
-  opts: { value?: string; type?: string; data?: string; required?: boolean; placeholder?: string } = {},
+  opts: {
+    value?: string;
+    type?: string;
+    data?: string;
+    required?: boolean;
+    placeholder?: string;
+    /** A multi-line field (a mail body, a note). */
+    rows?: number;
+  } = {},
 ): string {
   const id = `f-${name}-${Math.abs(hash(label)) % 10000}`;
   const step = opts.data === 'yuan' ? ' step="0.01" min="0"' : '';
+  if (opts.rows)
+    return `<label for="${id}">${esc(label)}</label><textarea id="${id}" name="${esc(name)}" rows="${opts.rows}"${opts.required ? ' required' : ''}>${esc(opts.value ?? '')}</textarea>`;
   return `<label for="${id}">${esc(label)}</label><input id="${id}" name="${esc(name)}" type="${opts.type ?? 'text'}"${step}${opts.value !== undefined ? ` value="${esc(opts.value)}"` : ''}${opts.data ? ` data-type="${opts.data}"` : ''}${opts.required ? ' required' : ''}${opts.placeholder ? ` placeholder="${esc(opts.placeholder)}"` : ''}>`;
 }
 

@@ -3,16 +3,18 @@ import { toErrandError } from '../../errors.js';
 import { calendarScreens } from '../apps/calendar/screens.js';
 import { chatScreens } from '../apps/chat/screens.js';
 import { foodScreens } from '../apps/food/screens.js';
+import { inventoryScreens } from '../apps/inventory/screens.js';
+import { ledgerScreens } from '../apps/ledger/screens.js';
+import { mailScreens } from '../apps/mail/screens.js';
 import { mapsScreens } from '../apps/maps/screens.js';
 import { payScreens } from '../apps/pay/screens.js';
 import { shopScreens } from '../apps/shop/screens.js';
+import { trackerScreens } from '../apps/tracker/screens.js';
 import type { WorldHost } from '../host.js';
 import type { WorldEnv } from '../http-json.js';
 import { SCREEN_CSS, SCREEN_JS } from './client.js';
 import { appTitle, esc, page, type ScreenContext, screenContext } from './html.js';
-
-/** One screen: a path under the world and the page it renders. */
-export type ScreenRoute = [path: string, render: (s: ScreenContext) => string];
+import type { ScreenRoute } from './kit.js';
 
 /** Every app's screens. */
 export const SCREENS: ScreenRoute[] = [
@@ -22,6 +24,10 @@ export const SCREENS: ScreenRoute[] = [
   ...calendarScreens,
   ...mapsScreens,
   ...shopScreens,
+  ...mailScreens,
+  ...ledgerScreens,
+  ...inventoryScreens,
+  ...trackerScreens,
 ];
 
 const HEADERS = {
@@ -35,10 +41,14 @@ const HEADERS = {
 };
 
 function home(s: ScreenContext): string {
-  const apps = s.world.apps.map(
-    (a) =>
-      `<li class="card"><a href="${esc(s.href(`/${a.name}`))}">${esc(appTitle(a.name, s.lang))}</a></li>`,
-  );
+  // A browser errand operates says which apps its mandate opens; a person's own browser sees them all.
+  const only = s.c.req.header('x-errand-apps')?.split(',');
+  const apps = s.world.apps
+    .filter((a) => !only || only.includes(a.name))
+    .map(
+      (a) =>
+        `<li class="card"><a href="${esc(s.href(`/${a.name}`))}">${esc(appTitle(a.name, s.lang))}</a></li>`,
+    );
   return page(
     s,
     '',

@@ -1,37 +1,21 @@
 import { localDate } from '../../clock.js';
 import {
-  esc,
-  field,
-  page,
+  appScreens,
+  peopleChecks,
+  type Row,
   type ScreenContext,
-  select,
-  type Tab,
-  toolForm,
-  when,
-} from '../../screens/html.js';
-import type { ScreenRoute } from '../../screens/mount.js';
+  type ScreenRoute,
+} from '../../screens/kit.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: screens read the tools' JSON as it comes
-type Row = Record<string, any>;
-const TABS: Tab[] = [
+const { page, esc, field, select, toolForm, when } = appScreens('calendar', [
   { path: '/calendar', zh: '日程', en: 'Day' },
   { path: '/calendar/new', zh: '新建', en: 'New' },
   { path: '/calendar/free', zh: '找时间', en: 'Find time' },
-];
+]);
 const DAY_MS = 86_400_000;
 
 function shiftDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function contactChecks(s: ScreenContext, name: string, checked: string[], asList: boolean): string {
-  const contacts = s.read<{ contacts: Row[] }>('chat', 'list_contacts').contacts;
-  return `<fieldset><legend>${s.t('参与人', 'People')}</legend>${contacts
-    .map(
-      (c) =>
-        `<label class="check"><input type="checkbox" name="${name}" value="${esc(c.person_id)}"${asList ? ' data-type="list"' : ''}${checked.includes(c.person_id) ? ' checked' : ''}>${esc(c.nickname)}（${esc(s.name(c))}）</label>`,
-    )
-    .join('')}</fieldset>`;
 }
 
 function day(s: ScreenContext): string {
@@ -45,11 +29,9 @@ function day(s: ScreenContext): string {
     .join('');
   return page(
     s,
-    'calendar',
     date,
     `<nav class="pager" aria-label="${esc(s.t('日期', 'Days'))}"><a href="${esc(s.href(`/calendar?date=${shiftDate(date, -1)}`))}">${s.t('前一天', 'Previous day')}</a><a href="${esc(s.href(`/calendar?date=${shiftDate(date, 1)}`))}">${s.t('后一天', 'Next day')}</a></nav>
 <ul class="list">${events || `<li class="muted">${s.t('这天没有日程', 'Nothing this day')}</li>`}</ul>`,
-    TABS,
   );
 }
 
@@ -63,12 +45,10 @@ ${toolForm('calendar', 'cancel_event', `${hidden}<button class="secondary">${s.t
     : `<div class="row">${toolForm('calendar', 'respond_to_invitation', `${hidden}<input type="hidden" name="response" value="accept"><button>${s.t('接受', 'Accept')}</button>`, { done: s.t('已接受', 'Accepted') })}${toolForm('calendar', 'respond_to_invitation', `${hidden}<input type="hidden" name="response" value="decline"><button class="secondary">${s.t('拒绝', 'Decline')}</button>`, { done: s.t('已拒绝', 'Declined') })}</div>`;
   return page(
     s,
-    'calendar',
     String(e.title),
     `<section class="card"><div>${esc(when(e.start))} – ${esc(when(e.end).slice(11))}</div><div class="muted">${esc(e.location)} · ${esc(e.status)}</div>
 <div class="muted">${s.t('组织者', 'Organiser')}：${esc(e.organizer?.name)} · ${s.t('我的回复', 'My answer')}：${esc(e.my_response)}</div>
 <ul>${(e.attendees as Row[]).map((a) => `<li>${esc(a.name)} · ${esc(a.response)}</li>`).join('')}</ul>${e.description ? `<p>${esc(e.description)}</p>` : ''}</section>${actions}`,
-    TABS,
     `/calendar?date=${String(e.start).slice(0, 10)}`,
   );
 }
@@ -78,14 +58,13 @@ function create(s: ScreenContext): string {
   const placeId = s.q('place_id');
   return page(
     s,
-    'calendar',
     s.t('新建日程', 'New event'),
     toolForm(
       'calendar',
       'create_event',
       `${field(s.t('标题', 'Title'), 'title', { required: true })}${field(s.t('开始时间', 'Start'), 'start', { type: 'datetime-local', required: true, value: s.q('start') ?? '' })}
 ${field(s.t('时长（分钟）', 'Duration (minutes)'), 'duration_minutes', { type: 'number', data: 'int', value: s.q('duration') ?? '' })}${field(s.t('结束时间（可选）', 'End (optional)'), 'end', { type: 'datetime-local' })}
-${contactChecks(s, 'attendee_ids', attendees, true)}${field(s.t('地点', 'Location'), 'location', { value: s.q('location') ?? '' })}${placeId ? `<input type="hidden" name="place_id" value="${esc(placeId)}"><p class="muted">${s.t('地图地点', 'Map place')}：${esc(placeId)}</p>` : ''}
+${peopleChecks(s, 'attendee_ids', attendees, { asList: true })}${field(s.t('地点', 'Location'), 'location', { value: s.q('location') ?? '' })}${placeId ? `<input type="hidden" name="place_id" value="${esc(placeId)}"><p class="muted">${s.t('地图地点', 'Map place')}：${esc(placeId)}</p>` : ''}
 <label for="ev-desc">${s.t('说明', 'Notes')}</label><textarea id="ev-desc" name="description"></textarea><button>${s.t('创建并邀请', 'Create and invite')}</button>`,
       {
         next: '/ui/calendar/e/{event.id}',
@@ -93,7 +72,6 @@ ${contactChecks(s, 'attendee_ids', attendees, true)}${field(s.t('地点', 'Locat
         confirm: s.t('创建日程并向勾选的人发送邀请？', 'Create the event and invite the people ticked?'),
       },
     ),
-    TABS,
     '/calendar',
   );
 }
@@ -127,16 +105,14 @@ function free(s: ScreenContext): string {
   }
   return page(
     s,
-    'calendar',
     s.t('找空闲时间', 'Find a free time'),
-    `<form method="get" class="card" aria-label="${esc(s.t('找空闲时间', 'Find a free time'))}">${contactChecks(s, 'attendees', people, false)}${field(s.t('日期', 'Date'), 'date', { type: 'date', value: date })}
+    `<form method="get" class="card" aria-label="${esc(s.t('找空闲时间', 'Find a free time'))}">${peopleChecks(s, 'attendees', people)}${field(s.t('日期', 'Date'), 'date', { type: 'date', value: date })}
 ${select(
   s.t('时长', 'Length'),
   'duration',
   ['15', '30', '45', '60', '90', '120', '180'].map((m) => [m, s.t(`${m} 分钟`, `${m} min`)]),
   String(duration),
 )}${field(s.t('最早开始', 'Not before'), 'earliest', { type: 'time', value: earliest ?? '' })}<button>${s.t('查找', 'Find')}</button></form>${results}`,
-    TABS,
     '/calendar',
   );
 }

@@ -1,18 +1,14 @@
-import { esc, page, type ScreenContext, type Tab, toolForm, when } from '../../screens/html.js';
-import type { ScreenRoute } from '../../screens/mount.js';
+import { appScreens, type Row, type ScreenContext, type ScreenRoute } from '../../screens/kit.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: screens read the tools' JSON as it comes
-type Row = Record<string, any>;
-const TABS: Tab[] = [
+const { page, esc, toolForm, when } = appScreens('chat', [
   { path: '/chat', zh: '消息', en: 'Chats' },
   { path: '/chat/contacts', zh: '通讯录', en: 'Contacts' },
-];
+]);
 
 function conversations(s: ScreenContext): string {
   const list = s.read<{ conversations: Row[] }>('chat', 'list_conversations').conversations;
   return page(
     s,
-    'chat',
     s.t('消息', 'Chats'),
     `<ul class="list">${list
       .map(
@@ -22,7 +18,6 @@ function conversations(s: ScreenContext): string {
 <div class="muted">${c.last_message ? `${esc(c.last_message.sender_name)}：${esc(String(c.last_message.text).slice(0, 40))}` : ''}</div></li>`,
       )
       .join('')}</ul>`,
-    TABS,
   );
 }
 
@@ -31,11 +26,9 @@ function contacts(s: ScreenContext): string {
   const list = s.read<{ contacts: Row[] }>('chat', 'list_contacts', query ? { query } : {}).contacts;
   return page(
     s,
-    'chat',
     s.t('通讯录', 'Contacts'),
     `<form method="get" role="search"><label for="cq">${s.t('搜索联系人', 'Search contacts')}</label><input id="cq" name="q" type="search" value="${esc(query ?? '')}"><button>${s.t('搜索', 'Search')}</button></form>
 <ul class="list">${list.map((c) => `<li class="card"><a href="${esc(s.href(`/chat/c/${c.person_id}`))}">${esc(c.nickname)}</a> <span class="muted">${esc(s.name(c))} · ${esc(c.relation)}</span></li>`).join('')}</ul>`,
-    TABS,
   );
 }
 
@@ -72,11 +65,9 @@ function conversation(s: ScreenContext): string {
     : '';
   return page(
     s,
-    'chat',
     c ? String(c.title) : s.t('新消息', 'New message'),
     `${unread}<ul class="list" aria-label="${esc(s.t('消息记录', 'Messages'))}">${messages}</ul>
 ${toolForm('chat', 'send_message', `<input type="hidden" name="to" value="${esc(to)}"><label for="msg-text">${s.t('消息', 'Message')}</label><textarea id="msg-text" name="text" rows="2" required></textarea><button aria-label="${esc(s.t('发送', 'Send'))}">➤</button>`, { done: s.t('已发送', 'Sent'), cls: 'card' })}`,
-    TABS,
     '/chat',
   );
 }

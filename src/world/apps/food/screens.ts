@@ -1,26 +1,13 @@
 import { ErrandError } from '../../../errors.js';
-import {
-  esc,
-  field,
-  page,
-  type ScreenContext,
-  select,
-  type Tab,
-  toolForm,
-  when,
-} from '../../screens/html.js';
-import type { ScreenRoute } from '../../screens/mount.js';
+import { appScreens, type Row, type ScreenContext, type ScreenRoute } from '../../screens/kit.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: screens read the tools' JSON as it comes
-type Row = Record<string, any>;
 const PAGE_SIZE = 6;
-const TABS: Tab[] = [
+const { page, money, esc, field, select, toolForm, when } = appScreens('food', [
   { path: '/food', zh: '首页', en: 'Home' },
   { path: '/food/cart', zh: '购物车', en: 'Cart' },
   { path: '/food/orders', zh: '订单', en: 'Orders' },
   { path: '/food/me', zh: '我的', en: 'Me' },
-];
-const money = (m: Row | undefined) => esc(m?.display ?? '');
+]);
 
 function home(s: ScreenContext): string {
   const query = s.q('q');
@@ -42,12 +29,10 @@ ${(r.matched_dishes ?? []).length ? `<div class="muted">${esc(s.t('相关菜品�
   const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
   return page(
     s,
-    'food',
     s.t('附近美食', 'Food near you'),
     `<form method="get" role="search" action="${esc(s.href('/food'))}">${field(s.t('搜索餐厅或菜品', 'Search restaurants or dishes'), 'q', { value: query ?? '', type: 'search' })}<button>${s.t('搜索', 'Search')}</button></form>
 <ul class="list" aria-label="${esc(s.t('餐厅', 'Restaurants'))}">${cards || `<li class="card">${s.t('没有找到餐厅', 'No restaurants found')}</li>`}</ul>
 <nav class="pager" aria-label="${esc(s.t('分页', 'Pages'))}">${pageNo > 1 ? `<a href="${esc(link(pageNo - 1))}">${s.t('上一页', 'Previous')}</a>` : '<span></span>'}<span class="muted">${pageNo} / ${pages}</span>${pageNo < pages ? `<a href="${esc(link(pageNo + 1))}">${s.t('下一页', 'Next page')}</a>` : '<span></span>'}</nav>`,
-    TABS,
   );
 }
 
@@ -85,14 +70,12 @@ ${toolForm('food', 'add_to_cart', `<input type="hidden" name="dish_id" value="${
     .join('');
   return page(
     s,
-    'food',
     s.name(r),
     `<section class="card" aria-label="${esc(s.t('餐厅信息', 'About'))}"><div class="muted">${esc(s.name(r, 'cuisine'))} · ★${esc(r.rating)} (${esc(r.rating_count)}) · ${esc(r.hours)}</div>
 <div class="muted">${esc(s.name(r, 'address'))}</div><div class="muted">${r.open_now ? s.t('营业中', 'Open now') : s.t('休息中', 'Closed now')} · ${s.t('起送', 'Min. order')} ${money(r.min_order)} · ${s.t('配送费', 'Delivery')} ${money(r.delivery_fee)}</div>
 ${r.notice ? `<p><strong>${s.t('商家公告', 'Notice')}</strong>：${esc(r.notice)}</p>` : ''}<a href="${esc(s.href(`/food/r/${id}/reviews`))}">${s.t('查看评价', 'Reviews')}</a></section>
 <h2>${s.t('菜单', 'Menu')}</h2><ul class="list">${dishes}</ul>
 <div class="card row"><span>${s.t('已选', 'Picked')} <span id="picked">0</span></span><button type="button" id="checkout" data-href="${esc(s.href(`/food/checkout?r=${encodeURIComponent(id)}`))}" data-empty="${esc(s.t('还没有选菜', 'Pick a dish first'))}">${s.t('去结算', 'Checkout')}</button></div>`,
-    TABS,
     '/food',
   );
 }
@@ -105,10 +88,8 @@ function reviews(s: ScreenContext): string {
   });
   return page(
     s,
-    'food',
     s.t(`${s.name(data.restaurant)} 的评价`, `Reviews of ${s.name(data.restaurant)}`),
     `<ul class="list">${data.reviews.map((r) => `<li class="card"><strong>${esc(r.author_name)}</strong> ★${esc(r.rating)}<p>${esc(r.text)}</p><div class="muted">${esc(when(r.created_at))}</div></li>`).join('')}</ul>`,
-    TABS,
     `/food/r/${id}`,
   );
 }
@@ -174,7 +155,7 @@ function checkout(s: ScreenContext): string {
 <div class="row"><span>${s.t('优惠', 'Discount')}</span><span>-${money(quote.discount)}</span></div><div class="row"><strong>${s.t('合计', 'Total')}</strong><span class="price">${money(quote.total)}</span></div></section>
 ${toolForm('food', 'place_order', `${hidden}${field(s.t('备注', 'Note to the restaurant'), 'note')}<button>${s.t('提交订单', 'Place order')}</button>`, { next: '/ui/food/orders/{id}', confirm: s.t(`确认下单，合计 ${quote.total.display}？`, `Place this order for ${quote.total.display}?`) })}`;
   }
-  return page(s, 'food', s.t('确认订单', 'Checkout'), body, TABS, rid ? `/food/r/${rid}` : '/food');
+  return page(s, s.t('确认订单', 'Checkout'), body, rid ? `/food/r/${rid}` : '/food');
 }
 
 function cart(s: ScreenContext): string {
@@ -194,23 +175,15 @@ ${toolForm('food', 'remove_from_cart', `<input type="hidden" name="cart_item_id"
 <a class="button" href="${esc(s.href(`/food/checkout?r=${encodeURIComponent(c.restaurant.id)}&from=cart`))}">${s.t('去结算', 'Checkout')}</a></div></section>`,
     )
     .join('');
-  return page(
-    s,
-    'food',
-    s.t('购物车', 'Cart'),
-    body || `<p>${s.t('购物车是空的', 'Your cart is empty')}</p>`,
-    TABS,
-  );
+  return page(s, s.t('购物车', 'Cart'), body || `<p>${s.t('购物车是空的', 'Your cart is empty')}</p>`);
 }
 
 function orders(s: ScreenContext): string {
   const list = s.read<{ orders: Row[] }>('food', 'list_orders', { limit: 20 }).orders;
   return page(
     s,
-    'food',
     s.t('我的订单', 'My orders'),
     `<ul class="list">${list.map((o) => `<li class="card"><a href="${esc(s.href(`/food/orders/${o.id}`))}">${esc(s.name(o.restaurant))} · ${esc(o.id)}</a><div class="muted">${esc(o.status)} · ${money(o.total)} · ${esc(when(o.created_at))}</div></li>`).join('')}</ul>`,
-    TABS,
   );
 }
 
@@ -228,7 +201,6 @@ function order(s: ScreenContext): string {
       : '';
   return page(
     s,
-    'food',
     s.t(`订单 ${o.id}`, `Order ${o.id}`),
     `<section class="card"><h2>${esc(s.name(o.restaurant))}</h2><div class="muted">${s.t('状态', 'Status')}：${esc(o.status)} · ${s.t('支付', 'Payment')}：${esc(o.payment_status)}</div>
 <ul class="list">${lines}</ul><div class="row"><strong>${s.t('合计', 'Total')}</strong><span class="price">${money(o.total)}</span></div>
@@ -246,7 +218,6 @@ function order(s: ScreenContext): string {
       )}<label for="rv-text">${s.t('评价内容', 'Review')}</label><textarea id="rv-text" name="text" required></textarea><button>${s.t('发表评价', 'Post review')}</button>`,
       { done: s.t('评价已发表', 'Review posted') },
     )}</details>`,
-    TABS,
     '/food/orders',
   );
 }
@@ -256,11 +227,9 @@ function me(s: ScreenContext): string {
   const coupons = s.read<{ coupons: Row[] }>('food', 'list_coupons').coupons;
   return page(
     s,
-    'food',
     s.t('我的', 'Me'),
     `<h2>${s.t('收货地址', 'Addresses')}</h2><ul class="list">${addresses.map((a) => `<li class="card"><strong>${esc(a.label)}</strong> ${esc(a.recipient_name)}<div class="muted">${esc(s.name(a, 'address'))}</div></li>`).join('')}</ul>
 <h2>${s.t('优惠券', 'Coupons')}</h2><ul class="list">${coupons.map((c) => `<li class="card">${esc(s.name(c))} <span class="muted">${esc(c.status)} · ${esc(when(c.expires_at))}</span></li>`).join('')}</ul>`,
-    TABS,
   );
 }
 

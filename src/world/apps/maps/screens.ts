@@ -1,13 +1,10 @@
-import { esc, field, page, type ScreenContext, select, type Tab } from '../../screens/html.js';
-import type { ScreenRoute } from '../../screens/mount.js';
+import { appScreens, type Row, type ScreenContext, type ScreenRoute } from '../../screens/kit.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: screens read the tools' JSON as it comes
-type Row = Record<string, any>;
-const TABS: Tab[] = [
+const { page, esc, field, select } = appScreens('maps', [
   { path: '/maps', zh: '搜索', en: 'Search' },
   { path: '/maps/route', zh: '路线', en: 'Route' },
   { path: '/maps/geocode', zh: '地址', en: 'Address' },
-];
+]);
 
 function placeItem(s: ScreenContext, p: Row): string {
   const name = s.name(p);
@@ -39,11 +36,9 @@ function search(s: ScreenContext): string {
   ];
   return page(
     s,
-    'maps',
     s.t('地图', 'Maps'),
     `<form method="get" role="search" class="card">${field(s.t('搜索地点', 'Search places'), 'q', { type: 'search', value: query ?? '' })}${select(s.t('类别', 'Category'), 'category', [['', s.t('全部', 'Any')], ...categories.map((c): [string, string] => [c, c])], category)}<button>${s.t('搜索', 'Search')}</button></form>
 ${found ? `<ul class="list" aria-label="${esc(s.t('搜索结果', 'Results'))}">${found.map((p) => placeItem(s, p)).join('') || `<li class="muted">${s.t('没有找到', 'Nothing found')}</li>`}</ul>` : ''}`,
-    TABS,
   );
 }
 
@@ -51,11 +46,9 @@ function place(s: ScreenContext): string {
   const p = s.read('maps', 'get_place', { place_id: s.p('id') });
   return page(
     s,
-    'maps',
     s.name(p),
     `<section class="card"><div>${esc(s.name(p, 'address'))}</div><div class="muted">${esc(p.category)} · ${esc(s.name(p, 'district'))} · ${esc(s.name(p, 'area'))}</div><div class="muted">${esc(p.lat)}, ${esc(p.lng)}</div></section>
 <ul class="list">${placeItem(s, p)}</ul>`,
-    TABS,
     '/maps',
   );
 }
@@ -74,7 +67,6 @@ function route(s: ScreenContext): string {
   const modes = ['walk', 'bike', 'ebike', 'drive', 'transit'];
   return page(
     s,
-    'maps',
     s.t('路线', 'Route'),
     `<form method="get" class="card">${select(s.t('出发地', 'From'), 'from', mine, from)}${target ? `<input type="hidden" name="to" value="${esc(to)}"><p>${s.t('目的地', 'To')}：${esc(s.name(target))}</p>` : `<p class="muted">${s.t('先在搜索里选一个目的地', 'Pick a destination in search first')}</p>`}
 ${select(
@@ -84,7 +76,6 @@ ${select(
   mode,
 )}<button>${s.t('查路线', 'Get route')}</button></form>
 ${result ? `<section class="card" aria-label="${esc(s.t('路线结果', 'Route'))}"><strong>${esc(result.duration_min)} ${s.t('分钟', 'min')}</strong> · ${(result.distance_m / 1000).toFixed(1)} km<div class="muted">${s.t('现在出发预计到达', 'Arrive if leaving now')} ${esc(String(result.arrive_at_if_leaving_now).slice(11, 16))}</div></section>` : ''}`,
-    TABS,
     '/maps',
   );
 }
@@ -94,11 +85,9 @@ function geocode(s: ScreenContext): string {
   const matches = address ? s.read<{ matches: Row[] }>('maps', 'geocode', { address }).matches : undefined;
   return page(
     s,
-    'maps',
     s.t('按地址查找', 'Find an address'),
     `<form method="get" class="card">${field(s.t('地址', 'Address'), 'address', { value: address ?? '' })}<button>${s.t('查找', 'Find')}</button></form>
 ${matches ? `<ul class="list">${matches.map((p) => placeItem(s, p)).join('')}</ul>` : ''}`,
-    TABS,
     '/maps',
   );
 }

@@ -1,22 +1,10 @@
-import {
-  esc,
-  field,
-  page,
-  type ScreenContext,
-  select,
-  type Tab,
-  toolForm,
-  when,
-} from '../../screens/html.js';
-import type { ScreenRoute } from '../../screens/mount.js';
+import { appScreens, type Row, type ScreenContext, type ScreenRoute } from '../../screens/kit.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: screens read the tools' JSON as it comes
-type Row = Record<string, any>;
-const TABS: Tab[] = [
+const { page, esc, field, select, toolForm, when } = appScreens('pay', [
   { path: '/pay', zh: '钱包', en: 'Wallet' },
   { path: '/pay/requests', zh: '账单', en: 'Bills' },
   { path: '/pay/transfer', zh: '转账', en: 'Transfer' },
-];
+]);
 
 function requestItem(s: ScreenContext, r: Row): string {
   return `<li class="card"><a href="${esc(s.href(`/pay/requests/${r.id}`))}">${esc(s.name(r.merchant))}</a> <span class="price">${esc(r.amount.display)}</span><div class="muted">${esc(r.memo)} · ${esc(r.status)} · ${esc(when(r.created_at))}</div></li>`;
@@ -28,25 +16,17 @@ function wallet(s: ScreenContext): string {
   const txns = s.read<{ transactions: Row[] }>('pay', 'list_transactions', { limit: 10 }).transactions;
   return page(
     s,
-    'pay',
     s.t('我的钱包', 'My wallet'),
     `<section class="card" aria-label="${esc(s.t('余额', 'Balance'))}"><div class="muted">${s.t('余额', 'Balance')}</div><div class="price" style="font-size:28px">${esc(b.balance.display)}</div>
 <div class="muted">${s.t('今日已付', 'Paid today')} ${esc(b.paid_today.display)}${b.daily_limit ? ` / ${s.t('每日限额', 'daily limit')} ${esc(b.daily_limit.display)}` : ''}</div></section>
 <h2>${s.t('待支付', 'To pay')}</h2><ul class="list">${open.map((r) => requestItem(s, r)).join('') || `<li class="muted">${s.t('没有待支付的账单', 'Nothing to pay')}</li>`}</ul>
 <h2>${s.t('最近交易', 'Recent transactions')}</h2><ul class="list">${txns.map((t) => `<li class="card row"><span>${esc(t.kind)} · ${esc(s.name(t.counterparty))}<br><span class="muted">${esc(t.memo)} · ${esc(when(t.at))}</span></span><span>${t.direction === 'out' ? '-' : '+'}${esc(t.amount.display)}</span></li>`).join('') || `<li class="muted">${s.t('暂无交易', 'No transactions yet')}</li>`}</ul>`,
-    TABS,
   );
 }
 
 function requests(s: ScreenContext): string {
   const all = s.read<{ requests: Row[] }>('pay', 'list_payment_requests').requests;
-  return page(
-    s,
-    'pay',
-    s.t('账单', 'Bills'),
-    `<ul class="list">${all.map((r) => requestItem(s, r)).join('')}</ul>`,
-    TABS,
-  );
+  return page(s, s.t('账单', 'Bills'), `<ul class="list">${all.map((r) => requestItem(s, r)).join('')}</ul>`);
 }
 
 function request(s: ScreenContext): string {
@@ -66,11 +46,9 @@ function request(s: ScreenContext): string {
       : `<p>${s.t('状态', 'Status')}：${esc(r.status)}</p>`;
   return page(
     s,
-    'pay',
     s.t('付款', 'Payment'),
     `<section class="card"><div class="muted">${s.t('收款方', 'Payee')}</div><h2>${esc(payee)}</h2><div class="muted">${esc(r.merchant.id)}</div>
 <div class="price" style="font-size:26px">${esc(r.amount.display)}</div><p>${esc(r.memo)}</p><div class="muted">${esc(r.reference)} · ${esc(when(r.created_at))}</div></section>${form}`,
-    TABS,
     '/pay',
   );
 }
@@ -83,7 +61,6 @@ function transfer(s: ScreenContext): string {
   ];
   return page(
     s,
-    'pay',
     s.t('转账', 'Transfer'),
     toolForm(
       'pay',
@@ -97,7 +74,6 @@ ${field(s.t('备注', 'Note'), 'memo')}<button>${s.t('转账', 'Send money')}</b
         cls: 'card',
       },
     ),
-    TABS,
     '/pay',
   );
 }

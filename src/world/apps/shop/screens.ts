@@ -1,24 +1,11 @@
-import {
-  esc,
-  field,
-  page,
-  type ScreenContext,
-  select,
-  type Tab,
-  toolForm,
-  when,
-} from '../../screens/html.js';
-import type { ScreenRoute } from '../../screens/mount.js';
+import { appScreens, type Row, type ScreenContext, type ScreenRoute } from '../../screens/kit.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: screens read the tools' JSON as it comes
-type Row = Record<string, any>;
-const TABS: Tab[] = [
+const { page, money, esc, field, select, toolForm, when } = appScreens('shop', [
   { path: '/shop', zh: '首页', en: 'Home' },
   { path: '/shop/cart', zh: '购物车', en: 'Cart' },
   { path: '/shop/orders', zh: '订单', en: 'Orders' },
-];
+]);
 const BATCH = 6;
-const money = (m: Row | undefined) => esc(m?.display ?? '');
 
 function searchInput(s: ScreenContext): Record<string, unknown> {
   const query = s.q('q');
@@ -60,11 +47,9 @@ function home(s: ScreenContext): string {
   const next = /data-next-page="([^"]+)"/.exec(items)?.[1];
   return page(
     s,
-    'shop',
     s.t('商城', 'Shop'),
     `<form method="get" role="search" class="card">${field(s.t('搜索商品', 'Search products'), 'q', { type: 'search', value: s.q('q') ?? '' })}${select(s.t('分类', 'Category'), 'category', [['', s.t('全部', 'All')], ...categories.map((c): [string, string] => [c, c])], s.q('category'))}<button>${s.t('搜索', 'Search')}</button></form>
 <ul class="list" id="products" aria-label="${esc(s.t('商品', 'Products'))}">${items}</ul>${next ? `<button type="button" class="secondary" data-more="${next}" data-list="products">${s.t('加载更多', 'Load more')}</button>` : ''}`,
-    TABS,
   );
 }
 
@@ -94,12 +79,10 @@ function product(s: ScreenContext): string {
 ${field(s.t('数量', 'Quantity'), 'quantity', { type: 'number', data: 'int', value: '1' })}<div class="row"><button class="secondary">${s.t('加入购物车', 'Add to cart')}</button><button type="button" data-buy="${esc(s.href('/shop/checkout'))}">${s.t('立即购买', 'Buy now')}</button></div>`;
   return page(
     s,
-    'shop',
     s.name(p),
     `<section class="card"><div class="price" style="font-size:22px">${money(p.price)}</div><div class="muted">${esc(p.brand)} · ★${esc(p.rating)} (${esc(p.rating_count)})</div><p>${esc(p.description)}</p></section>
 ${toolForm('shop', 'add_to_cart', inner, { done: s.t('已加入购物车', 'Added to cart'), cls: 'card' })}
 <h2>${s.t('评价', 'Reviews')}</h2><ul class="list">${reviews.map((r) => `<li class="card"><strong>${esc(r.author)}</strong> ★${esc(r.rating)}<p>${esc(r.text)}</p></li>`).join('')}</ul>`,
-    TABS,
     '/shop',
   );
 }
@@ -137,14 +120,7 @@ function checkout(s: ScreenContext): string {
         ),
       },
     );
-  return page(
-    s,
-    'shop',
-    s.t('确认订单', 'Checkout'),
-    body,
-    TABS,
-    productId ? `/shop/p/${productId}` : '/shop/cart',
-  );
+  return page(s, s.t('确认订单', 'Checkout'), body, productId ? `/shop/p/${productId}` : '/shop/cart');
 }
 
 function cart(s: ScreenContext): string {
@@ -159,12 +135,10 @@ ${toolForm('shop', 'remove_from_cart', `<input type="hidden" name="product_id" v
     .join('');
   return page(
     s,
-    'shop',
     s.t('购物车', 'Cart'),
     lines
       ? `<ul class="list">${lines}</ul><div class="card row"><span>${s.t('合计', 'Total')} ${money(c.total)}</span><a class="button" href="${esc(s.href('/shop/checkout?from=cart'))}">${s.t('去结算', 'Checkout')}</a></div>`
       : `<p>${s.t('购物车是空的', 'Your cart is empty')}</p>`,
-    TABS,
   );
 }
 
@@ -172,10 +146,8 @@ function orders(s: ScreenContext): string {
   const list = s.read<{ orders: Row[] }>('shop', 'list_orders').orders;
   return page(
     s,
-    'shop',
     s.t('我的订单', 'My orders'),
     `<ul class="list">${list.map((o) => `<li class="card"><a href="${esc(s.href(`/shop/orders/${o.order_id}`))}">${esc(o.order_id)}</a> · ${esc((o.items as Row[]).map((l) => s.name(l)).join('、'))}<div class="muted">${esc(o.status)} · ${money(o.total)}</div></li>`).join('')}</ul>`,
-    TABS,
   );
 }
 
@@ -188,13 +160,11 @@ function order(s: ScreenContext): string {
       : '';
   return page(
     s,
-    'shop',
     s.t(`订单 ${o.order_id}`, `Order ${o.order_id}`),
     `<section class="card"><div class="muted">${s.t('状态', 'Status')}：${esc(o.status)} · ${esc(when(o.created_at))}</div><ul class="list">${(o.items as Row[]).map((l) => `<li class="row"><span>${esc(s.name(l))}${l.variant_zh ? `（${esc(s.name(l, 'variant'))}）` : ''} ×${esc(l.quantity)}</span><span>${money(l.line_total)}</span></li>`).join('')}</ul>
 <div class="row"><strong>${s.t('合计', 'Total')}</strong><span class="price">${money(o.total)}</span></div><div class="muted">${esc(s.name(o.address ?? {}, 'text'))}</div>${pay}</section>
 ${toolForm('shop', 'cancel_order', `${hidden}<button class="secondary">${s.t('取消订单', 'Cancel order')}</button>`, { confirm: s.t('确定取消这个订单？', 'Cancel this order?'), done: s.t('订单已取消', 'Order cancelled') })}
 <details class="card"><summary>${s.t('申请退货', 'Return')}</summary>${toolForm('shop', 'request_return', `${hidden}${field(s.t('退货原因', 'Reason for return'), 'reason', { required: true })}<button>${s.t('提交退货申请', 'Request return')}</button>`, { done: s.t('退货申请已提交', 'Return requested') })}</details>`,
-    TABS,
     '/shop/orders',
   );
 }
