@@ -2,6 +2,7 @@ import type { IntentSet } from '../guard/index.js';
 import type { World } from '../world/index.js';
 import { BUILTIN_RECIPES } from './builtin.js';
 import type { Recipe } from './format.js';
+import { narrowedByAnswer, renamed, requestWithAnswer, tellsNothing } from './matcher/answers.js';
 import { buildCatalogue } from './matcher/catalogue.js';
 import { matchRequest } from './matcher/match.js';
 import { intentsOfSteps } from './matcher/to-intents.js';
@@ -91,4 +92,22 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
     confidence: match.confidence,
     intents: intentsOfSteps(match.steps, catalogue, match.understood, request),
   };
+}
+
+/**
+ * What the person's answer to a question adds, read with their request by the same reader: the
+ * intents of the request and the answer together, or undefined when the answer tells nothing or the
+ * reader is not sure of them. The question is not read: what the model asked is never what was asked for.
+ */
+export function readAnswer(
+  world: World,
+  said: { request: string; question: string; answer: string },
+): IntentSet | undefined {
+  if (tellsNothing(said.answer)) return undefined;
+  const { catalogue, renames } = narrowedByAnswer(buildCatalogue(world), said.answer);
+  for (const text of requestWithAnswer(renamed(said.request, renames), said.answer)) {
+    const match = matchRequest(text, catalogue);
+    if (match.kind === 'match') return intentsOfSteps(match.steps, catalogue, match.understood, text);
+  }
+  return undefined;
 }
