@@ -50,7 +50,7 @@ export class MandateGuard implements Guard {
   constructor(
     readonly mandate: Mandate,
     readonly trusted: TrustedContext,
-    private readonly clock: () => number = Date.now,
+    readonly clock: () => number = Date.now,
   ) {
     this.items = new ItemNames(trusted.items);
     this.lang = langOf(trusted.request);

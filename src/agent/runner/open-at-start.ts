@@ -28,6 +28,13 @@ function startersOf(intent: Intent): { app: string; tools: string[] }[] {
     }
     case 'message':
       return [{ app: 'chat', tools: ['chat_list_conversations', 'chat_send_message'] }];
+    case 'restock':
+      return [
+        {
+          app: 'inventory',
+          tools: ['inventory_list_stock', 'inventory_list_suppliers', 'inventory_create_purchase_order'],
+        },
+      ];
     case 'event':
       return [
         {
