@@ -85,7 +85,8 @@ function intentsFor(
   prefer: IntentChoice,
 ): { intents: IntentSet | undefined; from: TrialResult['intentSource']; agreement: Agreement | null } {
   const plan = planOffline(task.request, world);
-  const read = plan.kind === 'run' ? plan.intents : undefined;
+  // A work errand no recipe runs is read all the same, when the reader is sure of it.
+  const read = plan.intents;
   const agreement = read && task.intents ? compareReadings(read, task.intents, namesIn(world)) : null;
   if (!['builtin', 'recipe', 'scripted'].includes(model.provider))
     return { intents: undefined, from: 'planner', agreement };

@@ -102,7 +102,8 @@ export function prepareErrand(
       macros = recipeTools(plan.steps.map((s) => ({ recipe: s.recipe, suggested: s.params })));
     }
     // The reader, when sure, says what the person asked for; otherwise the model's planner does.
-    if (plan.kind === 'run') intents = plan.intents;
+    // A work errand no recipe runs is still read, when the reader is sure of it.
+    intents = plan.intents;
   }
   if (!model) {
     throw new ErrandError(
