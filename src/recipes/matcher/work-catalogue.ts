@@ -5,6 +5,7 @@
  * number, never by text an app holds.
  */
 import { z } from 'zod';
+import { type PersonWorld, readPersonWorld } from '../../person/index.js';
 import type { World } from '../../world/index.js';
 
 /** A thing the reader can name, by id and every form a person may call it. */
@@ -24,6 +25,14 @@ export interface WorkCatalogue {
   versions: Set<string>;
   /** Purchase orders not yet received or cancelled: which supplier, which warehouse, which items. */
   openOrders: { id: string; supplier: string; warehouse: string; skus: string[] }[];
+  /** Expense claims waiting for a decision: whose, what kind (the ledger's own category), how much. */
+  claims: { id: string; employee: string; category: string; amountFen: number }[];
+  /** Invoices the company has still to pay: to whom, how much, whether overdue. */
+  invoices: { id: string; vendor: string; amountFen: number; overdue: boolean }[];
+  /** The company's vendors and suppliers by name, and short forms ("鑫源", "Xinyuan"). */
+  vendors: WorkNamed[];
+  /** The person's world: colleagues by name. */
+  person: PersonWorld;
 }
 
 const stockOut = z.object({
@@ -48,6 +57,37 @@ const numbered = (key: 'issues' | 'prs') =>
     z.ZodArray<z.ZodObject<{ number: z.ZodNumber }>>
   >);
 const releasesOut = z.object({ releases: z.array(z.object({ version: z.string() })) });
+const money = z.object({ amount: z.number().int() });
+const claimsOut = z.object({
+  expenses: z.array(
+    z.object({
+      id: z.string(),
+      employee_id: z.string(),
+      category: z.string(),
+      amount: money,
+      status: z.string(),
+    }),
+  ),
+});
+const invoicesOut = z.object({
+  invoices: z.array(
+    z.object({
+      id: z.string(),
+      party_id: z.string(),
+      amount: money,
+      status: z.string(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+
+/** A vendor's names and the short forms people use: "鑫源电子" → "鑫源", "Xinyuan Electronics" → "Xinyuan". */
+function vendorNames(names: string[]): string[] {
+  const short = names.flatMap((n) =>
+    /^[\u3400-\u9fff]{4,}$/.test(n) ? [n.slice(0, 2)] : /\s/.test(n) ? [n.split(/\s+/)[0]!] : [],
+  );
+  return [...new Set([...names, ...short])];
+}
 
 function read<T>(
   world: World,
@@ -97,6 +137,7 @@ export function workCatalogue(world: World): WorkCatalogue | undefined {
     names: warehouseNames(id),
   }));
   const orders = read(world, 'inventory', 'list_purchase_orders', { status: 'all' }, ordersOut);
+  const person = readPersonWorld(world);
   return {
     now: world.now,
     items: [...items.values()],
@@ -114,6 +155,14 @@ export function workCatalogue(world: World): WorkCatalogue | undefined {
     versions: new Set(
       (read(world, 'tracker', 'list_releases', {}, releasesOut)?.releases ?? []).map((r) => r.version),
     ),
+    claims: (read(world, 'ledger', 'list_expenses', {}, claimsOut)?.expenses ?? [])
+      .filter((e) => e.status === 'submitted')
+      .map((e) => ({ id: e.id, employee: e.employee_id, category: e.category, amountFen: e.amount.amount })),
+    invoices: (read(world, 'ledger', 'list_invoices', { direction: 'payable' }, invoicesOut)?.invoices ?? [])
+      .filter((i) => i.status === 'open')
+      .map((i) => ({ id: i.id, vendor: i.party_id, amountFen: i.amount.amount, overdue: i.overdue })),
+    vendors: (person.vendors ?? []).map((v) => ({ id: v.id, names: vendorNames(v.names) })),
+    person,
     openOrders: (orders?.purchase_orders ?? [])
       .filter((o) => o.status === 'placed' || o.status === 'partial')
       .map((o) => ({

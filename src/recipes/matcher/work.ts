@@ -6,8 +6,9 @@
  * recipes: no built-in recipe does work errands. What it cannot be sure of, it leaves unread.
  */
 import type { Intent } from '../../guard/intents.js';
+import { fold, namedIds } from '../../person/index.js';
 import { localDate } from '../../world/clock.js';
-import { type Clause, splitClauses } from './intents.js';
+import { type Clause, firstIntent, splitClauses } from './intents.js';
 import type { WorkCatalogue, WorkNamed } from './work-catalogue.js';
 
 /** What the work reader made of a request: not a work errand, its intents, or why it is not sure. */
@@ -16,6 +17,9 @@ export type WorkReading =
   | { kind: 'read'; intents: Intent[]; personal: string[] }
   | { kind: 'unsure'; why: string };
 
+/** "Ask Emily to review", "请 Emily 审一下": a request for a review in the tracker. */
+const ASKS_TO_REVIEW =
+  /\b(?:ask|get)\s+\S+(?:\s+\S+)?\s+to\s+(?:review|look at|merge)\b|请\s*\S{1,8}?\s*(?=审|review|看一下)/i;
 const TRACKER_VERB =
   /\b(?:assign|label|prioriti[sz]e|priority|merge|review|comment|close|triage)\b|分给|指派|分配|标签|优先级|合并|审(?:一下|核|查)?|review|留言|评论|关闭|关掉/i;
 const NUMBER = /(?:#|＃|\b(?:PR|issue|pull request)\s*#?\s*)(\d{2,5})\b/gi;
@@ -27,7 +31,8 @@ const REORDER = /补货点|补货量|\breorder (?:point|level|quantity)\b/i;
 const BELOW = /低于补货点|\bbelow (?:the |its )?reorder point\b/i;
 const MOVE = /调拨|调(?=\s*\d|[一两几些])|从\S{1,6}调|之间调|\bmove\b|\btransfer\b/i;
 const RECEIVE = /收货|到货|\breceive|\barrived\b|\bdelivered\b/i;
-const PURCHASE_ORDER = /采购单|订单|\bpurchase orders?\b|\bPOs?\b/i;
+const PURCHASE_ORDER =
+  /采购单|订单|[那这一]批(?:货)?|\bpurchase orders?\b|\bPOs?\b|\bshipment\b|\bdelivery\b/i;
 const CANCEL = /取消|撤销|\bcancel/i;
 const CHEAPEST = /最便宜|最低价|价格最低|\bcheapest\b|\blowest price\b/i;
 /** Words of another kind of errand inside a work clause: not read here, so the clause is not sure. */
@@ -113,12 +118,16 @@ function readTracker(text: string, work: WorkCatalogue): ClauseReading {
   const targets = trackerTargets(text, work, /\b(?:review|merge)\b|审|合并/i.test(text));
   if (!targets || targets.length === 0) return { kind: 'unsure', why: 'which issue or pull request' };
   // "Ask Emily to review #203" is a review request in the tracker, not a message to Emily.
-  const rest = text.replace(/\bask\s+\S+(?:\s+\S+)?\s+to\b|请\S{1,8}?(?=审|review)/gi, '');
+  const rest = text.replace(new RegExp(ASKS_TO_REVIEW.source, 'gi'), '');
   if (OTHER_ERRAND.test(rest)) return { kind: 'unsure', why: 'another errand in the same sentence' };
   return { kind: 'read', intents: [...new Set(targets)].map((t) => change('tracker', t)) };
 }
 
-function change(app: 'tracker' | 'inventory', target: string, kind: 'update' | 'cancel' = 'update'): Intent {
+function change(
+  app: 'tracker' | 'inventory' | 'ledger',
+  target: string,
+  kind: 'update' | 'cancel' = 'update',
+): Intent {
   return { id: '', said: '', kind, app, target, about: '' };
 }
 
@@ -174,10 +183,97 @@ function readInventory(text: string, work: WorkCatalogue): ClauseReading {
   return { kind: 'none' };
 }
 
+const CLAIM = /报销|\bexpense(?: claim)?s?\b|\bclaims?\b/i;
+const INVOICE = /发票|\binvoices?\b/i;
+const APPROVE = /批(?!评)|通过|\bapprove/i;
+const REJECT = /驳回|拒(?:绝|掉)?|不批|\breject|\bdecline|\bturn (?:it )?down\b/i;
+const PAY = /付|\bpay\b|\bsettle\b/i;
+const OVERDUE = /逾期|过期|\boverdue\b|\blate\b/i;
+/** The ledger's own categories, by the words a person uses for them. */
+const CATEGORIES: [RegExp, string][] = [
+  [/打车|出租|高铁|火车|机票|差旅|\btaxi|\btrain|\bflight|\btravel/i, 'travel'],
+  [/聚餐|餐|饭|\bmeal|\blunch|\bdinner/i, 'meal'],
+  [/培训|会议票|考试|\btraining|\bcourse|\bexam|\bconference/i, 'training'],
+  [/书|办公用品|\bbooks?\b|\bsupplies/i, 'supplies'],
+];
+
+/** Colleagues a text names without doubt, by the person's world. */
+function colleagues(text: string, work: WorkCatalogue): string[] {
+  return [...namedIds(work.person, fold(text))];
+}
+
+function readLedger(text: string, work: WorkCatalogue): ClauseReading {
+  if ((CLAIM.test(text) || INVOICE.test(text)) && OTHER_ERRAND.test(text))
+    return { kind: 'unsure', why: 'another errand in the same sentence' };
+  if (CLAIM.test(text) && !/导出|\bexport/i.test(text) && !/\bfile\b|报了|帮我报/i.test(text)) {
+    const approve = APPROVE.test(text);
+    const reject = REJECT.test(text);
+    if (approve === reject) return { kind: 'unsure', why: 'approve or reject' };
+    const who = colleagues(text, work);
+    // "只批打车费那笔，聚餐先放着": what is approved is what "only" names.
+    const only = /只(?:批|报|通过)?([^，,。.;；]+)|\bonly\b([^,.;]+)|\bjust\b([^,.;]+)/i.exec(text);
+    const scope = only ? (only[1] ?? only[2] ?? only[3] ?? '') : text;
+    const kinds = CATEGORIES.filter(([re]) => re.test(scope)).map(([, c]) => c);
+    const claims = work.claims.filter(
+      (c) =>
+        (who.length === 0 || who.includes(c.employee)) && (kinds.length === 0 || kinds.includes(c.category)),
+    );
+    if (claims.length !== 1) return { kind: 'unsure', why: 'which claim' };
+    const c = claims[0]!;
+    return {
+      kind: 'read',
+      intents: [
+        approve
+          ? { id: '', said: '', kind: 'pay_bill', payee: c.employee, requestId: c.id, amountFen: c.amountFen }
+          : change('ledger', c.id),
+      ],
+    };
+  }
+  if (INVOICE.test(text) && PAY.test(text)) {
+    const vendors = named(text, work.vendors);
+    const invoices = work.invoices.filter(
+      (i) => (vendors.length === 0 || vendors.includes(i.vendor)) && (!OVERDUE.test(text) || i.overdue),
+    );
+    if (invoices.length !== 1) return { kind: 'unsure', why: 'which invoice' };
+    const i = invoices[0]!;
+    return {
+      kind: 'read',
+      intents: [
+        { id: '', said: '', kind: 'pay_bill', payee: i.vendor, requestId: i.id, amountFen: i.amountFen },
+      ],
+    };
+  }
+  return { kind: 'none' };
+}
+
 function readClause(text: string, work: WorkCatalogue): ClauseReading {
   const tracker = readTracker(text, work);
   if (tracker.kind !== 'none') return tracker;
+  const ledger = readLedger(text, work);
+  if (ledger.kind !== 'none') return ledger;
   return readInventory(text, work);
+}
+
+const PIECE_JOINS =
+  /[，,。；;！!？?\n—–]+\s*|\s+(?:and then|then|and also|and|also|plus)\s+|(?:然后|再|并且|同时|顺便|另外|还有)/gi;
+
+/** A clause cut wherever a new part may begin. */
+function piecesOf(text: string): string[] {
+  return text
+    .split(PIECE_JOINS)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** A part that is a personal errand of its own: a verb the personal reader knows, and no work in it. */
+function isPersonal(part: string, work: WorkCatalogue): boolean {
+  // "ask Kevin to review it" asks for a review in the tracker, not a word with Kevin.
+  if (ASKS_TO_REVIEW.test(part)) return false;
+  const verb = firstIntent(fold(part))?.intent;
+  return (
+    (verb === 'message' || verb === 'transfer' || verb === 'schedule') &&
+    readClause(part, work).kind === 'none'
+  );
 }
 
 /**
@@ -196,7 +292,13 @@ export function readWork(request: string, work: WorkCatalogue, answer = ''): Wor
       continue;
     }
     any = true;
-    const read = answer ? readClause(`${clause.text}\n${answer}`, work) : alone;
+    // A work part the personal reader did not split off ("把报销批了，再跟刘洋说一声"): the parts
+    // that are personal errands of their own go to the personal reader, the rest is the work errand.
+    const parts = piecesOf(clause.text);
+    const mine = parts.filter((p) => !isPersonal(p, work));
+    personal.push(...parts.filter((p) => isPersonal(p, work)));
+    const text = mine.join('，');
+    const read = answer ? readClause(`${text}\n${answer}`, work) : readClause(text, work);
     if (read.kind === 'unsure') return read;
     if (read.kind === 'read') intents.push(...read.intents);
   }
