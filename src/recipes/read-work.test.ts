@@ -39,8 +39,20 @@ describe('the work reader', () => {
 
   it('leaves a sentence with another errand in it unread rather than read half of it', () => {
     expect(alone(sam, 'Get someone to review #201 and book an hour with them.')).toBeUndefined();
+    expect(alone(liming, '跟进一下高远的回款：先催款，再在日历上加个跟进。')).toBeUndefined();
+    expect(alone(liming, '催一下高远的款。')).toEqual([{ kind: 'message', to: ['p_gaoyuan'] }]);
     expect(alone(sam, 'Close #107 — it was fixed by #209.')).toEqual([
       { kind: 'update', app: 'tracker', target: 'iss_107', about: '' },
+    ]);
+  });
+
+  it('reads which claim to approve from the person’s answer, by colleague and the ledger’s category', () => {
+    expect(alone(liming, '把刘洋的报销批了。')).toBeUndefined();
+    expect(withAnswer(liming, '把刘洋的报销批了。', '只批打车费那笔，聚餐先放着。')).toEqual([
+      { kind: 'pay_bill', payee: 'p_liuyang', requestId: 'exp_seed_1', amountFen: 8600 },
+    ]);
+    expect(withAnswer(sam, 'Deal with Emily’s expense claim.', 'Reject it.')).toEqual([
+      { kind: 'update', app: 'ledger', target: 'exp_seed_6', about: '' },
     ]);
   });
 

@@ -37,7 +37,7 @@ const CANCEL = /取消|撤销|\bcancel/i;
 const CHEAPEST = /最便宜|最低价|价格最低|\bcheapest\b|\blowest price\b/i;
 /** Words of another kind of errand inside a work clause: not read here, so the clause is not sure. */
 const OTHER_ERRAND =
-  /\b(?:book|schedule|meeting|pay|send money|transfer money|e-?mail|mail|reply|tell|message)\b|约|日程|会议|转账|告诉|通知|邮件|回复|发消息|(?<![听])说(?!明)/i;
+  /\b(?:book|schedule|meeting|calendar|send money|transfer money|e-?mail|mail|reply|tell|message)\b|约|日程|日历|会议|转账|告诉|通知|邮件|回复|发消息|(?<![听])说(?!明)/i;
 
 const MONTHS = [
   'january',
@@ -188,6 +188,8 @@ const INVOICE = /发票|\binvoices?\b/i;
 const APPROVE = /批(?!评)|通过|\bapprove/i;
 const REJECT = /驳回|拒(?:绝|掉)?|不批|\breject|\bdecline|\bturn (?:it )?down\b/i;
 const PAY = /付|\bpay\b|\bsettle\b/i;
+const REMIND =
+  /催(?:一下|促)?\S{0,6}?(?:款|账|发票)|催款|\bchase\b.{0,30}\b(?:invoice|payment|money)|\bremind\b.{0,30}\bto pay\b/i;
 const OVERDUE = /逾期|过期|\boverdue\b|\blate\b/i;
 /** The ledger's own categories, by the words a person uses for them. */
 const CATEGORIES: [RegExp, string][] = [
@@ -203,7 +205,7 @@ function colleagues(text: string, work: WorkCatalogue): string[] {
 }
 
 function readLedger(text: string, work: WorkCatalogue): ClauseReading {
-  if ((CLAIM.test(text) || INVOICE.test(text)) && OTHER_ERRAND.test(text))
+  if ((CLAIM.test(text) || INVOICE.test(text) || REMIND.test(text)) && OTHER_ERRAND.test(text))
     return { kind: 'unsure', why: 'another errand in the same sentence' };
   if (CLAIM.test(text) && !/导出|\bexport/i.test(text) && !/\bfile\b|报了|帮我报/i.test(text)) {
     const approve = APPROVE.test(text);
@@ -228,6 +230,12 @@ function readLedger(text: string, work: WorkCatalogue): ClauseReading {
           : change('ledger', c.id),
       ],
     };
+  }
+  // "催一下高远的款", "chase Gao Yuan's invoice": a reminder is a message to whoever owes.
+  if (REMIND.test(text)) {
+    const who = colleagues(text, work);
+    if (who.length !== 1) return { kind: 'unsure', why: 'whom to remind' };
+    return { kind: 'read', intents: [{ id: '', said: '', kind: 'message', to: who }] };
   }
   if (INVOICE.test(text) && PAY.test(text)) {
     const vendors = named(text, work.vendors);
