@@ -86,6 +86,18 @@ describe('the person’s answer widens the intents', () => {
     expect(events.some((e) => e.type === 'action.decided' && e.decision === 'deny')).toBe(true);
   });
 
+  it('counts the answer of the agent that handed the errand over MCP, never a policy’s', async () => {
+    const by = (who: string): Approver => ({
+      ask: async (q) =>
+        q.kind === 'question'
+          ? { text: '200', by: who }
+          : { text: 'denied', approved: false, by: 'policy:deny' },
+    });
+    expect((await run(asking(), by('mcp:stdio'))).transfers).toHaveLength(1);
+    for (const who of ['person:did-not-know', 'policy:auto', 'policy:deny'])
+      expect((await run(asking(), by(who))).transfers, who).toHaveLength(0);
+  });
+
   it('widens nothing when the person does not know', async () => {
     const { transfers, events, guard } = await run(asking(), person('不知道'));
     expect(transfers).toHaveLength(0);

@@ -17,6 +17,15 @@ export interface PersonAnswer {
 export type AnswerReader = (answer: PersonAnswer) => IntentSet | undefined;
 
 /**
+ * Whether an answer came from whoever gave the request: the person at the terminal or the console
+ * (`person`), or the agent that handed the errand over (`mcp:stdio`, `mcp:http`) — it could as well have
+ * said it in the request. A policy's reply and "the person did not know" (`person:did-not-know`) are not.
+ */
+export function givenByRequester(by: string): boolean {
+  return by === 'person' || by === 'mcp:stdio' || by === 'mcp:http';
+}
+
+/**
  * After the person answered a question: what the answer says, read with the request, widens the
  * guard's intents, journaled as its own event. Only an answer by the person counts: a policy's reply,
  * "the person did not know", and anything the model writes itself ("the user said …") widen nothing.
@@ -37,7 +46,7 @@ export function widenByAnswer(
     record(state, journaled);
     return;
   }
-  if (answer.by !== 'person' || !read) return;
+  if (!givenByRequester(answer.by) || !read) return;
   const extra = read({ request: state.task.request, question, answer: answer.text });
   if (!extra || extra.intents.length === 0) return;
   const { added, lines } = guard.widen(extra, `${state.task.request}\n${answer.text}`);
