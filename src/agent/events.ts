@@ -93,6 +93,21 @@ export type ErrandEvent =
     }
   | { type: 'intents.confirmed'; approved: boolean; answer: string; by: string }
   | {
+      /**
+       * The person's answer to a question, read with the request like the request itself: what it added
+       * to what errand may do. Only the person's own answers widen anything (never the model's words).
+       */
+      type: 'intents.widened';
+      step: number;
+      /** The ask_user call the answer came back to. */
+      callId: string;
+      answer: string;
+      /** The intents added (ids as the guard holds them). */
+      intents: IntentSet;
+      /** The same, one line an intent, in the person's language. */
+      lines: string[];
+    }
+  | {
       type: 'model.requested';
       step: number;
       attempt: number;

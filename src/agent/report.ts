@@ -29,6 +29,8 @@ export interface Report {
   missing: string[];
   /** Evidence the model cited that this errand did not make. */
   unsupported: string[];
+  /** What the person added in answer to errand's questions, in their words (one line an intent). */
+  added: string[];
   /** What the person should know: app warnings about writes (overlaps, busy invitees), writes that did not happen. */
   warnings: string[];
   summary: string | null;
@@ -91,6 +93,7 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
     claimed: null,
     missing: [],
     unsupported: [],
+    added: [],
     warnings: [],
     summary: null,
     error: null,
@@ -121,6 +124,9 @@ export function buildReport(events: JournalEvent[], errandId: string): Report {
         break;
       case 'question.asked':
         report.asks++;
+        break;
+      case 'intents.widened':
+        report.added.push(...e.lines);
         break;
       case 'warning':
         if (!report.warnings.includes(e.text)) report.warnings.push(e.text);

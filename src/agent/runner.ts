@@ -28,11 +28,13 @@ import { offerReadMore, record, type RunState, type StepEnd } from './runner/sta
 import { type TaskInput, taskSchema } from './task.js';
 import { type MacroTool, Toolset } from './toolset.js';
 import type { BuiltinName } from './runner/builtins.js';
+import type { AnswerReader } from './runner/widen.js';
 import type { PersonWorld } from '../person/index.js';
 import { loadTokenizer, tokenizerNameFor } from '../models/tokens.js';
 
 export { DEFAULT_RETRY } from './runner/decide.js';
 export { mayWait, type WaitReader, waitIsDue } from './runner/wait.js';
+export type { AnswerReader, PersonAnswer } from './runner/widen.js';
 
 /** Everything needed to run one errand. */
 export interface RunOptions {
@@ -66,6 +68,11 @@ export interface RunOptions {
   intents?: IntentSet;
   /** Ask the person to confirm the intents before anything runs. */
   confirm?: boolean;
+  /**
+   * Reads the person's answer to a question (ask_user) with the request, the way the request was read:
+   * what it says widens the guard's intents. Without it answers inform the model only.
+   */
+  readAnswer?: AnswerReader;
   /** Keep what the model thought in the journal (`model.keepReasoning`); by default only its token count. */
   keepReasoning?: boolean;
   /**
@@ -182,6 +189,7 @@ async function start(options: RunOptions): Promise<RunState> {
     events: [],
     replay,
     clock: options.clock,
+    ...(options.readAnswer ? { readAnswer: options.readAnswer } : {}),
   };
   record(
     state,

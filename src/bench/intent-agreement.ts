@@ -65,6 +65,9 @@ function substance(intent: Intent, setBudget: number | null, orders: number, nam
       );
       break;
     }
+    case 'restock':
+      parts.push(intent.sku, `to ${intent.warehouse ?? '?'}`, `cheapest by ${intent.needBy}`);
+      break;
     default:
       parts.push(intent.app ?? '?', `target ${intent.target ?? '?'}`);
       if (intent.kind === 'respond') parts.push(intent.response ?? '?');

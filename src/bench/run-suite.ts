@@ -5,7 +5,7 @@ import { type Metrics, computeMetrics, type TrialRecord } from './metrics.js';
 import type { Task } from './task.js';
 import { timelineOf } from './timeline.js';
 import { userFor } from './user.js';
-import { type AgentFactory, runTrial, type ScreenSetup } from './trial.js';
+import { type AgentFactory, type IntentChoice, runTrial, type ScreenSetup } from './trial.js';
 
 /** A whole bench run as saved to JSON: what ran, every trial, and the figures. */
 export interface BenchRun {
@@ -43,6 +43,8 @@ export interface BenchOptions {
   journalFile: string;
   /** GUI mode: each trial's world is put on screens and the agent operates them. */
   screens?: ScreenSetup;
+  /** Where agents without a model take their intents (default `auto`). */
+  intents?: IntentChoice;
   onProgress?: (p: Progress) => void;
 }
 
@@ -74,7 +76,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         journal,
         item.trial,
         {},
-        'auto',
+        options.intents ?? 'auto',
         userFor,
         options.screens,
       );

@@ -12,7 +12,7 @@ import { type ResolvedModel, useModel } from '../models/registry.js';
 import { formatWorldTime } from '../world/clock.js';
 import { type Snapshot, World } from '../world/index.js';
 import type { IntentSet } from '../guard/intents.js';
-import { planOffline } from '../recipes/offline.js';
+import { planOffline, readAnswer } from '../recipes/offline.js';
 import { type Agreement, compareReadings, type NameIndex } from './intent-agreement.js';
 import type { Task } from './task.js';
 import { answeringApprover, type User, userFor } from './user.js';
@@ -86,11 +86,19 @@ function intentsFor(
   prefer: IntentChoice,
 ): { intents: IntentSet | undefined; from: TrialResult['intentSource']; agreement: Agreement | null } {
   const plan = planOffline(task.request, world);
-  const read = plan.kind === 'run' ? plan.intents : undefined;
+  // A work errand no recipe runs is read all the same, when the reader is sure of it.
+  const read = plan.intents;
   const agreement = read && task.intents ? compareReadings(read, task.intents, namesIn(world)) : null;
   if (!['builtin', 'recipe', 'scripted'].includes(model.provider))
     return { intents: undefined, from: 'planner', agreement };
   if (prefer !== 'task' && read) return { intents: read, from: 'reader', agreement };
+  // What the person's answers add is read as the errand runs; the task file is never looked at.
+  if (prefer === 'answers')
+    return {
+      intents: { intents: [], budgetFen: null, understood: '', source: 'reader' },
+      from: 'none',
+      agreement,
+    };
   if (task.intents) return { intents: { ...task.intents, source: 'task' }, from: 'task', agreement };
   return {
     intents: { intents: [], budgetFen: null, understood: '', source: 'task' },
@@ -99,8 +107,14 @@ function intentsFor(
   };
 }
 
-/** Where an agent with no model takes its intents: the reader when sure, else the task file (`auto`), or only the task file. */
-export type IntentChoice = 'auto' | 'task';
+/**
+ * Where an agent with no model takes its intents: the reader when sure, else the task file (`auto`);
+ * only the task file (`task`); or only the reader, from the request and then the person's answers to
+ * the agent's questions, never the task file (`answers`).
+ */
+export const INTENT_CHOICES = ['auto', 'task', 'answers'] as const;
+/** One of INTENT_CHOICES. */
+export type IntentChoice = (typeof INTENT_CHOICES)[number];
 
 /** What agent plays a trial: a model for the task (built-in agents make one per task). */
 export type AgentFactory = (task: Task) => ResolvedModel | LanguageModelV3;
@@ -150,6 +164,7 @@ export async function runTrial(
         limits: { maxSteps: 40 },
       },
       intents: source.intents,
+      readAnswer: (said) => readAnswer(world, said),
       model,
       connectors: gui ? gui.connectors : apps,
       ...(gui ? { screenApps: apps } : {}),

@@ -8,6 +8,7 @@ import { loadSuite } from '../bench/load.js';
 import type { Metrics } from '../bench/metrics.js';
 import { renderHtml } from '../bench/report-html.js';
 import { type BenchRun, type Progress, runBench } from '../bench/run-suite.js';
+import { INTENT_CHOICES, type IntentChoice } from '../bench/trial.js';
 import { ErrandError } from '../errors.js';
 import type { World } from '../world/index.js';
 import { intOption } from './options.js';
@@ -22,6 +23,7 @@ interface BenchFlags {
   only?: string;
   mode: string;
   headed?: boolean;
+  intents: string;
 }
 
 function progressBar(p: Progress, live: boolean): string {
@@ -99,7 +101,17 @@ export function registerBenchCommands(program: Command): void {
     .option('--only <text>', 'only tasks whose id contains this')
     .option('--mode <mode>', "api (the apps' tools) or gui (their screens, in Chromium)", 'api')
     .option('--headed', 'GUI mode: show the browser')
+    .option(
+      '--intents <from>',
+      "agents without a model: auto (the reader when sure, else the task file), task (the task file only), or answers (the reader only, from the request and the person's answers; never the task file)",
+      'auto',
+    )
     .action(async (flags: BenchFlags) => {
+      if (!INTENT_CHOICES.includes(flags.intents as IntentChoice))
+        throw new ErrandError(
+          'INVALID_INPUT',
+          `--intents is ${INTENT_CHOICES.join(', ')}, not "${flags.intents}".`,
+        );
       if (flags.trials < 1 || flags.concurrency < 1)
         throw new ErrandError('INVALID_INPUT', '--trials and --concurrency must be at least 1.');
       if (flags.mode !== 'api' && flags.mode !== 'gui')
@@ -140,6 +152,7 @@ export function registerBenchCommands(program: Command): void {
         trials: flags.trials,
         concurrency: flags.concurrency,
         journalFile: `${base}.db`,
+        intents: flags.intents as IntentChoice,
         onProgress: (p) => {
           const tenth = Math.floor((p.done / p.total) * 10);
           if (live || tenth !== lastTenth) process.stderr.write(progressBar(p, live));

@@ -146,3 +146,27 @@ describe('the live view speaks the request’s language', () => {
     expect(text).not.toContain('理解为');
   });
 });
+
+describe('what the person added in an answer', () => {
+  const events = (request: string, line: string) =>
+    [
+      { type: 'task.started', task: { request, model: 'm' }, tools: [] },
+      {
+        type: 'intents.widened',
+        step: 1,
+        callId: 'c1',
+        answer: '200',
+        intents: { source: 'person', understood: '', intents: [], budgetFen: null },
+        lines: [line],
+      },
+    ] as never;
+
+  it('is shown live and in the report, in the person’s language', () => {
+    const zh = events('给妈妈转点钱', '给 妈妈（刘秀英） 转账 ¥200.00');
+    expect(rendered(zh)).toContain('你补充了：给 妈妈（刘秀英） 转账 ¥200.00');
+    expect(formatReport(buildReport(zh, 'e1'))).toContain('你补充了: 给 妈妈（刘秀英） 转账 ¥200.00');
+    const en = events('Send Rachel some money', 'Send ¥200.00 to Rachel Green');
+    expect(rendered(en)).toContain('You added: Send ¥200.00 to Rachel Green');
+    expect(formatReport(buildReport(en, 'e1'))).toContain('You added: Send ¥200.00 to Rachel Green');
+  });
+});

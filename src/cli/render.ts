@@ -161,6 +161,9 @@ export class LiveRenderer {
       case 'question.asked':
         this.line(`  ? ${e.question}\n    ↳ ${e.answer} (${e.by})`);
         break;
+      case 'intents.widened':
+        this.line(`    ${this.#zh ? '你补充了：' : 'You added: '}${e.lines.join(this.#zh ? '；' : '; ')}`);
+        break;
       case 'content.flagged':
         this.line(`    ⚠ ${e.source} holds instruction-like text (${e.kinds.join(', ')}); treated as data`);
         break;
@@ -220,6 +223,7 @@ export function formatReport(r: Report): string {
         ? `  （模型说“${r.claimed}”，但 errand 按实际记录判断为“${r.outcome}”）`
         : `  (the model said "${r.claimed}"; errand judged "${r.outcome}" from what really happened)`,
     );
+  for (const a of r.added ?? []) lines.push(`  ${zh ? '你补充了' : 'You added'}: ${a}`);
   for (const m of r.missing) lines.push(`  ${zh ? '没做到' : 'Not done'}: ${m}`);
   for (const u of r.unsupported)
     lines.push(`  ${zh ? '引用了不是这次做的' : 'Cited, but not made by this errand'}: ${u}`);

@@ -4,7 +4,7 @@
  * guard gets the mandate and what the person's world lets it trust, and the apps errand may use.
  * The CLI, `errand mcp` and the library all start errands through here, so they cannot drift apart.
  */
-import type { RunOptions } from '../agent/runner.js';
+import type { PersonAnswer, RunOptions } from '../agent/runner.js';
 import type { Profile, TaskSpec } from '../agent/task.js';
 import type { Sandbox } from '../connectors/sandbox.js';
 import type { Connector } from '../connectors/types.js';
@@ -14,7 +14,7 @@ import type { IntentSet } from '../guard/intents.js';
 import { type ResolvedModel, useModel } from '../models/registry.js';
 import type { PersonWorld } from '../person/index.js';
 import type { Recipe } from '../recipes/format.js';
-import { type OfflinePlan, planOffline } from '../recipes/offline.js';
+import { type OfflinePlan, planOffline, readAnswer } from '../recipes/offline.js';
 import { recipeModel } from '../recipes/replay.js';
 import { recipeTools } from '../recipes/tools.js';
 
@@ -102,7 +102,8 @@ export function prepareErrand(
       macros = recipeTools(plan.steps.map((s) => ({ recipe: s.recipe, suggested: s.params })));
     }
     // The reader, when sure, says what the person asked for; otherwise the model's planner does.
-    if (plan.kind === 'run') intents = plan.intents;
+    // A work errand no recipe runs is still read, when the reader is sure of it.
+    intents = plan.intents;
   }
   if (!model) {
     throw new ErrandError(
@@ -138,6 +139,8 @@ export function prepareErrand(
       now: sandbox?.now,
       macros,
       intents,
+      // The person's answers to errand's questions are read with the request by the same reader.
+      ...(sandbox ? { readAnswer: (said: PersonAnswer) => readAnswer(sandbox.world, said) } : {}),
       confirm: spec.confirm === true,
       // A recipe reads nothing it does not need: its results are shown whole.
       ...(recipeRun

@@ -5,6 +5,7 @@ import type { HeldIntent } from './adopt.js';
 import type { MandateGuard, OwnOrder } from './guard.js';
 import { type ChangeIntent, type IntentOf, partiesOf } from './intents.js';
 import { orderLines } from './items.js';
+import { coverRestock } from './restock.js';
 import type { ActionView } from './types.js';
 import { say } from './words.js';
 
@@ -146,6 +147,10 @@ function coverPayment(g: MandateGuard, action: ActionView, act: 'pay' | 'transfe
       });
     return { problems, order };
   }
+  // A purchase order under "the cheapest supplier who delivers by …" is held to that rule.
+  const restock =
+    act === 'pay' ? coverRestock(g.held, g.person.supplies ?? [], action, g.clock(), lang) : undefined;
+  if (restock) return restock;
   const candidates = g.held.filter((h) => {
     const i = h.intent;
     if (i.kind === 'transfer') return i.to === payee;

@@ -5,11 +5,12 @@ import { adopt, type HeldIntent } from './adopt.js';
 import { coverAction, type Problem } from './cover.js';
 import { detectInstructions } from './detect.js';
 import { createdIds, reportedAmount, type TrustedContext } from './grounding.js';
-import type { IntentSet } from './intents.js';
+import type { Intent, IntentSet } from './intents.js';
 import { CartBook, ItemNames, orderLines } from './items.js';
 import { SpendLedger } from './ledger.js';
 import { describeMandate, type Mandate } from './mandate.js';
 import type { ActionView, Guard, Verdict } from './types.js';
+import { stableJson } from '../validation.js';
 import { describeAction, describeIntent, describeIntents, type Lang, langOf, say } from './words.js';
 
 /** An order this errand placed, as the app reported it. */
@@ -49,7 +50,7 @@ export class MandateGuard implements Guard {
   constructor(
     readonly mandate: Mandate,
     readonly trusted: TrustedContext,
-    private readonly clock: () => number = Date.now,
+    readonly clock: () => number = Date.now,
   ) {
     this.items = new ItemNames(trusted.items);
     this.lang = langOf(trusted.request);
@@ -78,6 +79,38 @@ export class MandateGuard implements Guard {
       lines: describeIntents(set, this.person, this.lang, (id) => this.items.first(id, this.lang)),
       doubts: this.#held.flatMap((h) => (h.doubt ? [{ id: h.intent.id, doubt: h.doubt }] : [])),
     };
+  }
+
+  /**
+   * Widens the intents by what the person said in answer to a question, read like the request: only
+   * intents not already held are added (a refinement — the amount of a transfer that had none — takes
+   * the place of the unused intent it refines). `words` are the request and the person's answer, what
+   * the new intents must stand on. Returns what was added, in the person's words.
+   */
+  widen(extra: IntentSet, words: string): { added: Intent[]; lines: string[] } {
+    const set = this.#set ?? { intents: [], budgetFen: null, understood: '', source: 'person' as const };
+    const added: Intent[] = [];
+    const held = [...this.#held];
+    for (const intent of extra.intents) {
+      if (held.some((h) => sameIntent(h.intent, intent))) continue;
+      const refined = held.findIndex((h) => h.used === 0 && refines(intent, h.intent));
+      const id = refined >= 0 ? held[refined]!.intent.id : `a${held.length + added.length + 1}`;
+      const fresh = { ...intent, id } as Intent;
+      const [taken] = adopt(
+        { intents: [fresh], budgetFen: null, understood: '', source: 'person' },
+        this.person,
+        this.mandate,
+        words,
+        this.lang,
+      );
+      if (refined >= 0) held.splice(refined, 1, taken!);
+      else held.push(taken!);
+      added.push(fresh);
+    }
+    this.#held = held;
+    this.#set = { ...set, intents: held.map((h) => h.intent) };
+    const nameOf = (id: string) => this.items.first(id);
+    return { added, lines: added.map((i) => describeIntent(i, this.person, this.lang, nameOf)) };
   }
 
   /**
@@ -362,4 +395,25 @@ function allow(reason: string): Verdict {
 }
 function deny(reason: string): Verdict {
   return { decision: 'deny', reason };
+}
+
+/** Two intents that allow the same thing, whatever their ids and the words they came from. */
+function sameIntent(a: Intent, b: Intent): boolean {
+  const { id: _a, said: _sa, ...x } = a;
+  const { id: _b, said: _sb, ...y } = b;
+  return stableJson(x) === stableJson(y);
+}
+
+/** Whether `fresh` says what `old` left open: the amount of a transfer or bill to the same party. */
+function refines(fresh: Intent, old: Intent): boolean {
+  if (fresh.kind === 'transfer' && old.kind === 'transfer')
+    return fresh.to === old.to && old.amountFen === undefined && fresh.amountFen !== undefined;
+  if (fresh.kind === 'pay_bill' && old.kind === 'pay_bill')
+    return (
+      fresh.payee === old.payee &&
+      old.amountFen === undefined &&
+      old.requestId === undefined &&
+      (fresh.amountFen !== undefined || fresh.requestId !== undefined)
+    );
+  return false;
 }

@@ -97,6 +97,31 @@ export const eventIntentSchema = z
   })
   .strict();
 
+/**
+ * Restock one item from a supplier chosen by a rule the guard checks against the inventory app's own
+ * prices and lead times — the cheapest unit price among suppliers who deliver by `needBy` — rather
+ * than a supplier the person named: "from the cheapest supplier who can deliver by 5 December".
+ */
+export const restockIntentSchema = z
+  .object({
+    ...base,
+    kind: z.literal('restock'),
+    sku: z.string().min(1).describe('The item to order: an inventory SKU id (sku_...).'),
+    warehouse: z
+      .string()
+      .optional()
+      .describe('Where it goes: a warehouse id (wh_...), when the person said.'),
+    needBy: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .describe('The latest delivery date the person gave (YYYY-MM-DD).'),
+    supplier: z
+      .literal('cheapest_in_time')
+      .default('cheapest_in_time')
+      .describe('How the supplier is chosen: the cheapest unit price among those who deliver by needBy.'),
+  })
+  .strict();
+
 /** The kinds of change to something that already exists. */
 export const CHANGE_KINDS = [
   'reschedule',
@@ -133,6 +158,7 @@ export const intentSchema = z.union([
   orderIntentSchema,
   messageIntentSchema,
   eventIntentSchema,
+  restockIntentSchema,
   changeIntentSchema,
 ]);
 

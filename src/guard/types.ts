@@ -37,6 +37,11 @@ export interface Guard {
    * person's words, one line an intent, and the intents whose actions will be asked about, and why.
    */
   understand?(intents: IntentSet): { lines: string[]; doubts: { id: string; doubt: string }[] };
+  /**
+   * Widens the intents by what the person said in answer to a question (read like the request, never
+   * from the model or an app). Returns what was added, one line an intent, in the person's words.
+   */
+  widen?(extra: IntentSet, words: string): { added: IntentSet['intents']; lines: string[] };
   /** Which of the person's intents were carried out and which were not, in their words. */
   progress?(): { done: string[]; missing: string[] };
   /** Puts an action as a question a person can answer, in their language. */

@@ -105,6 +105,15 @@ function intentWords(intent: Intent, person: PersonWorld, lang: Lang, nameOf: Na
             `Create an event inviting ${list(lang, intent.attendees.map(who))}`,
           )
         : say(lang, '建一个日程', 'Create an event');
+    case 'restock': {
+      const where = intent.warehouse ? partyName(person, intent.warehouse, lang) : '';
+      const what = nameOf(intent.sku) ?? intent.sku;
+      return say(
+        lang,
+        `从 ${intent.needBy} 前能到货的供应商里挑单价最便宜的，订 ${what}${where ? `，送到 ${where}` : ''}`,
+        `Order ${what}${where ? ` for ${where}` : ''} from the cheapest supplier who delivers by ${intent.needBy}`,
+      );
+    }
     default: {
       const about = intent.about || intent.target || '';
       const verb: Record<typeof intent.kind, [string, string]> = {

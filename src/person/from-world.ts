@@ -64,8 +64,35 @@ const invoicesOut = z.object({
   ),
 });
 const suppliersOut = z.object({
-  suppliers: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() })),
+  suppliers: z.array(
+    z.object({
+      id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      lead_days: z.number().int(),
+      prices: z.array(
+        z.object({
+          sku: z.string(),
+          unit_price: z.object({ amount: z.number().int() }),
+          min_qty: z.number(),
+        }),
+      ),
+    }),
+  ),
 });
+
+/** What each supplier sells, at what unit price, and how many days it takes to deliver: the company's own price list. */
+function suppliesOf(world: World): NonNullable<PersonWorld['supplies']> {
+  return (read(world, 'inventory', 'list_suppliers', {}, suppliersOut)?.suppliers ?? []).flatMap((s) =>
+    s.prices.map((p) => ({
+      supplier: s.id,
+      sku: p.sku,
+      unitFen: p.unit_price.amount,
+      minQty: p.min_qty,
+      leadDays: s.lead_days,
+    })),
+  );
+}
 
 /** The company's vendors (invoices it pays) and suppliers, by the names its own books give them. */
 function vendorsOf(world: World): NonNullable<PersonWorld['vendors']> {
@@ -159,6 +186,7 @@ export function readPersonWorld(world: World): PersonWorld {
     billers: [...billers.values()],
     addresses,
     vendors: vendorsOf(world),
+    supplies: suppliesOf(world),
   };
 }
 

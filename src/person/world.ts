@@ -52,6 +52,12 @@ export interface PersonWorld {
    * suppliers with prices): a payee of a work errand. Absent where the world has no work apps.
    */
   vendors?: NamedParty[];
+  /**
+   * What the company's suppliers sell, at what unit price (fen) and lead time, from the inventory app's
+   * own price list (not the suppliers' free-text notes): what a rule such as "the cheapest supplier who
+   * delivers by Friday" is checked against. Absent where the world has no inventory.
+   */
+  supplies?: { supplier: string; sku: string; unitFen: number; minQty: number; leadDays: number }[];
 }
 
 /** Someone a request can name: a contact, a group or a biller. */

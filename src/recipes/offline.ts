@@ -2,6 +2,15 @@ import type { IntentSet } from '../guard/index.js';
 import type { World } from '../world/index.js';
 import { BUILTIN_RECIPES } from './builtin.js';
 import type { Recipe } from './format.js';
+import {
+  answerWords,
+  narrowedByAnswer,
+  renamed,
+  requestWithAnswer,
+  tellsNothing,
+} from './matcher/answers.js';
+import { readWork } from './matcher/work.js';
+import { workCatalogue } from './matcher/work-catalogue.js';
 import { buildCatalogue } from './matcher/catalogue.js';
 import { matchRequest } from './matcher/match.js';
 import { intentsOfSteps } from './matcher/to-intents.js';
@@ -16,7 +25,14 @@ export type OfflinePlan =
       /** What the person asked for, as the guard will check it; absent when errand cannot tell. */
       intents: IntentSet | undefined;
     }
-  | { kind: 'unsure'; understood: string; missing: string[]; confidence: number };
+  | {
+      kind: 'unsure';
+      understood: string;
+      missing: string[];
+      confidence: number;
+      /** A work errand no recipe runs, when the reader is sure what it asks for all the same. */
+      intents?: IntentSet;
+    };
 
 /**
  * Errands the built-in recipes do not do. A request that asks for one of these must not be matched to
@@ -62,6 +78,21 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
           : undefined),
     };
   }
+  const work = readWorkIntents(request, world);
+  if (work.kind !== 'none') {
+    const zh = /[\u3400-\u9fff]/.test(request);
+    return {
+      kind: 'unsure',
+      confidence: 0,
+      understood: zh ? '要在公司的工作应用里办事' : 'an errand in the company’s work apps',
+      missing: [
+        zh
+          ? '内置的离线做法还不会做工作应用里的事；配置一个模型后可以做'
+          : 'errand’s built-in recipes do not do errands in the work apps yet; a configured model can',
+      ],
+      ...(work.kind === 'read' ? { intents: work.intents } : {}),
+    };
+  }
   const unsupported = NOT_A_RECIPE.filter((n) => n.re.test(request));
   if (unsupported.length) {
     const zh = /[\u3400-\u9fff]/.test(request);
@@ -97,5 +128,60 @@ export function planOffline(request: string, world: World, learned: Recipe[] = [
     understood: match.understood,
     confidence: match.confidence,
     intents: intentsOfSteps(match.steps, catalogue, match.understood, request),
+  };
+}
+
+/**
+ * What the person's answer to a question adds, read with their request by the same reader: the
+ * intents of the request and the answer together, or undefined when the answer tells nothing or the
+ * reader is not sure of them. The question is not read: what the model asked is never what was asked for.
+ */
+export function readAnswer(
+  world: World,
+  said: { request: string; question: string; answer: string },
+): IntentSet | undefined {
+  if (tellsNothing(said.answer)) return undefined;
+  const work = readWorkIntents(said.request, world, answerWords(said.answer));
+  if (work.kind === 'read') return work.intents;
+  if (work.kind === 'unsure') return undefined;
+  const { catalogue, renames } = narrowedByAnswer(buildCatalogue(world), said.answer);
+  for (const text of requestWithAnswer(renamed(said.request, renames), said.answer)) {
+    const match = matchRequest(text, catalogue);
+    if (match.kind === 'match') return intentsOfSteps(match.steps, catalogue, match.understood, text);
+  }
+  return undefined;
+}
+
+/**
+ * A request read for work errands (and, with it, the person's answer): its intents when the reader is
+ * sure of every part — work parts by the work reader, the rest by the personal one — `unsure` when it is
+ * a work errand it cannot read whole, `none` when it is not a work errand at all.
+ */
+export function readWorkIntents(
+  request: string,
+  world: World,
+  answer = '',
+): { kind: 'none' } | { kind: 'unsure' } | { kind: 'read'; intents: IntentSet } {
+  const work = workCatalogue(world);
+  if (!work) return { kind: 'none' };
+  const reading = readWork(request, work, answer);
+  if (reading.kind !== 'read') return reading.kind === 'none' ? reading : { kind: 'unsure' };
+  const intents = [...reading.intents];
+  if (reading.personal.length > 0) {
+    const catalogue = buildCatalogue(world);
+    const zh = /[\u3400-\u9fff]/.test(request);
+    const rest = reading.personal.join(zh ? '，' : ', and ');
+    const match = matchRequest(rest, catalogue);
+    if (match.kind !== 'match') return { kind: 'unsure' };
+    intents.push(...intentsOfSteps(match.steps, catalogue, match.understood, rest).intents);
+  }
+  return {
+    kind: 'read',
+    intents: {
+      intents: intents.map((i, n) => ({ ...i, id: `i${n + 1}` })),
+      budgetFen: null,
+      understood: answer ? `${request} ${answer}` : request,
+      source: 'reader',
+    },
   };
 }

@@ -219,6 +219,8 @@ function hintsOf(set: IntentSet, scene: Scene): Errand['hints'] {
         for (const t of i.attendees) ids.add(t);
         call('calendar_create_event', { title: 'meeting', start, attendee_ids: i.attendees });
         break;
+      case 'restock':
+        break;
       default: {
         if (i.target) ids.add(i.target);
         const target =

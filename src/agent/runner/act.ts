@@ -16,6 +16,7 @@ import { findPeople } from './people.js';
 import { notDone, warningsIn } from './warnings.js';
 import { faultPoint } from '../../fault-injection.js';
 import { waitFor } from './wait.js';
+import { widenByAnswer } from './widen.js';
 
 const MAX_LOOP_STRIKES = 2;
 
@@ -141,6 +142,7 @@ async function builtin(
         },
         true,
       );
+      widenByAnswer(state, state.readAnswer, call.callId, question, answer);
       return {
         output: text(answer.by === 'person' ? `The person answered: ${answer.text}` : answer.text),
       };

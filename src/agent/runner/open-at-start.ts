@@ -30,6 +30,13 @@ function startersOf(intent: Intent): { app: string; tools: string[] }[] {
     case 'message':
       // The recipient's id comes from find_people (or chat_list_contacts, in the catalogue).
       return [{ app: 'chat', tools: ['chat_send_message'] }];
+    case 'restock':
+      return [
+        {
+          app: 'inventory',
+          tools: ['inventory_list_stock', 'inventory_list_suppliers', 'inventory_create_purchase_order'],
+        },
+      ];
     case 'event':
       return [
         {

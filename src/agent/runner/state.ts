@@ -16,6 +16,7 @@ import type { TaskSpec } from '../task.js';
 import type { Toolset } from '../toolset.js';
 import type { RetryPolicy } from './decide.js';
 import type { Replay } from './replay.js';
+import type { AnswerReader } from './widen.js';
 import type { History } from './history.js';
 import type { ObservationStore } from './observe.js';
 import type { PersonWorld } from '../../person/index.js';
@@ -70,6 +71,8 @@ export interface RunState {
   events: JournalEvent[];
   /** The world's clock (epoch ms), for waits; an errand without one cannot wait. */
   clock?: () => number;
+  /** Reads the person's answers to questions with their request, to widen what errand may do. */
+  readAnswer?: AnswerReader;
   /** When the errand is resumed: what its journal already holds, taken instead of done again. */
   replay?: Replay;
 }
