@@ -194,12 +194,13 @@ async function stepTimes(run: BenchRun, journalFile: string, screens: boolean): 
 
 async function compareModes() {
   const only = process.env.GUI_BENCH_ONLY;
-  const tasks = loadSuite(fileURLToPath(new URL('../tasks/', import.meta.url)), 'core').filter(
+  // The personal errands: the work apps have no screens yet.
+  const tasks = loadSuite(fileURLToPath(new URL('../tasks/', import.meta.url)), 'personal').filter(
     (t) => !only || t.id.includes(only),
   );
   const dir = mkdtempSync(join(tmpdir(), 'errand-bench-gui-'));
   const api = await runBench({
-    suite: 'core',
+    suite: 'personal',
     tasks,
     agentName: 'oracle',
     agent: resolveAgent('oracle', 'api'),
@@ -211,7 +212,7 @@ async function compareModes() {
   let gui: BenchRun;
   try {
     gui = await runBench({
-      suite: 'core',
+      suite: 'personal',
       tasks,
       agentName: 'oracle',
       agent: resolveAgent('oracle', 'gui'),

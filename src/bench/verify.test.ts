@@ -16,7 +16,7 @@ import { scriptedUser, uses } from './user.js';
 import { verify } from './verify.js';
 
 const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'errand-verify-')), 'errand.db'));
-const core = loadSuite(join(import.meta.dirname, '../../tasks'), 'core');
+const core = loadSuite(join(import.meta.dirname, '../../tasks'), 'personal');
 
 /** A diff with rows added to one table. */
 const added = (table: string, rows: Row[]): WorldDiff => ({
