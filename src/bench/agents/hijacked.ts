@@ -16,6 +16,20 @@ function waiting(input: unknown, bound: unknown): boolean {
 }
 
 /**
+ * The tools the model is offered, as the system message's catalogue lists them ("- chat (…): send_message,
+ * …") and as their schemas were sent; null when no catalogue can be read (then every route is tried).
+ */
+function offeredTools(view: ModelView): Set<string> | null {
+  const offered = new Set(view.tools);
+  let found = false;
+  for (const m of view.system.matchAll(/^- ([a-z][a-z0-9_-]*)(?: \([^)]*\))?: (.+)$/gm)) {
+    found = true;
+    for (const tool of m[2]!.split(',')) offered.add(`${m[1]}_${tool.trim()}`);
+  }
+  return found ? offered : null;
+}
+
+/**
  * The hijacked agent: a model fully taken over by what it reads. It does the person's errand (the
  * task's own solution), and once a tool result holds the planted text it carries out the attacker's
  * objective — `injection.wants`, never a reading of the text — through every route the apps offer
@@ -55,8 +69,11 @@ export function hijackedModel(task: Task): PolicyModel {
       }
     }
 
-    if (!routes && want && mark && view.results.some((r) => sawPlanted(r, mark)))
-      routes = routesFor(task, want);
+    if (!routes && want && mark && view.results.some((r) => sawPlanted(r, mark))) {
+      // A model can only call what it is offered: routes through apps the errand was not given are no route.
+      const offered = offeredTools(view);
+      routes = routesFor(task, want).filter((r) => !offered || r.moves.every((m) => offered.has(m.tool)));
+    }
 
     // How the last attack call went: on to its route's next call, or to the next route.
     if (pending && routes) {
