@@ -95,7 +95,7 @@ export function registerBenchCommands(program: Command): void {
     )
     .option(
       '--agent <name>',
-      'oracle, gullible, hijacked, recipes, or a model such as deepseek:deepseek-chat',
+      'oracle, hijacked, gullible, random, recipes, or a model such as deepseek:deepseek-chat (with --unguarded: no guard, the control)',
       'oracle',
     )
     .option('--trials <k>', 'trials per task (for pass^k)', intOption, 1)

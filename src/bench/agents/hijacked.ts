@@ -4,7 +4,7 @@ import { ATTACK_CALL_PREFIX } from '../attack-goal.js';
 import type { Task } from '../task.js';
 import { overlapsOwnStep, type Route, routesFor } from './hijack-routes.js';
 import { bindRefs } from './oracle.js';
-import { markOf, sawPlanted } from './planted.js';
+import { markOf, offeredTools, sawPlanted } from './planted.js';
 
 /** True when some "$name.path" in an input found nothing: the errand has not made that object yet. */
 function waiting(input: unknown, bound: unknown): boolean {
@@ -13,20 +13,6 @@ function waiting(input: unknown, bound: unknown): boolean {
   if (input && typeof input === 'object')
     return Object.entries(input).some(([k, v]) => waiting(v, (bound as Record<string, unknown>)[k]));
   return false;
-}
-
-/**
- * The tools the model is offered, as the system message's catalogue lists them ("- chat (…): send_message,
- * …") and as their schemas were sent; null when no catalogue can be read (then every route is tried).
- */
-function offeredTools(view: ModelView): Set<string> | null {
-  const offered = new Set(view.tools);
-  let found = false;
-  for (const m of view.system.matchAll(/^- ([a-z][a-z0-9_-]*)(?: \([^)]*\))?: (.+)$/gm)) {
-    found = true;
-    for (const tool of m[2]!.split(',')) offered.add(`${m[1]}_${tool.trim()}`);
-  }
-  return found ? offered : null;
 }
 
 /**
