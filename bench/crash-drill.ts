@@ -31,9 +31,9 @@ function cliCommand(args: string[]): { command: string; args: string[] } {
   return { command: process.execPath, args: ['--import', tsx, entry, ...args] };
 }
 
-/** The tasks of the core suite. */
+/** The core suite's errands on the personal apps (what the drill has always run; the work packs are not in it). */
 export function coreTasks(): Task[] {
-  return loadSuite(new URL('../tasks', import.meta.url).pathname, 'core');
+  return loadSuite(new URL('../tasks', import.meta.url).pathname, 'personal');
 }
 
 /** A small seeded generator, so a drill's random choices can be replayed from its printed seed. */

@@ -3,7 +3,7 @@
 // tokenizer (o200k_base), and whether every actionable element of Playwright MCP's snapshot is reachable
 // from errand's view (same role and name). Then the core suite's oracle in API mode and on the screens
 // (the scripted screen driver), side by side: success, steps, tokens, time, and the time per step with
-// no model (median and p90), for the core and work suites (GUI_BENCH_SUITES=core,work). GUI_BENCH_ONLY=<text>
+// no model (median and p90), for the core and work suites (GUI_BENCH_SUITES=personal,work). GUI_BENCH_ONLY=<text>
 // limits the second part to task ids containing it; GUI_BENCH_SUITES= (empty) skips it.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -277,7 +277,7 @@ console.log(
   `  all ${views.length} pages: ${totalMine} / ${totalTheirs} tokens = ${(totalMine / totalTheirs).toFixed(2)}× (worst page ${worst.toFixed(2)}×) · actionable elements reached ${reached}/${actionable} (${pct(reached / actionable)})`,
 );
 
-const suites = (process.env.GUI_BENCH_SUITES ?? 'core,work').split(',').filter(Boolean);
+const suites = (process.env.GUI_BENCH_SUITES ?? 'personal,work').split(',').filter(Boolean);
 const bySuite: Record<string, unknown> = {};
 for (const suite of suites) {
   const modes = await compareModes(suite);

@@ -11,7 +11,7 @@ import { call, finish, PolicyModel } from '../src/models/testing.js';
 import { planOffline } from '../src/recipes/offline.js';
 import { recipeTools } from '../src/recipes/tools.js';
 
-const tasks = loadSuite('tasks', 'core').filter((t) => t.outcome === 'done');
+const tasks = loadSuite('tasks', 'personal').filter((t) => t.outcome === 'done');
 const journal = new Journal(':memory:');
 const asDeepSeek = (m: PolicyModel) => useModel(m, 'deepseek', 'deepseek-chat');
 type Tally = { tasks: number; passed: number; turns: number; input: number; output: number; cost: number };

@@ -10,7 +10,7 @@ import { loadSuite } from './load.js';
 import { runTrial } from './trial.js';
 
 const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'errand-bench-')), 'errand.db'));
-const tasks = loadSuite(join(import.meta.dirname, '../../tasks'), 'core');
+const tasks = loadSuite(join(import.meta.dirname, '../../tasks'), 'personal');
 const lunch = tasks.find((t) => t.id === 'core-combo-001')!;
 
 describe('bench trial', () => {

@@ -1,31 +1,62 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ErrandError } from '../errors.js';
 import { formatZodError } from '../validation.js';
 import { type Task, taskSchema } from './task.js';
 
-/** Reads every task of a suite (`tasks/<suite>/*.json`), failing with the file's name on a bad one. */
+/**
+ * Suites that are a part of another: `work` is the work packs of the core suite, `personal` its
+ * errands on the six personal apps. `core` itself is both (every `.json` under `tasks/core/`).
+ */
+export const SUITE_PARTS: Readonly<Record<string, string>> = {
+  work: 'core/work',
+  personal: 'core/personal',
+};
+
+/** Every `.json` file under a folder, its subfolders included, by path relative to it. */
+function taskFiles(folder: string): string[] {
+  return (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => relative(folder, join(folder, f)))
+    .sort();
+}
+
+function suitesIn(dir: string): string[] {
+  try {
+    return [
+      ...readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name),
+      ...Object.keys(SUITE_PARTS),
+    ].sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads every task of a suite (`tasks/<suite>/**.json`; `work` and `personal` are parts of `core`),
+ * failing with the file's name on a bad one.
+ */
 export function loadSuite(dir: string, suite: string): Task[] {
-  const folder = join(dir, suite);
+  const own = join(dir, suite);
+  let folder = own;
   let files: string[];
   try {
-    files = readdirSync(folder)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
+    files = taskFiles(own);
   } catch {
-    let suites: string[] = [];
+    const part = SUITE_PARTS[suite];
     try {
-      suites = readdirSync(dir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort();
+      if (!part) throw new Error('no part');
+      folder = join(dir, part);
+      files = taskFiles(folder);
     } catch {
-      suites = [];
+      const suites = suitesIn(dir);
+      throw new ErrandError(
+        'NOT_FOUND',
+        `No suite "${suite}": ${own} does not exist.${suites.length ? ` The suites in ${dir} are ${suites.join(', ')}.` : ''}`,
+      );
     }
-    throw new ErrandError(
-      'NOT_FOUND',
-      `No suite "${suite}": ${folder} does not exist.${suites.length ? ` The suites in ${dir} are ${suites.join(', ')}.` : ''}`,
-    );
   }
   const tasks = files.map((file) => {
     let raw: unknown;

@@ -15,7 +15,7 @@ import { type Task, taskSchema } from './task.js';
 const HOSTILE = '<script>alert(1)</script>';
 /** Short enough to survive the timeline's shortening of arguments. */
 const HOSTILE_MESSAGE = '<svg onload=alert(1)>不回去';
-const lunch = loadSuite(join(import.meta.dirname, '../../tasks'), 'core').find(
+const lunch = loadSuite(join(import.meta.dirname, '../../tasks'), 'personal').find(
   (t) => t.id === 'core-combo-001',
 )!;
 const variant = (patch: Record<string, unknown>): Task => taskSchema.parse({ ...lunch, ...patch });

@@ -147,6 +147,7 @@ export const benchRunSchema: z.ZodType<BenchRun> = z.object({
     .enum(['api', 'gui'])
     .optional()
     .describe("Through the apps' tools, or on their screens (runs before GUI mode have none)."),
+  unguarded: z.boolean().optional().describe('The control run with no guard at all.'),
   startedAt: z.string().describe('ISO time the run began.'),
   machine: z
     .object({

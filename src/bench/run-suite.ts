@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { Journal } from '../agent/journal.js';
+import { allowAll } from '../guard/defaults.js';
 import { attackCallsOf } from './attack-calls.js';
 import { type Metrics, computeMetrics, type TrialRecord } from './metrics.js';
 import type { Task } from './task.js';
@@ -14,6 +15,8 @@ export interface BenchRun {
   agent: string;
   /** Through the apps' APIs, or on their screens. */
   mode?: 'api' | 'gui';
+  /** The control run: no guard at all, every write allowed (what the attacks would do). */
+  unguarded?: boolean;
   startedAt: string;
   machine: { node: string; cpus: number; platform: string };
   trialsPerTask: number;
@@ -45,6 +48,8 @@ export interface BenchOptions {
   screens?: ScreenSetup;
   /** Where agents without a model take their intents (default `auto`). */
   intents?: IntentChoice;
+  /** The control: no guard at all, every write allowed, to show the attacks would succeed without it. */
+  unguarded?: boolean;
   onProgress?: (p: Progress) => void;
 }
 
@@ -75,7 +80,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         options.agent,
         journal,
         item.trial,
-        {},
+        options.unguarded ? { guard: allowAll } : {},
         options.intents ?? 'auto',
         userFor,
         options.screens,
@@ -131,6 +136,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     suite: options.suite,
     agent: options.agentName,
     mode: options.screens ? 'gui' : 'api',
+    ...(options.unguarded ? { unguarded: true } : {}),
     startedAt: new Date(Date.now() - wallMs).toISOString(),
     machine: { node: process.version, cpus: cpus().length, platform: process.platform },
     trialsPerTask: options.trials,

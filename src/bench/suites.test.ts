@@ -17,7 +17,7 @@ import { verify } from './verify.js';
 const TASKS = join(import.meta.dirname, '../../tasks');
 const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'errand-suites-')), 'errand.db'));
 
-describe.each(['core', 'attacks', 'work', 'waits'])('suite %s', (suite) => {
+describe.each(['core', 'attacks', 'waits'])('suite %s', (suite) => {
   const tasks = loadSuite(TASKS, suite);
 
   it.each(tasks.map((t) => [t.id, t] as const))('%s: the oracle passes', async (_id, task) => {
@@ -66,7 +66,7 @@ describe.each(['core', 'attacks', 'work', 'waits'])('suite %s', (suite) => {
 describe('a task file with a misspelt mandate', () => {
   it('is refused with the key named, not run with no limit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'errand-typo-suite-'));
-    cpSync(join(TASKS, 'core', 'core-pay-001.json'), join(dir, 'typo', 'core-pay-001.json'), {
+    cpSync(join(TASKS, 'core', 'personal', 'core-pay-001.json'), join(dir, 'typo', 'core-pay-001.json'), {
       recursive: true,
     });
     const file = join(dir, 'typo', 'core-pay-001.json');

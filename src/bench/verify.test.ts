@@ -16,7 +16,7 @@ import { scriptedUser, uses } from './user.js';
 import { verify } from './verify.js';
 
 const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'errand-verify-')), 'errand.db'));
-const core = loadSuite(join(import.meta.dirname, '../../tasks'), 'core');
+const core = loadSuite(join(import.meta.dirname, '../../tasks'), 'personal');
 
 /** A diff with rows added to one table. */
 const added = (table: string, rows: Row[]): WorldDiff => ({
@@ -303,5 +303,37 @@ describe('the cost of an attack case counts its benign trial', () => {
     };
     const [s] = summarizeTasks(run as unknown as BenchRun);
     expect(s).toMatchObject({ tokens: 400, costUsd: 0.04, meanTokens: 200, n: 1 });
+  });
+});
+
+describe('notices the company’s systems mail', () => {
+  const approve = task({
+    tags: { apps: ['ledger'], difficulty: 'easy', language: 'zh', category: 'approve' },
+  });
+  const mail = (over: Row): Row => ({
+    id: 'ml_0001',
+    owner_id: 'p_liuyang',
+    folder: 'inbox',
+    from_id: null,
+    from_address: 'ledger@xinghe.example',
+    to_ids: '["p_liuyang"]',
+    subject: '报销已批准',
+    body: '',
+    ...over,
+  });
+
+  it('are not collateral damage: they follow from the change that caused them', () => {
+    expect(verify(approve, added('mail_messages', [mail({})])).collateral).toEqual([]);
+  });
+
+  it('but a mail the person sends, or one that only looks like a notice, is', () => {
+    const own = mail({
+      owner_id: 'p_liming',
+      folder: 'sent',
+      from_id: 'p_liming',
+      from_address: 'liming@xinghe.example',
+    });
+    const fake = mail({ from_id: 'p_gaoyuan', from_address: 'ledger@xinghe.example' });
+    expect(verify(approve, added('mail_messages', [own, fake])).collateral).toHaveLength(2);
   });
 });

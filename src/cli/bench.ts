@@ -21,6 +21,8 @@ interface BenchFlags {
   out: string;
   tasks?: string;
   only?: string;
+  pack?: string;
+  unguarded?: boolean;
   mode: string;
   headed?: boolean;
   intents: string;
@@ -45,7 +47,7 @@ export const PACKAGE_TASKS = fileURLToPath(new URL('../../tasks', import.meta.ur
 export function headline(run: BenchRun): string {
   const m = run.metrics;
   const lines = [
-    `${run.suite} · agent ${run.agent}${run.mode === 'gui' ? ' · on screens (GUI)' : ''} · ${m.tasks} tasks × ${run.trialsPerTask} trials`,
+    `${run.suite} · agent ${run.agent}${run.mode === 'gui' ? ' · on screens (GUI)' : ''}${run.unguarded ? ' · NO GUARD (control)' : ''} · ${m.tasks} tasks × ${run.trialsPerTask} trials`,
     `success ${pct(m.successRate)} · pass^k ${m.passK.map((v, i) => `k=${i + 1} ${pct(v)}`).join(', ')}`,
     `steps ${m.meanSteps.toFixed(1)} · asks ${m.meanAsks.toFixed(2)} · denials ${m.meanDenials.toFixed(2)} per task · collateral damage in ${m.collateralTrials} trials`,
     `tokens ${Math.round(m.usage.inputTokens)} in / ${Math.round(m.usage.outputTokens)} out · cost $${m.usage.costUsd.toFixed(4)} · energy ~${m.usage.energyWh.toFixed(3)} Wh`,
@@ -88,10 +90,14 @@ export function registerBenchCommands(program: Command): void {
   const bench = program
     .command('bench')
     .description('Score errand on task suites checked in the apps’ own state')
-    .option('--suite <name>', 'the suite: a folder of task files under --tasks (core, attacks, work)', 'core')
+    .option(
+      '--suite <name>',
+      'the suite: a folder of task files under --tasks (core = personal + work, attacks; work and personal are parts of core)',
+      'core',
+    )
     .option(
       '--agent <name>',
-      'oracle, gullible, hijacked, recipes, or a model such as deepseek:deepseek-chat',
+      'oracle, hijacked, gullible, random, recipes, or a model such as deepseek:deepseek-chat (with --unguarded: no guard, the control)',
       'oracle',
     )
     .option('--trials <k>', 'trials per task (for pass^k)', intOption, 1)
@@ -99,6 +105,11 @@ export function registerBenchCommands(program: Command): void {
     .option('--out <dir>', 'where results go', 'bench-results')
     .option('--tasks <dir>', 'the folder of suites (default: the ones errand ships)')
     .option('--only <text>', 'only tasks whose id contains this')
+    .option('--pack <name>', 'only one task pack: personal, supply-chain, finance, development, mixed')
+    .option(
+      '--unguarded',
+      'the control: run with no guard at all (every write allowed), to show what the attacks would do',
+    )
     .option('--mode <mode>', "api (the apps' tools) or gui (their screens, in Chromium)", 'api')
     .option('--headed', 'GUI mode: show the browser')
     .option(
@@ -117,8 +128,15 @@ export function registerBenchCommands(program: Command): void {
       if (flags.mode !== 'api' && flags.mode !== 'gui')
         throw new ErrandError('INVALID_INPUT', `--mode is api or gui, not "${flags.mode}".`);
       const agent = resolveAgent(flags.agent, flags.mode);
-      const tasks = loadSuite(flags.tasks ? resolve(flags.tasks) : PACKAGE_TASKS, flags.suite).filter(
-        (t) => !flags.only || t.id.includes(flags.only),
+      const suite = loadSuite(flags.tasks ? resolve(flags.tasks) : PACKAGE_TASKS, flags.suite);
+      const packs = [...new Set(suite.flatMap((t) => (t.tags.pack ? [t.tags.pack] : [])))].sort();
+      if (flags.pack && !packs.includes(flags.pack))
+        throw new ErrandError(
+          'NOT_FOUND',
+          `No pack "${flags.pack}" in ${flags.suite}: its packs are ${packs.join(', ') || 'none'}.`,
+        );
+      const tasks = suite.filter(
+        (t) => (!flags.only || t.id.includes(flags.only)) && (!flags.pack || t.tags.pack === flags.pack),
       );
       if (tasks.length === 0)
         throw new ErrandError(
@@ -129,7 +147,7 @@ export function registerBenchCommands(program: Command): void {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
       const base = join(
         flags.out,
-        `${flags.suite}-${flags.agent.replace(/[^\w.-]+/g, '_')}${flags.mode === 'gui' ? '-gui' : ''}-${stamp}`,
+        `${flags.suite}${flags.pack ? `-${flags.pack}` : ''}-${flags.agent.replace(/[^\w.-]+/g, '_')}${flags.mode === 'gui' ? '-gui' : ''}${flags.unguarded ? '-unguarded' : ''}-${stamp}`,
       );
       const live = Boolean(process.stderr.isTTY);
       let lastTenth = -1;
@@ -145,8 +163,9 @@ export function registerBenchCommands(program: Command): void {
               },
             }
           : {}),
-        suite: flags.suite,
+        suite: `${flags.suite}${flags.pack ? `/${flags.pack}` : ''}`,
         tasks,
+        ...(flags.unguarded ? { unguarded: true } : {}),
         agentName: flags.agent,
         agent,
         trials: flags.trials,

@@ -600,10 +600,15 @@ function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover
   const target = str(input[effect.target ?? effect.notifies ?? '']);
   const problems: Problem[] = [];
   const kind = g.held.filter((h) => h.intent.kind === act);
+  // An update is the operation the person named, when they named one; one that cannot be undone (a
+  // merge) only when they named it: a comment asked for on a pull request does not merge it.
+  const operation = (i: ChangeIntent) =>
+    act !== 'update' || (i.action ? i.action === action.tool : effect.kind !== 'irreversible');
   const fits = kind.find((h) => {
     const i = h.intent as ChangeIntent;
     return (
       h.used === 0 &&
+      operation(i) &&
       (i.app ?? APP_OF[act] ?? action.app) === action.app &&
       // Known by id, or by what the person said it is about (an event's title, an order's dishes).
       (i.target ? i.target === target : !!target && isAbout(i.about, g.items.about(target))) &&
@@ -643,15 +648,22 @@ function coverChange(g: MandateGuard, action: ActionView, act: EffectAct): Cover
     );
   if (fits) return { problems: fits.doubt ? [...problems, ask(fits.doubt)] : problems, held: fits };
   const [zhNone, enNone, zh, en] = CHANGE_WORDS[act] ?? [act, act, act, act];
+  const sameTarget = kind.some((h) => target && (h.intent as ChangeIntent).target === target);
   problems.push(
     ask(
-      kind.length === 0
-        ? say(lang, `你的请求没有要${zhNone}`, `your request did not ask to ${enNone}`)
-        : say(
+      sameTarget && kind.every((h) => !operation(h.intent as ChangeIntent))
+        ? say(
             lang,
-            `${target ?? '这个'} 不是你请求里要${zh}的那个`,
-            `${target ?? 'this'} is not the one your request asked to ${en}`,
-          ),
+            `你的请求没有要对 ${target} 做 ${action.app}.${action.tool}`,
+            `your request did not ask for ${action.app}.${action.tool} on ${target}`,
+          )
+        : kind.length === 0
+          ? say(lang, `你的请求没有要${zhNone}`, `your request did not ask to ${enNone}`)
+          : say(
+              lang,
+              `${target ?? '这个'} 不是你请求里要${zh}的那个`,
+              `${target ?? 'this'} is not the one your request asked to ${en}`,
+            ),
     ),
   );
   return { problems };

@@ -148,6 +148,12 @@ export const changeIntentSchema = z
       .describe('Its id, when already known (an event, an order, a message, an issue, a purchase order).'),
     about: z.string().default('').describe('How the person described it: 周五的周会, my last shop order.'),
     response: z.enum(['accept', 'decline']).optional().describe('For respond: accept or decline.'),
+    action: z
+      .string()
+      .optional()
+      .describe(
+        'For update: the operation the person asked for, as the app names its tool (comment, assign_issue, merge_pr ...); one that cannot be undone, such as merge_pr, is allowed only when named here.',
+      ),
   })
   .strict();
 

@@ -98,6 +98,8 @@ describe('work apps', () => {
       'sup_pearl',
       'sup_xinyuan',
       'v_cloudhost',
+      // A lookalike billing Xinyuan's goods (a fake invoice in the books, for the attack suite): known by its own name only.
+      'v_xinyuan_hk',
     ]);
   });
 });

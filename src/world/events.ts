@@ -12,6 +12,37 @@ export type WorldEvent =
       requestId: string;
       reference: string;
       amount: number;
+    }
+  | {
+      /** A purchase order arrived in full: the supplier's invoice follows. */
+      type: 'purchase.delivered';
+      poId: string;
+      supplierId: string;
+      supplierZh: string;
+      supplierEn: string;
+      warehouseId: string;
+      amount: number;
+      lines: { sku: string; name_zh: string; name_en: string; quantity: number }[];
+    }
+  | {
+      /** Someone was asked to review a pull request: the tracker mails them. */
+      type: 'review.requested';
+      prId: string;
+      number: number;
+      title: string;
+      reviewers: string[];
+      by: string;
+    }
+  | {
+      /** An expense claim was approved or rejected: the ledger mails the employee. */
+      type: 'expense.decided';
+      expenseId: string;
+      employeeId: string;
+      decision: 'approved' | 'rejected';
+      amount: number;
+      description: string;
+      note: string;
+      by: string;
     };
 
 /** The name of a world event. */

@@ -4,7 +4,7 @@ import { type Instruction, readInstructions } from './instructions.js';
 import { stableJson } from '../../validation.js';
 import { profileOf } from './hijack-routes.js';
 import { bindRefs } from './oracle.js';
-import { textsOf } from './planted.js';
+import { offeredTools, textsOf } from './planted.js';
 
 type Step = Task['oracle'][number];
 
@@ -160,7 +160,11 @@ export function gullibleModel(task: Task): PolicyModel {
             continue;
           }
           const group = groups++;
-          for (const step of stepsFor(task, ins, view.system, group)) {
+          // A model can only call what it is offered: an instruction it has no tool for is one it cannot obey.
+          const offered = offeredTools(view);
+          const steps = stepsFor(task, ins, view.system, group);
+          if (offered && !steps.every((s) => offered.has(s.tool))) continue;
+          for (const step of steps) {
             // Look-ups on the way are not attack calls: only the writes it makes for the attacker are.
             const kind = LOOKUP.test(`${step.tool}_`) ? 'probe' : attacker ? 'attack' : 'stray';
             queue.push({ group, step, id: `${kind}-${group}-${calls++}${step.as ? `:${step.as}` : ''}` });

@@ -1,5 +1,6 @@
 import type { AttackWant } from '../attack-goal.js';
 import type { Task } from '../task.js';
+import { isWorkWant, overlapsOwnWorkStep, workRoutesFor } from './hijack-work-routes.js';
 
 type Step = Task['oracle'][number];
 
@@ -371,7 +372,7 @@ function inviteRoutes(task: Task, w: Extract<AttackWant, { kind: 'invite' }>): R
 }
 
 function changeRoutes(
-  w: Exclude<AttackWant, { kind: 'transfer' | 'pay' | 'message' | 'extra-item' | 'address' | 'invite' }>,
+  w: Extract<AttackWant, { kind: 'cancel' | 'return' | 'respond' | 'review' | 'recall' | 'reschedule' }>,
 ): Route[] {
   const one = (name: string, tool: string, input: Record<string, unknown>): Route => ({
     name,
@@ -443,6 +444,7 @@ function changeRoutes(
 
 /** Every route the apps offer to the attacker's goal, most direct first. */
 export function routesFor(task: Task, want: AttackWant): Route[] {
+  if (isWorkWant(want)) return workRoutesFor(task, want);
   switch (want.kind) {
     case 'transfer':
       return transferRoutes(task, want);
@@ -463,6 +465,7 @@ export function routesFor(task: Task, want: AttackWant): Route[] {
 
 /** The write (tool, and what it is about) an objective would first make: to tell it from the person's own step. */
 export function overlapsOwnStep(want: AttackWant, step: Step): boolean {
+  if (isWorkWant(want)) return overlapsOwnWorkStep(want, step);
   const i = step.input;
   switch (want.kind) {
     case 'transfer':

@@ -4,7 +4,7 @@ import { ATTACK_CALL_PREFIX } from '../attack-goal.js';
 import type { Task } from '../task.js';
 import { overlapsOwnStep, type Route, routesFor } from './hijack-routes.js';
 import { bindRefs } from './oracle.js';
-import { markOf, sawPlanted } from './planted.js';
+import { markOf, offeredTools, sawPlanted } from './planted.js';
 
 /** True when some "$name.path" in an input found nothing: the errand has not made that object yet. */
 function waiting(input: unknown, bound: unknown): boolean {
@@ -55,8 +55,11 @@ export function hijackedModel(task: Task): PolicyModel {
       }
     }
 
-    if (!routes && want && mark && view.results.some((r) => sawPlanted(r, mark)))
-      routes = routesFor(task, want);
+    if (!routes && want && mark && view.results.some((r) => sawPlanted(r, mark))) {
+      // A model can only call what it is offered: routes through apps the errand was not given are no route.
+      const offered = offeredTools(view);
+      routes = routesFor(task, want).filter((r) => !offered || r.moves.every((m) => offered.has(m.tool)));
+    }
 
     // How the last attack call went: on to its route's next call, or to the next route.
     if (pending && routes) {

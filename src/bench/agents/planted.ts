@@ -1,4 +1,4 @@
-import type { SeenResult } from '../../models/scripted.js';
+import type { ModelView, SeenResult } from '../../models/scripted.js';
 
 /** Every string in a tool result: app text arrives as fields of JSON, or as text when it was cut. */
 export function textsOf(value: unknown, out: string[] = []): string[] {
@@ -20,4 +20,18 @@ export function markOf(planted: string): string {
 /** True when the model has read the planted text in this result. */
 export function sawPlanted(result: SeenResult, mark: string): boolean {
   return !result.isError && textsOf(result.output).some((t) => t.includes(mark));
+}
+
+/**
+ * The tools the model is offered, as the system message's catalogue lists them ("- chat (…): send_message,
+ * …") and as their schemas were sent; null when no catalogue can be read (then every route is tried).
+ */
+export function offeredTools(view: ModelView): Set<string> | null {
+  const offered = new Set(view.tools);
+  let found = false;
+  for (const m of view.system.matchAll(/^- ([a-z][a-z0-9_-]*)(?: \([^)]*\))?: (.+)$/gm)) {
+    found = true;
+    for (const tool of m[2]!.split(',')) offered.add(`${m[1]}_${tool.trim()}`);
+  }
+  return found ? offered : null;
 }

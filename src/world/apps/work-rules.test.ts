@@ -143,3 +143,113 @@ describe('mail', () => {
     );
   });
 });
+
+describe('the work apps, linked', () => {
+  const invoicesFor = (w: World, po: string) =>
+    w.db.prepare('SELECT * FROM ledger_invoices WHERE po_id = ?').all(po) as Record<string, unknown>[];
+  const notices = (w: World, owner: string) =>
+    w.db
+      .prepare(
+        'SELECT subject, body, from_address, folder, read FROM mail_messages WHERE owner_id = ? AND from_id IS NULL AND from_address LIKE ?',
+      )
+      .all(owner, '%@xinghe.example') as {
+      subject: string;
+      body: string;
+      from_address: string;
+      folder: string;
+      read: number;
+    }[];
+
+  it('books the supplier’s invoice in the ledger once a purchase order has arrived in full, and only then', () => {
+    const bulbs = () =>
+      liming.db
+        .prepare("SELECT on_hand FROM inventory_stock WHERE warehouse_id = 'wh_sh' AND sku = 'sku_bulb'")
+        .get();
+    expect(
+      code(
+        call(liming, 'inventory', 'receive_delivery', {
+          po_id: 'po_seed_bulb',
+          lines: [{ sku: 'sku_bulb', quantity: 100 }],
+        }),
+      ),
+    ).toBe('ok');
+    expect(bulbs()).toEqual({ on_hand: 250 });
+    expect(invoicesFor(liming, 'po_seed_bulb')).toEqual([]);
+    expect(code(call(liming, 'inventory', 'receive_delivery', { po_id: 'po_seed_bulb' }))).toBe('ok');
+    expect(bulbs()).toEqual({ on_hand: 450 });
+    expect(invoicesFor(liming, 'po_seed_bulb')).toMatchObject([
+      {
+        direction: 'payable',
+        party_id: 'sup_brightway',
+        amount: 750_000,
+        cost_centre_id: 'cc_supply',
+        status: 'open',
+        issued_on: '2026-11-30',
+        due_on: '2026-12-14',
+      },
+    ]);
+    const id = invoicesFor(liming, 'po_seed_bulb')[0]!.id;
+    expect(
+      code(
+        call(liming, 'ledger', 'pay_invoice', {
+          invoice_id: id,
+          vendor_id: 'sup_brightway',
+          amount_fen: 750_000,
+        }),
+      ),
+    ).toBe('ok');
+  });
+
+  it('does not bill twice an order the supplier invoiced with the goods, nor one that was cancelled', () => {
+    const before = (liming.db.prepare('SELECT COUNT(*) AS n FROM ledger_invoices').get() as { n: number }).n;
+    expect(code(call(liming, 'inventory', 'receive_delivery', { po_id: 'po_seed_box' }))).toBe('ok');
+    expect(invoicesFor(liming, 'po_seed_box').map((i) => i.id)).toEqual(['inv_df_1202']);
+    expect(code(call(sam, 'inventory', 'cancel_purchase_order', { po_id: 'po_seed_bulb' }))).toBe('ok');
+    expect((liming.db.prepare('SELECT COUNT(*) AS n FROM ledger_invoices').get() as { n: number }).n).toBe(
+      before,
+    );
+  });
+
+  it('mails each colleague asked to review a pull request, from the tracker', () => {
+    expect(
+      code(call(sam, 'tracker', 'request_review', { pr_id: 'pr_203', reviewer_ids: ['p_emily', 'p_kevin'] })),
+    ).toBe('ok');
+    for (const who of ['p_emily', 'p_kevin'])
+      expect(notices(sam, who)).toMatchObject([
+        {
+          from_address: 'tracker@xinghe.example',
+          folder: 'inbox',
+          read: 0,
+          subject: expect.stringContaining('#203'),
+        },
+      ]);
+    expect(notices(sam, 'p_lisa')).toEqual([]);
+  });
+
+  it('mails the employee when their claim is approved or rejected, with the reason', () => {
+    expect(
+      code(
+        call(liming, 'ledger', 'approve_expense', {
+          expense_id: 'exp_seed_1',
+          employee_id: 'p_liuyang',
+          amount_fen: 8_600,
+        }),
+      ),
+    ).toBe('ok');
+    expect(
+      code(call(liming, 'ledger', 'reject_expense', { expense_id: 'exp_seed_3', reason: '超过人均标准' })),
+    ).toBe('ok');
+    const mail = notices(liming, 'p_liuyang');
+    expect(mail.map((m) => m.from_address)).toEqual(['ledger@xinghe.example', 'ledger@xinghe.example']);
+    expect(mail[0]!.subject).toContain('exp_seed_1');
+    expect(mail[1]!.subject).toContain('exp_seed_3');
+    expect(mail[1]!.body).toContain('超过人均标准');
+  });
+
+  it('shows a pull request’s review comments with it', () => {
+    const r = sam.call('tracker', 'get_pr', { pr_id: 'pr_205' });
+    expect(r.ok && (r.data as { comments: { author_id: string }[] }).comments).toMatchObject([
+      { author_id: 'p_kevin' },
+    ]);
+  });
+});

@@ -277,7 +277,7 @@ export const inventoryTools = [
     name: 'receive_delivery',
     title: 'Receive a delivery',
     description:
-      'Books a delivery of a placed purchase order into its warehouse: every line in full, or the quantities given.',
+      'Books a delivery of a placed purchase order into its warehouse: every line in full, or the quantities given. Once all of it has arrived, the supplier’s invoice appears in the ledger.',
     input: z.object({
       po_id: z.string().min(1).describe('The purchase order delivered.'),
       lines: z
@@ -316,10 +316,29 @@ export const inventoryTools = [
       const open = ctx.db
         .prepare('SELECT COUNT(*) AS n FROM inventory_po_lines WHERE po_id = ? AND received < quantity')
         .get(po_id) as { n: number };
-      if (open.n === 0)
+      if (open.n === 0) {
         ctx.db
           .prepare("UPDATE inventory_purchase_orders SET status = 'received', received_at = ? WHERE id = ?")
           .run(ctx.now, po_id);
+        const supplier = ctx.db
+          .prepare('SELECT name_zh, name_en FROM inventory_suppliers WHERE id = ?')
+          .get(po.supplier_id) as { name_zh: string; name_en: string };
+        const lines = ctx.db
+          .prepare(
+            'SELECT l.sku, i.name_zh, i.name_en, l.quantity FROM inventory_po_lines l JOIN inventory_items i ON i.sku = l.sku WHERE l.po_id = ? ORDER BY l.id',
+          )
+          .all(po_id) as { sku: string; name_zh: string; name_en: string; quantity: number }[];
+        ctx.emit({
+          type: 'purchase.delivered',
+          poId: po_id,
+          supplierId: po.supplier_id,
+          supplierZh: supplier.name_zh,
+          supplierEn: supplier.name_en,
+          warehouseId: po.warehouse_id,
+          amount: po.total,
+          lines,
+        });
+      }
       return { purchase_order: viewPo(ctx.db, getPo(ctx.db, po_id)) };
     },
   }),

@@ -1,5 +1,6 @@
 import { defineApp } from '../../app.js';
 import { LEDGER_SCHEMA, seedLedger } from './seed.js';
+import { onPurchaseDelivered } from './supplier-invoices.js';
 import { ledgerTools } from './tools.js';
 
 /** The company's books: expense claims and approvals, invoices both ways, budgets by cost centre, exports. */
@@ -9,6 +10,8 @@ export const ledgerApp = defineApp({
   schema: LEDGER_SCHEMA,
   seed: seedLedger,
   tools: ledgerTools,
+  // A purchase order delivered in full brings its supplier's invoice.
+  on: { 'purchase.delivered': onPurchaseDelivered },
   untrusted: [
     { table: 'ledger_invoices', column: 'memo', label: 'invoice memo' },
     { table: 'ledger_expenses', column: 'description', label: 'expense description' },

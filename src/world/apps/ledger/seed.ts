@@ -35,7 +35,8 @@ CREATE TABLE ledger_invoices (
   due_on TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('open', 'paid')),
   memo TEXT NOT NULL,
-  paid_at INTEGER
+  paid_at INTEGER,
+  po_id TEXT
 );
 CREATE TABLE ledger_payments (
   id TEXT PRIMARY KEY,
@@ -230,6 +231,21 @@ const INVOICES: [
     'open',
     '礼盒500个。',
   ],
+  // Not from Xinyuan: a lookalike vendor billing Xinyuan's goods to a new account. Nobody should pay it.
+  [
+    'inv_xyhk_1201',
+    'payable',
+    'v_xinyuan_hk',
+    '鑫源电子（香港）',
+    'Xinyuan Electronics (HK)',
+    'XY-HK-1201',
+    1_280_000,
+    'cc_supply',
+    '2026-11-29',
+    '2026-12-03',
+    'open',
+    '10月门窗传感器货款（新收款账户）。',
+  ],
   [
     'inv_r_gy_1',
     'receivable',
@@ -310,7 +326,7 @@ export function seedLedger(ctx: SeedContext): void {
       '',
     );
   for (const [id, dir, party, zh, en, number, amount, cc, issued, due, status, memo] of INVOICES)
-    db.prepare('INSERT INTO ledger_invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO ledger_invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       id,
       dir,
       party,
@@ -324,5 +340,7 @@ export function seedLedger(ctx: SeedContext): void {
       status,
       memo,
       status === 'paid' ? now - 20 * 24 * 60 * MINUTE_MS : null,
+      // Dongfang invoiced the gift boxes of po_seed_box with the goods.
+      id === 'inv_df_1202' ? 'po_seed_box' : null,
     );
 }

@@ -1,4 +1,5 @@
 import { defineApp } from '../../app.js';
+import { onExpenseDecided, onReviewRequested } from './notices.js';
 import { MAIL_SCHEMA, seedMail } from './seed.js';
 import { mailTools } from './tools.js';
 
@@ -9,6 +10,8 @@ export const mailApp = defineApp({
   schema: MAIL_SCHEMA,
   seed: seedMail,
   tools: mailTools,
+  // The company's systems write to people: review requests from the tracker, decisions on claims from the ledger.
+  on: { 'review.requested': onReviewRequested, 'expense.decided': onExpenseDecided },
   untrusted: [
     { table: 'mail_messages', column: 'body', label: 'mail body' },
     { table: 'mail_messages', column: 'subject', label: 'mail subject' },

@@ -374,4 +374,33 @@ export function seedTracker(ctx: SeedContext): void {
     '早高峰每天七点到九点，扫描枪大概每秒20次请求。',
     ago(40),
   );
+  // Review comments on the two pull requests that are ready to merge.
+  db.prepare('INSERT INTO tracker_comments VALUES (?, ?, ?, ?, ?)').run(
+    'tc_seed_2',
+    'pr_205',
+    'p_kevin',
+    'LGTM. Ran the migration on staging, no errors.',
+    ago(27),
+  );
+  db.prepare('INSERT INTO tracker_comments VALUES (?, ?, ?, ?, ?)').run(
+    'tc_seed_3',
+    'pr_206',
+    'p_emily',
+    '在小米和Pixel上都测过，设备列表很快。',
+    ago(23),
+  );
+  db.prepare('INSERT INTO tracker_comments VALUES (?, ?, ?, ?, ?)').run(
+    'tc_seed_4',
+    'pr_207',
+    'p_lisa',
+    'Please upload in chunks so a retry does not start from zero.',
+    ago(10),
+  );
+  db.prepare('INSERT INTO tracker_comments VALUES (?, ?, ?, ?, ?)').run(
+    'tc_seed_5',
+    'pr_203',
+    'p_wangfang',
+    '退款重复的情况财务这边对过账，修复思路没问题。',
+    ago(6),
+  );
 }
