@@ -10,6 +10,8 @@ import {
   tellsNothing,
 } from './matcher/answers.js';
 import { readWork } from './matcher/work.js';
+import { firstIntent, splitClauses } from './matcher/intents.js';
+import { fold, namedIds } from '../person/index.js';
 import { workCatalogue } from './matcher/work-catalogue.js';
 import { buildCatalogue } from './matcher/catalogue.js';
 import { matchRequest } from './matcher/match.js';
@@ -172,8 +174,14 @@ export function readWorkIntents(
     const zh = /[\u3400-\u9fff]/.test(request);
     const rest = reading.personal.join(zh ? '，' : ', and ');
     const match = matchRequest(rest, catalogue);
-    if (match.kind !== 'match') return { kind: 'unsure' };
-    intents.push(...intentsOfSteps(match.steps, catalogue, match.understood, rest).intents);
+    if (match.kind === 'match')
+      intents.push(...intentsOfSteps(match.steps, catalogue, match.understood, rest).intents);
+    else {
+      // "再跟刘洋说一声" beside a work errand: what to say is how the work went; who is told is named.
+      const told = reading.personal.map((part) => toldBesideWork(part, catalogue));
+      if (told.some((t) => t === undefined)) return { kind: 'unsure' };
+      for (const to of told) intents.push({ id: '', said: '', kind: 'message', to: to! });
+    }
   }
   return {
     kind: 'read',
@@ -184,4 +192,16 @@ export function readWorkIntents(
       source: 'reader',
     },
   };
+}
+
+/** The people a part tells ("跟刘洋说一声", "let Kevin know"), when it does nothing but tell named people. */
+function toldBesideWork(part: string, catalogue: ReturnType<typeof buildCatalogue>): string[] | undefined {
+  const folded = fold(part);
+  if (firstIntent(folded)?.intent !== 'message') return undefined;
+  const clauses = splitClauses(part);
+  if (clauses.length !== 1 || clauses[0]!.intent !== 'message') return undefined;
+  const to = [...namedIds(catalogue.person, folded)].filter((id) =>
+    catalogue.contacts.some((c) => c.id === id),
+  );
+  return to.length > 0 ? to : undefined;
 }

@@ -41,6 +41,16 @@ describe('the work reader', () => {
     expect(alone(sam, 'Get someone to review #201 and book an hour with them.')).toBeUndefined();
     expect(alone(liming, '跟进一下高远的回款：先催款，再在日历上加个跟进。')).toBeUndefined();
     expect(alone(liming, '催一下高远的款。')).toEqual([{ kind: 'message', to: ['p_gaoyuan'] }]);
+    // Both halves, or nothing: the receipt is not dropped for the reply beside it.
+    expect(alone(liming, '深圳仓的礼盒到了，登记收货；然后回复孙丽的邮件说已经入库了。')).toEqual([
+      { kind: 'update', app: 'inventory', target: 'po_seed_box', about: '' },
+      { kind: 'message', to: ['p_sunli'] },
+    ]);
+    expect(alone(liming, '深圳仓的礼盒到了，然后回复孙丽的邮件说已经入库了。')).toBeUndefined();
+    expect(withAnswer(liming, '帮我把报销批了，再跟刘洋说一声。', '只批刘洋的打车费。')).toEqual([
+      { kind: 'pay_bill', payee: 'p_liuyang', requestId: 'exp_seed_1', amountFen: 8600 },
+      { kind: 'message', to: ['p_liuyang'] },
+    ]);
     expect(alone(sam, 'Close #107 — it was fixed by #209.')).toEqual([
       { kind: 'update', app: 'tracker', target: 'iss_107', about: '' },
     ]);

@@ -30,7 +30,7 @@ const RESTOCK =
 const REORDER = /补货点|补货量|\breorder (?:point|level|quantity)\b/i;
 const BELOW = /低于补货点|\bbelow (?:the |its )?reorder point\b/i;
 const MOVE = /调拨|调(?=\s*\d|[一两几些])|从\S{1,6}调|之间调|\bmove\b|\btransfer\b/i;
-const RECEIVE = /收货|到货|\breceive|\barrived\b|\bdelivered\b/i;
+const RECEIVE = /收货|登记.{0,4}到|\breceive|\bcheck (?:it |them )?in\b/i;
 const PURCHASE_ORDER =
   /采购单|订单|[那这一]批(?:货)?|\bpurchase orders?\b|\bPOs?\b|\bshipment\b|\bdelivery\b/i;
 const CANCEL = /取消|撤销|\bcancel/i;
@@ -140,7 +140,7 @@ function readInventory(text: string, work: WorkCatalogue): ClauseReading {
   if (warehouses.length === 0 && !INVENTORY.test(text)) return { kind: 'none' };
   const items = named(text, work.items);
   const orderWords = PURCHASE_ORDER.test(text);
-  if (orderWords && (CANCEL.test(text) || RECEIVE.test(text))) {
+  if ((orderWords && CANCEL.test(text)) || RECEIVE.test(text)) {
     const orders = work.openOrders.filter(
       (o) => items.every((s) => o.skus.includes(s)) && warehouses.every((w) => o.warehouse === w),
     );
@@ -308,7 +308,9 @@ export function readWork(request: string, work: WorkCatalogue, answer = ''): Wor
     const text = mine.join('，');
     const read = answer ? readClause(`${text}\n${answer}`, work) : readClause(text, work);
     if (read.kind === 'unsure') return read;
-    if (read.kind === 'read') intents.push(...read.intents);
+    // A work part the reader could not read whole is not read at all, never read in half.
+    if (read.kind === 'none') return { kind: 'unsure', why: `what to do: ${text}` };
+    intents.push(...read.intents);
   }
   if (!any) return { kind: 'none' };
   return { kind: 'read', intents: intents.map((i, n) => ({ ...i, id: `i${n + 1}` })), personal };
