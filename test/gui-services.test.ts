@@ -103,7 +103,7 @@ describe('errand serve: POST /api/errands with mode "gui"', () => {
     expect(badUrl.body.error.message).toContain('needs an http(s) address');
     const badMode = await call(s.url, 'POST', '/api/errands', { request: '给王芳转20元', mode: 'screens' });
     expect(badMode.status).toBe(400);
-    expect((await call(s.url, 'GET', '/api/errands')).body.errands ?? []).toEqual([]);
+    expect((await call(s.url, 'GET', '/api/errands')).body.errands).toEqual([]);
   }, 60_000);
 });
 
