@@ -50,6 +50,16 @@ export function people(s: ScreenContext, opts: { contacts?: boolean; colleagues?
   return out;
 }
 
+/** Who someone is, as a screen names them: the person's contacts by nickname, colleagues by name and role. */
+export function whoIs(s: ScreenContext): (id: string | null | undefined) => string {
+  const known = people(s, { colleagues: true });
+  return (id) => {
+    if (!id) return s.t('无人', 'nobody');
+    if (id === s.world.persona.person_id) return s.t('我', 'me');
+    return known.find((x) => x.id === id)?.label ?? id;
+  };
+}
+
 /** Ticks for people (see `people`); `only` keeps the ones a form can take (the people of a mail thread). */
 export function peopleChecks(
   s: ScreenContext,

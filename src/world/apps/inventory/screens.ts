@@ -163,11 +163,21 @@ function poStatus(s: ScreenContext, status: string): string {
   return pair ? s.t(pair[0], pair[1]) : status;
 }
 
+/** A supplier's name in the screen's language, by id (the app's own supplier list). */
+function supplierNames(s: ScreenContext): (id: string) => string {
+  const all = s.read<{ suppliers: Row[] }>('inventory', 'list_suppliers').suppliers;
+  return (id) => {
+    const p = all.find((x) => x.id === id);
+    return p ? s.name(p) : id;
+  };
+}
+
 function orders(s: ScreenContext): string {
   const status = PO_STATUSES.find((x) => x === s.q('status')) ?? 'all';
   const list = s.read<{ purchase_orders: Row[] }>('inventory', 'list_purchase_orders', {
     status,
   }).purchase_orders;
+  const supplier = supplierNames(s);
   return page(
     s,
     s.t('采购单', 'Purchase orders'),
@@ -181,7 +191,7 @@ function orders(s: ScreenContext): string {
       list
         .map(
           (p) =>
-            `<li class="card"><a href="${esc(s.href(`/inventory/orders/${p.id}`))}">${esc(p.id)}</a> <span class="price">${money(p.total)}</span><div class="muted">${esc(p.supplier_id)} → ${esc(p.warehouse_id)} · ${s.t('到货', 'Due')} ${esc(p.due)} · ${esc(poStatus(s, p.status))}</div></li>`,
+            `<li class="card"><a href="${esc(s.href(`/inventory/orders/${p.id}`))}">${esc(p.id)}</a> <span class="price">${money(p.total)}</span><div class="muted">${esc(supplier(p.supplier_id))} → ${esc(p.warehouse_id)} · ${s.t('到货', 'Due')} ${esc(p.due)} · ${esc(poStatus(s, p.status))}</div></li>`,
         )
         .join('') || `<li class="muted">${s.t('没有采购单', 'No purchase orders')}</li>`
     }</ul>`,
@@ -195,6 +205,7 @@ function order(s: ScreenContext): string {
   if (!p)
     throw new ErrandError('NOT_FOUND', s.t(`没有采购单 ${s.p('id')}。`, `No purchase order ${s.p('id')}.`));
   const lines = p.lines as Row[];
+  const supplier = supplierNames(s)(p.supplier_id);
   const actions =
     p.status === 'placed'
       ? `${toolForm(
@@ -225,7 +236,7 @@ function order(s: ScreenContext): string {
   return page(
     s,
     `${s.t('采购单', 'Purchase order')} ${p.id}`,
-    `<section class="card"><div>${esc(p.supplier_id)} → ${esc(p.warehouse_id)} · ${esc(poStatus(s, p.status))}</div><div class="price" style="font-size:24px">${money(p.total)}</div><div class="muted">${s.t('到货', 'Due')} ${esc(p.due)}</div>
+    `<section class="card"><div>${esc(supplier)} → ${esc(p.warehouse_id)} · ${esc(poStatus(s, p.status))}</div><div class="price" style="font-size:24px">${money(p.total)}</div><div class="muted">${s.t('到货', 'Due')} ${esc(p.due)}</div>
 <ul>${lines.map((l) => `<li>${esc(l.sku)} × ${esc(l.quantity)} @ ${money(l.unit_price)} · ${s.t('已到', 'received')} ${esc(l.received)}</li>`).join('')}</ul></section>${actions}`,
     '/inventory/orders',
   );

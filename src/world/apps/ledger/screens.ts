@@ -1,6 +1,6 @@
 import { ErrandError } from '../../../errors.js';
 import { localDate } from '../../clock.js';
-import { appScreens, type Row, type ScreenContext, type ScreenRoute } from '../../screens/kit.js';
+import { appScreens, type Row, type ScreenContext, type ScreenRoute, whoIs } from '../../screens/kit.js';
 
 const { page, money, esc, field, select, toolForm } = appScreens('ledger', [
   { path: '/ledger', zh: '预算', en: 'Budgets' },
@@ -24,13 +24,14 @@ function centres(s: ScreenContext): Row[] {
 
 function budgets(s: ScreenContext): string {
   const month = localDate(s.world.now).slice(0, 7);
+  const who = whoIs(s);
   return page(
     s,
     s.t('成本中心与预算', 'Cost centres and budgets'),
     `<ul class="list">${centres(s)
       .map(
         (c) =>
-          `<li class="card"><h2>${esc(s.name(c))}</h2><div class="muted">${esc(c.id)} · ${s.t('负责人', 'Owner')} ${esc(c.owner_id)} · ${esc(c.period)}</div>
+          `<li class="card"><h2>${esc(s.name(c))}</h2><div class="muted">${esc(c.id)} · ${s.t('负责人', 'Owner')} ${esc(who(c.owner_id))} · ${esc(c.period)}</div>
 <div>${s.t('预算', 'Budget')} ${money(c.budget)} · ${s.t('已用', 'Spent')} ${money(c.spent)} · <span class="price">${s.t('剩余', 'Left')} ${money(c.remaining)}</span></div>
 <a href="${esc(s.href(`/ledger/expenses?centre=${c.id}`))}">${esc(s.t(`${s.name(c)}的报销`, `${s.name(c)} claims`))}</a>
 ${toolForm(
@@ -69,6 +70,7 @@ function expenses(s: ScreenContext): string {
     ...(mine ? { mine_only: true } : {}),
   }).expenses;
   const options: [string, string][] = STATUSES.map((x) => [x, statusText(s, x)]);
+  const who = whoIs(s);
   return page(
     s,
     s.t('报销', 'Expenses'),
@@ -79,7 +81,7 @@ ${select(s.t('成本中心', 'Cost centre'), 'centre', [['', s.t('全部', 'All'
       list
         .map(
           (e) =>
-            `<li class="card"><a href="${esc(s.href(`/ledger/expenses/${e.id}`))}">${esc(e.description)}</a> <span class="price">${money(e.amount)}</span><div class="muted">${esc(e.employee_id)} · ${esc(e.cost_centre_id)} · ${esc(e.spent_on)} · ${esc(statusText(s, e.status))}</div></li>`,
+            `<li class="card"><a href="${esc(s.href(`/ledger/expenses/${e.id}`))}">${esc(e.description)}</a> <span class="price">${money(e.amount)}</span><div class="muted">${esc(who(e.employee_id))} · ${esc(e.cost_centre_id)} · ${esc(e.spent_on)} · ${esc(statusText(s, e.status))}</div></li>`,
         )
         .join('') || `<li class="muted">${s.t('没有报销', 'No claims')}</li>`
     }</ul>`,
@@ -91,6 +93,7 @@ function expense(s: ScreenContext): string {
     .read<{ expenses: Row[] }>('ledger', 'list_expenses', { status: 'all' })
     .expenses.find((x) => x.id === s.p('id'));
   if (!e) throw new ErrandError('NOT_FOUND', s.t(`没有报销 ${s.p('id')}。`, `No expense ${s.p('id')}.`));
+  const claimant = whoIs(s)(e.employee_id);
   const decide =
     e.status === 'submitted'
       ? `${toolForm(
@@ -99,8 +102,8 @@ function expense(s: ScreenContext): string {
           `<input type="hidden" name="expense_id" value="${esc(e.id)}"><input type="hidden" name="employee_id" value="${esc(e.employee_id)}"><input type="hidden" name="amount_fen" data-type="int" value="${esc(e.amount.amount)}"><button>${s.t('批准并报销', 'Approve and reimburse')} ${money(e.amount)}</button>`,
           {
             confirm: s.t(
-              `批准并向 ${e.employee_id} 报销 ${e.amount.display}？`,
-              `Approve and reimburse ${e.amount.display} to ${e.employee_id}?`,
+              `批准并向 ${claimant} 报销 ${e.amount.display}？`,
+              `Approve and reimburse ${e.amount.display} to ${claimant}?`,
             ),
             done: s.t('已批准', 'Approved'),
           },
@@ -115,7 +118,7 @@ function expense(s: ScreenContext): string {
     s,
     s.t('报销单', 'Expense claim'),
     `<section class="card"><h2>${esc(e.description)}</h2><div class="price" style="font-size:24px">${money(e.amount)}</div>
-<div class="muted">${s.t('申请人', 'Claimed by')} ${esc(e.employee_id)} · ${esc(e.cost_centre_id)} · ${esc(e.category)} · ${esc(e.spent_on)}</div><div class="muted">${s.t('凭证', 'Receipt')} ${esc(e.receipt_ref)}</div></section>${decide}`,
+<div class="muted">${s.t('申请人', 'Claimed by')} ${esc(claimant)} · ${esc(e.cost_centre_id)} · ${esc(e.category)} · ${esc(e.spent_on)}</div><div class="muted">${s.t('凭证', 'Receipt')} ${esc(e.receipt_ref)}</div></section>${decide}`,
     '/ledger/expenses',
   );
 }

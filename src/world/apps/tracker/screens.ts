@@ -2,6 +2,7 @@ import {
   appScreens,
   people,
   peopleChecks,
+  whoIs,
   type Row,
   type ScreenContext,
   type ScreenRoute,
@@ -26,16 +27,6 @@ const REVIEW: Record<string, [string, string]> = {
 };
 const pick = (s: ScreenContext, pair: [string, string] | undefined, raw: string) =>
   pair ? s.t(pair[0], pair[1]) : raw;
-
-/** Who someone is: everyone at the company (the mail app's directory), by name and role. */
-function whoIs(s: ScreenContext): (id: string | null | undefined) => string {
-  const known = people(s, { contacts: false, colleagues: true });
-  return (id) => {
-    if (!id) return s.t('无人', 'nobody');
-    if (id === s.world.persona.person_id) return s.t('我', 'me');
-    return known.find((x) => x.id === id)?.label ?? id;
-  };
-}
 
 function issues(s: ScreenContext): string {
   const status = (['open', 'closed', 'all'] as const).find((x) => x === s.q('status')) ?? 'open';
