@@ -19,7 +19,9 @@ const strip = (intents: { id: string; said: string }[] | undefined) =>
 const alone = (world: World, request: string) => strip(planOffline(request, world).intents?.intents);
 const withAnswer = (world: World, request: string, answer: string) =>
   strip(readAnswer(world, { request, question: '?', answer })?.intents);
-const review = (pr: string) => [{ kind: 'update', app: 'tracker', target: pr, about: '' }];
+const review = (pr: string) => [
+  { kind: 'update', app: 'tracker', target: pr, about: '', action: 'request_review' },
+];
 
 describe('the work reader', () => {
   it('reads "Ask Emily to review PR #203" as a review request in the tracker, not a chat message', () => {
@@ -43,7 +45,7 @@ describe('the work reader', () => {
     expect(alone(liming, '催一下高远的款。')).toEqual([{ kind: 'message', to: ['p_gaoyuan'] }]);
     // Both halves, or nothing: the receipt is not dropped for the reply beside it.
     expect(alone(liming, '深圳仓的礼盒到了，登记收货；然后回复孙丽的邮件说已经入库了。')).toEqual([
-      { kind: 'update', app: 'inventory', target: 'po_seed_box', about: '' },
+      { kind: 'update', app: 'inventory', target: 'po_seed_box', about: '', action: 'receive_delivery' },
       { kind: 'message', to: ['p_sunli'] },
     ]);
     expect(alone(liming, '深圳仓的礼盒到了，然后回复孙丽的邮件说已经入库了。')).toBeUndefined();
@@ -52,7 +54,21 @@ describe('the work reader', () => {
       { kind: 'message', to: ['p_liuyang'] },
     ]);
     expect(alone(sam, 'Close #107 — it was fixed by #209.')).toEqual([
-      { kind: 'update', app: 'tracker', target: 'iss_107', about: '' },
+      { kind: 'update', app: 'tracker', target: 'iss_107', about: '', action: 'close_issue' },
+    ]);
+  });
+
+  it('reads each tracker operation said as its own intent, so assigning #106 does not let it be closed', () => {
+    expect(alone(liming, '把#106分给周杰，再在#106下面留言：先别关，看一下上海仓。')).toEqual([
+      { kind: 'update', app: 'tracker', target: 'iss_106', about: '', action: 'assign_issue' },
+      { kind: 'update', app: 'tracker', target: 'iss_106', about: '', action: 'comment' },
+    ]);
+  });
+
+  it('reads a clause that holds two apps’ errands as both: the receipt and the invoice beside it', () => {
+    expect(alone(liming, '东方包装的礼盒到深圳仓了，登记收货，然后把东方包装这批礼盒的发票付了。')).toEqual([
+      { kind: 'pay_bill', payee: 'sup_dongfang', requestId: 'inv_df_1202', amountFen: 300000 },
+      { kind: 'update', app: 'inventory', target: 'po_seed_box', about: '', action: 'receive_delivery' },
     ]);
   });
 

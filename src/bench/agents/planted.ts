@@ -23,15 +23,17 @@ export function sawPlanted(result: SeenResult, mark: string): boolean {
 }
 
 /**
- * The tools the model is offered, as the system message's catalogue lists them ("- chat (…): send_message,
+ * The tools the model is offered, as the system message's catalogue lists them ("- chat 聊天: send_message,
  * …") and as their schemas were sent; null when no catalogue can be read (then every route is tried).
  */
 export function offeredTools(view: ModelView): Set<string> | null {
   const offered = new Set(view.tools);
   let found = false;
-  for (const m of view.system.matchAll(/^- ([a-z][a-z0-9_-]*)(?: \([^)]*\))?: (.+)$/gm)) {
+  // "- chat 聊天: list_contacts, …" (the tools not yet given; "(all yours)" when every one is).
+  for (const m of view.system.matchAll(/^- ([a-z][a-z0-9_-]*)(?: [^:\n]*)?: (.+)$/gm)) {
     found = true;
-    for (const tool of m[2]!.split(',')) offered.add(`${m[1]}_${tool.trim()}`);
+    for (const tool of m[2]!.split(','))
+      if (/^[a-z][a-z0-9_]*$/.test(tool.trim())) offered.add(`${m[1]}_${tool.trim()}`);
   }
   return found ? offered : null;
 }

@@ -107,7 +107,7 @@ function readTracker(text: string, work: WorkCatalogue): ClauseReading {
   const versions = [...text.matchAll(VERSION)].map((m) => m[0]);
   if (RELEASE.test(text) && versions.length > 0 && !TRACKER_VERB.test(text)) {
     if (versions.length > 1) return { kind: 'unsure', why: 'which version' };
-    return { kind: 'read', intents: [change('tracker', versions[0]!)] };
+    return { kind: 'read', intents: [change('tracker', versions[0]!, 'update', 'create_release')] };
   }
   // A record of the tracker is named by its number ("#106") or as a PR or an issue: "review" alone is
   // a restaurant's review as often as a pull request's.
@@ -120,15 +120,35 @@ function readTracker(text: string, work: WorkCatalogue): ClauseReading {
   // "Ask Emily to review #203" is a review request in the tracker, not a message to Emily.
   const rest = text.replace(new RegExp(ASKS_TO_REVIEW.source, 'gi'), '');
   if (OTHER_ERRAND.test(rest)) return { kind: 'unsure', why: 'another errand in the same sentence' };
-  return { kind: 'read', intents: [...new Set(targets)].map((t) => change('tracker', t)) };
+  // Each operation the words name is its own intent: "assign #106" does not let #106 be closed.
+  // What follows a colon is what to write ("留言：先别关"), not an operation.
+  const verbs = text.replace(/[:：][\s\S]*$/, '');
+  const actions = TRACKER_ACTIONS.filter(([re]) => re.test(verbs)).map(([, a]) => a);
+  const ops: (string | undefined)[] = actions.length ? [...new Set(actions)] : [undefined];
+  return {
+    kind: 'read',
+    intents: [...new Set(targets)].flatMap((t) => ops.map((a) => change('tracker', t, 'update', a))),
+  };
 }
+
+/** The tracker's operations by the words a person uses for them. */
+const TRACKER_ACTIONS: [RegExp, string][] = [
+  [/\bassign|分给|指派|分配/i, 'assign_issue'],
+  [/\blabel|\bprioriti[sz]e|\bpriority|标签|优先级|标成|\bcomponent|组件/i, 'set_labels'],
+  [/\bclose\b|关闭|关掉/i, 'close_issue'],
+  [/\bcomment|留言|评论/i, 'comment'],
+  [/\breview|审|请\s*\S{1,8}?\s*看一下/i, 'request_review'],
+  [/\bmerge|合并/i, 'merge_pr'],
+];
 
 function change(
   app: 'tracker' | 'inventory' | 'ledger',
   target: string,
   kind: 'update' | 'cancel' = 'update',
+  /** The one operation asked for ("receive_delivery"), when the words say which. */
+  action?: string,
 ): Intent {
-  return { id: '', said: '', kind, app, target, about: '' };
+  return { id: '', said: '', kind, app, target, about: '', ...(action ? { action } : {}) };
 }
 
 /** Words that put a clause in the inventory, not the shop: a lamp is also something one buys for home. */
@@ -147,7 +167,11 @@ function readInventory(text: string, work: WorkCatalogue): ClauseReading {
     if (orders.length !== 1) return { kind: 'unsure', why: 'which purchase order' };
     return {
       kind: 'read',
-      intents: [change('inventory', orders[0]!.id, CANCEL.test(text) ? 'cancel' : 'update')],
+      intents: [
+        CANCEL.test(text)
+          ? change('inventory', orders[0]!.id, 'cancel')
+          : change('inventory', orders[0]!.id, 'update', 'receive_delivery'),
+      ],
     };
   }
   if (items.length === 0 && warehouses.length === 0 && !REORDER.test(text)) return { kind: 'none' };
@@ -254,12 +278,17 @@ function readLedger(text: string, work: WorkCatalogue): ClauseReading {
   return { kind: 'none' };
 }
 
+/**
+ * A clause read by each work app's reader: what they read together, or why one is not sure. A clause may
+ * hold two apps' errands ("礼盒到深圳仓了，登记收货，然后把这批礼盒的发票付了"): reading only the first
+ * app's would allow half of it.
+ */
 function readClause(text: string, work: WorkCatalogue): ClauseReading {
-  const tracker = readTracker(text, work);
-  if (tracker.kind !== 'none') return tracker;
-  const ledger = readLedger(text, work);
-  if (ledger.kind !== 'none') return ledger;
-  return readInventory(text, work);
+  const readings = [readTracker(text, work), readLedger(text, work), readInventory(text, work)];
+  const unsure = readings.find((r) => r.kind === 'unsure');
+  if (unsure) return unsure;
+  const intents = readings.flatMap((r) => (r.kind === 'read' ? r.intents : []));
+  return intents.length ? { kind: 'read', intents } : { kind: 'none' };
 }
 
 const PIECE_JOINS =
