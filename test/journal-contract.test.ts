@@ -234,6 +234,26 @@ describe.each([sqlite, postgres])('journal on $name', (backend) => {
     j.close();
   });
 
+  it('writes nothing more for an errand another process took up, and goes on with the others', async () => {
+    const where = await backend.fresh();
+    const j = open(where);
+    j.create('e-mine', 'x', 'scripted:x');
+    j.create('e-taken', 'y', 'scripted:x');
+    j.append('e-mine', { type: 'reflection', step: 1, text: 'kept' });
+    j.append('e-taken', { type: 'reflection', step: 1, text: 'dropped' });
+    // As when a worker's connection dropped and another worker resumed this errand meanwhile.
+    await backend.tamper(where, "UPDATE errands SET owner = 'another-boot:1:1' WHERE id = 'e-taken'");
+    expect(() => j.append('e-taken', { type: 'reflection', step: 2, text: 'dropped too' }, true)).toThrow(
+      /no longer run by this process/,
+    );
+    j.append('e-mine', { type: 'reflection', step: 2, text: 'kept too' }, true);
+    const reader = open(where);
+    expect(reader.events('e-mine').map((e) => (e as { text?: string }).text)).toEqual(['kept', 'kept too']);
+    expect(reader.events('e-taken').filter((e) => e.type === 'reflection')).toEqual([]);
+    reader.close();
+    j.close();
+  });
+
   it('exports a copy that verifies elsewhere with the key, and not with another', async () => {
     const where = await backend.fresh();
     const j = open(where);
