@@ -165,7 +165,9 @@ describe.each([sqlite, postgres])('journal on $name', (backend) => {
     reader.close();
   });
 
-  it('leaves the errand of a live process running, and settles that of a killed one as interrupted', async () => {
+  it('leaves the errand of a live process running, and settles that of a killed one as interrupted', {
+    timeout: 90_000,
+  }, async () => {
     const where = await backend.fresh();
     const live = child(where, key, `j.create('e-live', 'x', 'scripted:x');`, true);
     await live.ready;
@@ -180,7 +182,7 @@ describe.each([sqlite, postgres])('journal on $name', (backend) => {
     await exited(dead);
     const j = open(where);
     // The dead process's connection (Postgres) or pid (SQLite) is gone a moment after the kill.
-    await expect.poll(() => j.list(1, { id: 'e-dead' })[0]?.status, { timeout: 10_000 }).toBe('interrupted');
+    await expect.poll(() => j.list(1, { id: 'e-dead' })[0]?.status, { timeout: 30_000 }).toBe('interrupted');
     expect(j.list(1, { id: 'e-live' })[0]?.status).toBe('running');
     expect(j.events('e-dead').at(-1)).toMatchObject({
       type: 'task.interrupted',
@@ -190,12 +192,14 @@ describe.each([sqlite, postgres])('journal on $name', (backend) => {
     expect(() => j.resume('e-live')).toThrow(/still running in process/);
     live.kill('SIGKILL');
     await exited(live);
-    await expect.poll(() => j.resumable(), { timeout: 10_000 }).toEqual(['e-live', 'e-dead']);
+    await expect.poll(() => j.resumable(), { timeout: 30_000 }).toEqual(['e-live', 'e-dead']);
     expect(j.verifyAll()).toMatchObject({ ok: true, errands: 2 });
     j.close();
   });
 
-  it('lets exactly one taker resume an interrupted errand, and lists waiting ones on request', async () => {
+  it('lets exactly one taker resume an interrupted errand, and lists waiting ones on request', {
+    timeout: 90_000,
+  }, async () => {
     const where = await backend.fresh();
     const dead = child(where, key, `j.create('e-int', 'x', 'scripted:x'); ${write('e-int', 'c1')}`, false);
     await dead.ready;
@@ -210,7 +214,7 @@ describe.each([sqlite, postgres])('journal on $name', (backend) => {
       steps: 1,
     } as never);
     // A process that ended without ending its errand (exit, not kill) is settled too.
-    await expect.poll(() => j.resumable(), { timeout: 10_000 }).toEqual(['e-int']);
+    await expect.poll(() => j.resumable(), { timeout: 30_000 }).toEqual(['e-int']);
     expect(j.resumable({ waiting: true }).sort()).toEqual(['e-int', 'e-wait']);
     const events = j.resume('e-int');
     expect(events.map((e) => e.type)).toEqual([
@@ -227,6 +231,26 @@ describe.each([sqlite, postgres])('journal on $name', (backend) => {
     expect(() => j.resume('e-none')).toThrow(/No errand "e-none"/);
     expect(j.verifyAll()).toMatchObject({ ok: true, errands: 2 });
     other.close();
+    j.close();
+  });
+
+  it('writes nothing more for an errand another process took up, and goes on with the others', async () => {
+    const where = await backend.fresh();
+    const j = open(where);
+    j.create('e-mine', 'x', 'scripted:x');
+    j.create('e-taken', 'y', 'scripted:x');
+    j.append('e-mine', { type: 'reflection', step: 1, text: 'kept' });
+    j.append('e-taken', { type: 'reflection', step: 1, text: 'dropped' });
+    // As when a worker's connection dropped and another worker resumed this errand meanwhile.
+    await backend.tamper(where, "UPDATE errands SET owner = 'another-boot:1:1' WHERE id = 'e-taken'");
+    expect(() => j.append('e-taken', { type: 'reflection', step: 2, text: 'dropped too' }, true)).toThrow(
+      /no longer run by this process/,
+    );
+    j.append('e-mine', { type: 'reflection', step: 2, text: 'kept too' }, true);
+    const reader = open(where);
+    expect(reader.events('e-mine').map((e) => (e as { text?: string }).text)).toEqual(['kept', 'kept too']);
+    expect(reader.events('e-taken').filter((e) => e.type === 'reflection')).toEqual([]);
+    reader.close();
     j.close();
   });
 
@@ -292,5 +316,5 @@ describe.each([sqlite, postgres])('journal on $name', (backend) => {
             .map((x) => x.seq),
         ).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
     j.close();
-  }, 60_000);
+  }, 120_000);
 });

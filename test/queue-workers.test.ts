@@ -62,14 +62,14 @@ describe('errand workers sharing a Postgres queue', () => {
             );
             return rows.some((r) => r.owner.split(':')[1] === victimPid);
           },
-          { timeout: 40_000, interval: 100 },
+          { timeout: 90_000, interval: 100 },
         )
         .toBe(true);
       victim.kill('SIGKILL');
       await exited(victim);
       await expect
         .poll(() => journal.list(100).filter((e) => e.status === 'finished').length, {
-          timeout: 45_000,
+          timeout: 90_000,
           interval: 500,
         })
         .toBe(codes.length);
@@ -96,7 +96,7 @@ describe('errand workers sharing a Postgres queue', () => {
     journal.close();
     const audit = await runCli(['audit', 'verify', '--db', db], { env: { ERRAND_HOME: home, HOME: home } });
     expect(audit.stdout).toMatch(/audit chain intact \(\d+ events in 12 errands, signed\)/);
-  }, 120_000);
+  }, 240_000);
 
   it('lets errand serve --db postgres queue an errand that a worker runs, and serve reports it', async () => {
     const home = mkdtempSync(join(tmpdir(), 'errand-serve-queue-'));
@@ -112,7 +112,7 @@ describe('errand workers sharing a Postgres queue', () => {
     });
     const runner = worker(home, pg!.url);
     try {
-      await expect.poll(() => out, { timeout: 40_000 }).toMatch(/Errands are queued for errand workers/);
+      await expect.poll(() => out, { timeout: 90_000 }).toMatch(/Errands are queued for errand workers/);
       const base = /console is at (http:\/\/[^/\s]+)\//.exec(out)![1];
       const ask = await fetch(`${base}/api/errands`, {
         method: 'POST',
@@ -139,7 +139,7 @@ describe('errand workers sharing a Postgres queue', () => {
             };
             return view.summary?.status;
           },
-          { timeout: 40_000, interval: 500 },
+          { timeout: 90_000, interval: 500 },
         )
         .toBe('finished');
     } finally {
@@ -156,5 +156,5 @@ describe('errand workers sharing a Postgres queue', () => {
     };
     w.close();
     expect([sent.n, never.n]).toEqual([1, 0]);
-  }, 120_000);
+  }, 240_000);
 });

@@ -47,10 +47,10 @@ describe('errand serve on start', () => {
     });
     try {
       await expect
-        .poll(() => out, { timeout: 30_000 })
+        .poll(() => out, { timeout: 60_000 })
         .toMatch(/Taking up 1 errand left interrupted or waiting/);
       await expect
-        .poll(() => journal.list(1, { id: errand!.id })[0]?.status, { timeout: 30_000 })
+        .poll(() => journal.list(1, { id: errand!.id })[0]?.status, { timeout: 60_000 })
         .toBe('finished');
     } finally {
       serve.kill('SIGTERM');
@@ -62,5 +62,5 @@ describe('errand serve on start', () => {
     expect(transfers(world)).toEqual([2000]);
     expect(journal.verifyAll().ok).toBe(true);
     journal.close();
-  }, 90_000);
+  }, 180_000);
 });

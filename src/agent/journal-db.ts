@@ -153,8 +153,8 @@ export class SqliteStore implements JournalStore {
     return this.#sql(sql).all(...params) as T[];
   }
 
-  run(sql: string, params: SqlParam[] = []): void {
-    this.#sql(sql).run(...params);
+  run(sql: string, params: SqlParam[] = []): number {
+    return this.#sql(sql).run(...params).changes;
   }
 
   insertEvents(rows: EventRow[]): void {

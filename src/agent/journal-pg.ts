@@ -96,8 +96,8 @@ export class PgStore implements JournalStore {
     return this.#query(sql, params).rows as T[];
   }
 
-  run(sql: string, params: SqlParam[] = []): void {
-    this.#query(sql, params);
+  run(sql: string, params: SqlParam[] = []): number {
+    return this.#query(sql, params).rowCount;
   }
 
   insertEvents(rows: EventRow[]): void {

@@ -31,7 +31,8 @@ export interface JournalStore {
   readonly open: boolean;
   get<T>(sql: string, params?: SqlParam[]): T | undefined;
   all<T>(sql: string, params?: SqlParam[]): T[];
-  run(sql: string, params?: SqlParam[]): void;
+  /** Runs a statement; returns how many rows it changed. */
+  run(sql: string, params?: SqlParam[]): number;
   /** Inserts chain rows (inside a write). */
   insertEvents(rows: EventRow[]): void;
   /** Runs `work` as the only writer of the journal, all or nothing; failures come back as one sentence. */

@@ -52,6 +52,8 @@ export class Journal {
   /** Signs the audit chain when given (errand's CLI keeps one in its home). */
   readonly #key: Buffer | undefined;
   readonly #owner = currentOwner();
+  /** Errands this process ran until another took them up: nothing more is written for them here. */
+  readonly #lost = new Set<string>();
 
   /** `where` is a SQLite file (`:memory:` for none) or a `postgres://` URL. */
   constructor(where: string, options: { auditKey?: Buffer } = {}) {
@@ -104,12 +106,15 @@ export class Journal {
    * read to make again.
    */
   append(errandId: string, event: ErrandEvent, durable = false): JournalEvent {
+    this.#checkOurs(errandId);
     const seq = (this.#seq.get(errandId) ?? this.#lastSeq(errandId)) + 1;
     const stored = { ...event, seq, at: Date.now() } as JournalEvent;
     this.#pending.push({ errandId, stored });
     this.#seq.set(errandId, seq);
-    if (durable || isTerminal(event.type)) this.flush();
-    else if (!this.#timer) {
+    if (durable || isTerminal(event.type)) {
+      this.flush();
+      this.#checkOurs(errandId);
+    } else if (!this.#timer) {
       // Readers in other processes (errand show, a console) see events within a fraction of a second.
       this.#timer = setTimeout(() => {
         this.#timer = undefined;
@@ -125,12 +130,41 @@ export class Journal {
     return stored;
   }
 
+  #checkOurs(errandId: string): void {
+    if (this.#lost.has(errandId))
+      throw new ErrandError(
+        'CONFLICT',
+        `errand ${errandId} is no longer run by this process (another took it up); nothing more is done for it here.`,
+      );
+  }
+
   /** Writes every pending event in one transaction, or none of them. */
   flush(): void {
     if (this.#pending.length === 0) return;
     const batch = this.#pending;
-    this.#write(() => this.#chain(batch));
+    let lost: string[] = [];
+    this.#write(() => {
+      lost = this.#notOurs(batch);
+      this.#chain(lost.length ? batch.filter((p) => !lost.includes(p.errandId)) : batch);
+    });
     this.#pending = [];
+    for (const id of lost) this.#lost.add(id);
+  }
+
+  /**
+   * Errands of the batch this process no longer runs: another process took them up (a worker whose
+   * Postgres connection dropped looked dead for a moment), or marked them interrupted. Their events are
+   * dropped, and their runs here stop at their next event.
+   */
+  #notOurs(batch: Pending[]): string[] {
+    const ids = [...new Set(batch.map((p) => p.errandId))];
+    return ids.filter((id) => {
+      const row = this.store.get<{ owner: string | null; status: string }>(
+        'SELECT owner, status FROM errands WHERE id = ?',
+        [id],
+      );
+      return row !== undefined && (row.owner !== this.#owner || row.status === 'interrupted');
+    });
   }
 
   #write(work: () => void): void {
@@ -170,10 +204,10 @@ export class Journal {
       head = { g: row.g, hash, ref: eventRef(errandId, seq) };
     }
     this.store.insertEvents(rows);
-    for (const params of finished)
-      this.store.run('UPDATE errands SET status = ?, outcome = ? WHERE id = ?', params);
     for (const [errandId, h] of heads)
       this.store.run('UPDATE errands SET head = ?, events = ? WHERE id = ?', [h.hash, h.seq, errandId]);
+    for (const params of finished)
+      this.store.run('UPDATE errands SET status = ?, outcome = ? WHERE id = ?', params);
     const cp = signCheckpoint(this.#key, head);
     this.store.run(
       'INSERT INTO journal_head (id, g, hash, ref, mac) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET g = excluded.g, hash = excluded.hash, ref = excluded.ref, mac = excluded.mac',
@@ -282,6 +316,7 @@ export class Journal {
       this.#chain([{ errandId, stored: stored as JournalEvent }]);
       this.#seq.set(errandId, seq);
     });
+    this.#lost.delete(errandId);
     return events;
   }
 
