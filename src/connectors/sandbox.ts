@@ -2,7 +2,7 @@ import type { Profile } from '../agent/task.js';
 import { ErrandError } from '../errors.js';
 import type { TrustedContext } from '../guard/grounding.js';
 import { readPersonWorld } from '../person/index.js';
-import { formatWorldTime, isWorkApp, serveWorld, type World, WorldHost } from '../world/index.js';
+import { formatWorldTime, serveWorld, type World, WorldHost } from '../world/index.js';
 import { McpConnector } from './mcp.js';
 import { fetchWorldCopy } from './remote-world.js';
 import type { Connector } from './types.js';
@@ -112,10 +112,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     );
   const served = options.url ? await reachServer(options.url, options) : await serveHere(options);
   const world = served.world;
-  // The company's work apps are reached only when named: a personal errand connects to no more apps than before.
-  const names = world.apps
-    .map((a) => a.name)
-    .filter((n) => (options.apps ? options.apps.includes(n) : !isWorkApp(n)));
+  // Every app is reached (or only those asked for); which ones the model is offered is the mandate's
+  // business (offeredConnectors: the company's work apps only when it names them). Leaving the work
+  // apps unconnected here made `--allow-app tracker` drop the tracker without a word.
+  const names = world.apps.map((a) => a.name).filter((n) => !options.apps || options.apps.includes(n));
   let connectors: Connector[] = [];
   try {
     connectors = await Promise.all(
