@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../src/agent/journal.js';
 import { auditKey } from '../src/cli/home.js';
@@ -10,11 +11,11 @@ import { ErrandQueue } from '../src/errands/queue.js';
 import { cliCommand, runCli } from './support/cli.js';
 import { type TestPostgres, testPostgres } from './support/postgres.js';
 
-let pg: TestPostgres | undefined;
+let server: TestPostgres | undefined;
 beforeAll(async () => {
-  pg = await testPostgres();
+  server = await testPostgres();
 }, 60_000);
-afterAll(async () => pg?.stop());
+afterAll(async () => server?.stop());
 
 /** A real `errand worker` process on the shared queue, with slow apps so errands are caught mid-way. */
 function worker(home: string, db: string): ChildProcess {
@@ -23,6 +24,18 @@ function worker(home: string, db: string): ChildProcess {
     env: { ...process.env, ERRAND_HOME: home, HOME: home },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+}
+
+/** Another database on the test's server. */
+async function freshDatabase(url: string): Promise<string> {
+  const name = `errand_serve_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
 }
 
 const exited = (p: ChildProcess) =>
@@ -34,7 +47,7 @@ describe('errand workers sharing a Postgres queue', () => {
   it('finish every errand exactly once when one worker is SIGKILLed mid-errand', async () => {
     const home = mkdtempSync(join(tmpdir(), 'errand-workers-'));
     mkdirSync(home, { recursive: true });
-    const db = pg!.url;
+    const db = server!.url;
     const world = join(home, 'world.db');
     const codes = Array.from({ length: 12 }, (_, i) => `Q${i}-${Math.random().toString(36).slice(2, 7)}`);
     const queue = await ErrandQueue.open(db, { supervise: false });
@@ -101,7 +114,9 @@ describe('errand workers sharing a Postgres queue', () => {
   it('lets errand serve --db postgres queue an errand that a worker runs, and serve reports it', async () => {
     const home = mkdtempSync(join(tmpdir(), 'errand-serve-queue-'));
     const env = { ...process.env, ERRAND_HOME: home, HOME: home };
-    const { command, args } = cliCommand(['serve', '--port', '0', '--db', pg!.url]);
+    // A journal of its own: this home's audit key did not sign the first test's journal.
+    const db = await freshDatabase(server!.url);
+    const { command, args } = cliCommand(['serve', '--port', '0', '--db', db]);
     const serve = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     serve.stdout!.on('data', (d) => {
@@ -110,7 +125,7 @@ describe('errand workers sharing a Postgres queue', () => {
     serve.stderr!.on('data', (d) => {
       out += d;
     });
-    const runner = worker(home, pg!.url);
+    const runner = worker(home, db);
     try {
       await expect.poll(() => out, { timeout: 90_000 }).toMatch(/Errands are queued for errand workers/);
       const base = /console is at (http:\/\/[^/\s]+)\//.exec(out)![1];
