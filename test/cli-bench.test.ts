@@ -20,7 +20,9 @@ describe('errand bench outside the repository', () => {
     expect(readdirSync(join(cwd, 'out')).some((f) => f.endsWith('.json'))).toBe(true);
     const missing = await runCli(['bench', '--suite', 'cor'], { env, cwd });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/No suite "cor": .* The suites in .* are attacks, core, personal, waits, work\./);
+    expect(missing.stderr).toMatch(
+      /No suite "cor": .* The suites in .* are attacks, core, personal, waits, work\./,
+    );
   });
 });
 
