@@ -1,6 +1,6 @@
 import { type Sandbox, type SandboxOptions, startSandbox } from '../connectors/sandbox.js';
-import type { Connector, RemoteTool } from '../connectors/types.js';
 import { withLatency } from './slow-apps.js';
+import { listingOnce } from './worlds.js';
 
 /**
  * The worlds a long-lived process (a worker, a server taking up its errands) resumes errands on: one
@@ -40,22 +40,4 @@ export class SandboxCache {
       }),
     );
   }
-}
-
-/** The apps' tools do not change while a world runs: list them once, not once an errand. */
-function listingOnce(connector: Connector): Connector {
-  let tools: Promise<RemoteTool[]> | undefined;
-  return {
-    name: connector.name,
-    trusted: connector.trusted,
-    listTools: () => {
-      tools ??= connector.listTools();
-      tools.catch(() => {
-        tools = undefined;
-      });
-      return tools;
-    },
-    callTool: (name, args, options) => connector.callTool(name, args, options),
-    close: () => connector.close(),
-  };
 }

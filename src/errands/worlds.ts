@@ -82,7 +82,8 @@ async function start(persona: string | undefined, options: WorldPoolOptions): Pr
   return sandbox;
 }
 
-function listingOnce(connector: Connector): Connector {
+/** The apps' tools do not change while a world runs: list them once, not once an errand. */
+export function listingOnce(connector: Connector): Connector {
   let tools: Promise<RemoteTool[]> | undefined;
   return {
     name: connector.name,
