@@ -11,6 +11,7 @@ import { type MandateInput, mandateSchema } from '../guard/index.js';
 import { formatZodError } from '../validation.js';
 import type { ErrandDesk } from './desk.js';
 import type { ReplyWording } from './questions.js';
+import { screenFields } from './screens.js';
 
 /** How `answer_approval`'s caller is told to answer, in the tool's own input names. */
 export const MCP_REPLY_WORDING: ReplyWording = {
@@ -44,23 +45,9 @@ const TOOLS = {
           'The model errand thinks with, provider:model (e.g. deepseek:deepseek-chat); default the server’s, or none: errand’s own recipes.',
         ),
       max_steps: z.number().int().min(1).max(500).optional().describe('Stop after this many model turns.'),
-      mode: z
-        .enum(['api', 'gui'])
-        .optional()
-        .describe(
-          "api (default): the apps' tools; gui: their screens in Chromium, operated by a model like a person.",
-        ),
-      url: z
-        .string()
-        .min(1)
-        .max(2000)
-        .optional()
-        .describe("GUI mode: operate this web site (http(s) address) instead of the world's screens."),
-      allow_domain: z
-        .array(z.string().min(1).max(253))
-        .max(20)
-        .optional()
-        .describe('GUI mode: host names the browser may reach besides the world and url.'),
+      mode: screenFields.mode.optional(),
+      url: screenFields.url.optional(),
+      allow_domain: screenFields.allowDomain.optional(),
     }),
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   },

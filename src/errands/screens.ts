@@ -4,10 +4,29 @@
  * comes and keeps for the rest.
  */
 import type { Browser } from 'playwright-core';
+import { z } from 'zod';
 import type { Sandbox } from '../connectors/sandbox.js';
 import { ErrandError } from '../errors.js';
 import type { ResolvedModel } from '../models/registry.js';
 import type { PreparedRun } from './prepare.js';
+
+/** What a service's start request may say of GUI mode: the mode, a site, more hosts (one wording for serve and mcp). */
+export const screenFields = {
+  mode: z
+    .enum(['api', 'gui'])
+    .describe(
+      "api: the apps' tools (default); gui: their screens in Chromium, operated by a model like a person.",
+    ),
+  url: z
+    .string()
+    .min(1)
+    .max(2000)
+    .describe("GUI mode: operate this web site (http(s) address) instead of the world's screens."),
+  allowDomain: z
+    .array(z.string().min(1).max(253))
+    .max(20)
+    .describe('GUI mode: host names the browser may reach besides the world and url.'),
+};
 
 /** How an errand reaches its apps: their tools (api) or their screens (gui), and on screens where. */
 export interface ScreenChoice {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { screenFields } from '../errands/screens.js';
 import { mandateSchema } from '../guard/index.js';
 
 /** The most characters of a request the API takes: far above any errand a person types. */
@@ -34,21 +35,9 @@ export const startSchema = z.strictObject({
     .default(false)
     .describe('Ask the person to confirm what errand understood before anything runs.'),
   maxSteps: z.number().int().min(1).max(100).default(30).describe('Most model turns.'),
-  mode: z
-    .enum(['api', 'gui'])
-    .default('api')
-    .describe("api: the apps' tools; gui: their screens in Chromium, operated by a model like a person."),
-  url: z
-    .string()
-    .min(1)
-    .max(2000)
-    .optional()
-    .describe("GUI mode: operate this web site (http(s) address) instead of the world's screens."),
-  allowDomain: z
-    .array(z.string().min(1).max(253))
-    .max(20)
-    .optional()
-    .describe('GUI mode: host names the browser may reach besides the world and url.'),
+  mode: screenFields.mode.default('api'),
+  url: screenFields.url.optional(),
+  allowDomain: screenFields.allowDomain.optional(),
 });
 
 /** A parsed start request. */
