@@ -114,27 +114,20 @@ export class PgStore implements JournalStore {
   }
 
   write<T>(work: () => T): T {
-    if (this.#inTransaction) return work();
-    try {
-      this.#inTransaction = true;
-      // Every writer takes this lock before reading the head, so two never extend the same head (one round trip).
-      this.#pg.query('BEGIN; LOCK TABLE journal_head IN SHARE ROW EXCLUSIVE MODE');
-      const result = work();
-      this.#pg.query('COMMIT');
-      return result;
-    } catch (err) {
-      this.#rollback();
-      throw this.failure(err);
-    } finally {
-      this.#inTransaction = false;
-    }
+    // Every writer takes this lock before reading the head, so two never extend the same head (one round trip).
+    return this.#within('BEGIN; LOCK TABLE journal_head IN SHARE ROW EXCLUSIVE MODE', work);
   }
 
   snapshot<T>(work: () => T): T {
+    return this.#within('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
+  }
+
+  /** Runs `work` in one transaction begun by `begin`, or in the one already open. */
+  #within<T>(begin: string, work: () => T): T {
     if (this.#inTransaction) return work();
     try {
-      this.#pg.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       this.#inTransaction = true;
+      this.#pg.query(begin);
       const result = work();
       this.#pg.query('COMMIT');
       return result;
