@@ -14,7 +14,8 @@ export type FaultPoint =
   | 'write.before'
   | 'write.inside'
   | 'write.sent'
-  | 'write.after';
+  | 'write.after'
+  | 'job.taken';
 
 const killAt = Number(process.env.ERRAND_FAULT_SIGKILL_AT ?? '0');
 const trace = process.env.ERRAND_FAULT_TRACE;

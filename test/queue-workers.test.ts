@@ -111,6 +111,56 @@ describe('errand workers sharing a Postgres queue', () => {
     expect(audit.stdout).toMatch(/audit chain intact \(\d+ events in 12 errands, signed\)/);
   }, 240_000);
 
+  it('queues again, at once, an errand whose worker died after taking its job and before beginning it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'errand-workers-taken-'));
+    const db = await freshDatabase(server!.url);
+    const world = join(home, 'world.db');
+    const queue = await ErrandQueue.open(db, { supervise: false });
+    await queue.send({
+      errandId: 'e-taken',
+      start: {
+        request: '告诉王芳：编号 TK1 的会议改到明天',
+        world: { kind: 'file', file: world, seed: 1, persona: 'liming' },
+        approve: 'auto',
+      },
+    });
+    await queue.close();
+    // This worker kills itself the moment it has taken the job: pg-boss holds the job as its.
+    const { command, args } = cliCommand(['worker', '--db', db]);
+    const victim = spawn(command, args, {
+      env: { ...process.env, ERRAND_HOME: home, HOME: home, ERRAND_FAULT_SIGKILL_AT: '1' },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    await exited(victim);
+    expect(victim.signalCode).toBe('SIGKILL');
+    const journal = new Journal(db, { auditKey: auditKey(home) });
+    expect(journal.list(1, { id: 'e-taken' })).toEqual([]);
+    const survivor = worker(home, db);
+    try {
+      await expect
+        .poll(() => journal.list(1, { id: 'e-taken' })[0]?.status, { timeout: 90_000, interval: 250 })
+        .toBe('finished');
+    } finally {
+      survivor.kill('SIGTERM');
+      await exited(survivor);
+    }
+    journal.close();
+    const w = new Database(world, { readonly: true });
+    const sent = w.prepare("SELECT COUNT(*) AS n FROM chat_messages WHERE text LIKE '%TK1%'").get() as {
+      n: number;
+    };
+    w.close();
+    expect(sent.n).toBe(1);
+    // It was queued again by the survivor (ahead of new errands), not left for the job to expire.
+    const admin = new pg.Client({ connectionString: db });
+    await admin.connect();
+    const jobs = await admin.query(
+      "SELECT priority FROM pgboss.job WHERE name = 'errands' AND data->>'errandId' = 'e-taken' ORDER BY created_on",
+    );
+    await admin.end();
+    expect(jobs.rows.map((r) => r.priority)).toEqual([0, 1]);
+  }, 240_000);
+
   it('lets errand serve --db postgres queue an errand that a worker runs, and serve reports it', async () => {
     const home = mkdtempSync(join(tmpdir(), 'errand-serve-queue-'));
     const env = { ...process.env, ERRAND_HOME: home, HOME: home };

@@ -4,6 +4,7 @@ import { isPostgresUrl, redactUrl } from '../agent/journal-pg.js';
 import { mayWait, runErrand } from '../agent/runner.js';
 import type { SandboxOptions } from '../connectors/sandbox.js';
 import { ErrandError, toErrandError } from '../errors.js';
+import { faultPoint } from '../fault-injection.js';
 import { prepareErrand } from '../errands/prepare.js';
 import { type ErrandJob, ErrandQueue } from '../errands/queue.js';
 import { SandboxCache } from '../errands/sandbox-cache.js';
@@ -83,6 +84,9 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
   return 0;
 }
 
+/** How long a taken job may go without its errand's first event before it is queued again. */
+const UNBEGUN_SECONDS = 5;
+
 /**
  * One worker: runs each job's errand — a new one from its spec, an interrupted or waiting one through
  * the resume path — and every few seconds queues the journal's interrupted and waiting errands, so a
@@ -130,8 +134,15 @@ export class QueueWorker {
     if (this.#sweeping) return;
     this.#sweeping = true;
     try {
+      const dedupeSeconds = Math.max(5, this.flags.sweep * 2);
       for (const errandId of this.journal.resumable({ waiting: true }))
-        await this.queue.send({ errandId }, { dedupeSeconds: Math.max(5, this.flags.sweep * 2) });
+        await this.queue.send({ errandId }, { dedupeSeconds, first: true });
+      // A worker that died between taking a new errand's job and its first event left a job pg-boss
+      // would hand out again only when it expires; queue it again now. Should the first worker be alive
+      // after all, one of the two finds the errand begun and does nothing.
+      for (const job of await this.queue.held(UNBEGUN_SECONDS))
+        if (job.start && this.journal.list(1, { id: job.errandId }).length === 0)
+          await this.queue.send(job, { dedupeSeconds, first: true });
     } catch (err) {
       process.stderr.write(
         `errand worker: could not look for errands to resume: ${toErrandError(err).message}\n`,
@@ -163,6 +174,7 @@ export class QueueWorker {
   }
 
   async #runNew(errandId: string, spec: NonNullable<ErrandJob['start']>): Promise<void> {
+    faultPoint('job.taken');
     const sandbox = await this.#sandboxes.get(sandboxOptionsOf(spec.world));
     const model = spec.model ? resolveModel(spec.model) : undefined;
     const prepared = prepareErrand(
@@ -182,6 +194,9 @@ export class QueueWorker {
       process.stderr.write(`errand worker: errand ${errandId} was not understood here; it is left undone.\n`);
       return;
     }
+    // The job was delivered again (a worker thought dead, a sweep): the errand runs elsewhere, once. Two
+    // workers that both get here race at the journal's first write, which only one wins.
+    if (this.journal.list(1, { id: errandId }).length > 0) return;
     await runErrand({
       ...prepared.run,
       errandId,

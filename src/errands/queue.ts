@@ -99,15 +99,35 @@ export class ErrandQueue {
    */
   async send(
     job: ErrandJob,
-    options: { dedupeSeconds?: number; afterSeconds?: number } = {},
+    options: { dedupeSeconds?: number; afterSeconds?: number; first?: boolean } = {},
   ): Promise<boolean> {
     const id = await this.#boss.send(ERRAND_QUEUE, errandJobSchema.parse(job), {
       ...(options.dedupeSeconds
         ? { singletonKey: job.errandId, singletonSeconds: options.dedupeSeconds }
         : {}),
       ...(options.afterSeconds ? { startAfter: options.afterSeconds } : {}),
+      // Errands already under way (interrupted, or woken from a wait) go before errands not yet begun:
+      // their person has been waiting longer.
+      ...(options.first ? { priority: 1 } : {}),
     });
     return id !== null;
+  }
+
+  /**
+   * Jobs a worker took more than `seconds` ago and still holds: their errands are running, or their
+   * worker died before the errand's first event. (pg-boss 10's own table, read-only; the version is pinned.)
+   */
+  async held(seconds: number): Promise<ErrandJob[]> {
+    const rows = (await this.#boss
+      .getDb()
+      .executeSql(
+        `SELECT data FROM pgboss.job WHERE name = $1 AND state = 'active' AND started_on < now() - make_interval(secs => $2)`,
+        [ERRAND_QUEUE, seconds],
+      )) as { rows: { data: unknown }[] };
+    return rows.rows.flatMap((r) => {
+      const parsed = errandJobSchema.safeParse(r.data);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   /** Takes jobs, `concurrency` at a time, each to `handle`; a job whose handler throws is retried later. */
