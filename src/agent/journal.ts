@@ -256,8 +256,18 @@ export class Journal {
       ),
     );
     const settled: string[] = [];
+    // One process runs many errands: ask once per process whether it has died.
+    const gone = new Map<string, boolean>();
+    const isGone = (owner: string) => {
+      let answer = gone.get(owner);
+      if (answer === undefined) {
+        answer = this.#read(() => this.store.ownerGone(owner));
+        gone.set(owner, answer);
+      }
+      return answer;
+    };
     for (const { id, owner } of running) {
-      if (!owner || owner === this.#owner || !this.#read(() => this.store.ownerGone(owner))) continue;
+      if (!owner || owner === this.#owner || !isGone(owner)) continue;
       if (!this.#headIsOurs()) break; // a changed journal is left as it is, for the audit to name
       try {
         this.#settleOne(id, owner, settled);

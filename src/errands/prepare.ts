@@ -12,7 +12,7 @@ import { ErrandError } from '../errors.js';
 import { MandateGuard, type Mandate, offeredConnectors } from '../guard/index.js';
 import type { IntentSet } from '../guard/intents.js';
 import { type ResolvedModel, useModel } from '../models/registry.js';
-import type { PersonWorld } from '../person/index.js';
+import { type PersonWorld, readingPersonOnce } from '../person/index.js';
 import type { Recipe } from '../recipes/format.js';
 import { type OfflinePlan, planOffline, readAnswer } from '../recipes/offline.js';
 import { recipeModel } from '../recipes/replay.js';
@@ -82,6 +82,13 @@ export function prepareErrand(
   sandbox: Sandbox | undefined,
   connectors: readonly Connector[],
 ): Prepared {
+  // The recipes' matcher, the work reader and the guard each read the person's world: once is enough.
+  return sandbox
+    ? readingPersonOnce(sandbox.world, () => prepare(spec, sandbox, connectors))
+    : prepare(spec, sandbox, connectors);
+}
+
+function prepare(spec: ErrandSpec, sandbox: Sandbox | undefined, connectors: readonly Connector[]): Prepared {
   const { request, mandate } = spec;
   let model = spec.model;
   let macros: RunOptions['macros'];

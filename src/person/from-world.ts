@@ -120,8 +120,38 @@ function read<T>(
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Worlds whose person is being read once for a whole synchronous moment (see `readingPersonOnce`). */
+const once = new Map<World, PersonWorld | undefined>();
+
+/**
+ * Runs `work` reading the person's world at most once: planning an errand reads it for the recipes'
+ * matcher, the work reader and the guard, all in one synchronous moment in which this process changes
+ * nothing, so one read serves them all.
+ */
+export function readingPersonOnce<T>(world: World, work: () => T): T {
+  if (once.has(world)) return work();
+  once.set(world, undefined);
+  try {
+    return work();
+  } finally {
+    once.delete(world);
+  }
+}
+
 /** The person's world in a sandbox world, as it stands now. */
 export function readPersonWorld(world: World): PersonWorld {
+  if (once.has(world)) {
+    let person = once.get(world);
+    if (!person) {
+      person = readPersonWorldNow(world);
+      once.set(world, person);
+    }
+    return person;
+  }
+  return readPersonWorldNow(world);
+}
+
+function readPersonWorldNow(world: World): PersonWorld {
   const persona = world.persona;
   const contacts = (read(world, 'chat', 'list_contacts', {}, contactsOut)?.contacts ?? []).map((c) => ({
     id: c.person_id,

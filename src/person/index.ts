@@ -10,7 +10,7 @@ export {
   deliveryPlaces,
   namesOtherPlace,
 } from './addresses.js';
-export { readPersonWorld } from './from-world.js';
+export { readingPersonOnce, readPersonWorld } from './from-world.js';
 export { billNames } from './billers.js';
 export { bracketed, englishGroupWords, uniqueNames, withoutBrackets } from './name-forms.js';
 export {

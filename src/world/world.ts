@@ -69,6 +69,8 @@ export class World {
   #db: Database.Database;
   /** Who this process acts for in a shared file; another process on the file may act for someone else. */
   #personaId: string | undefined;
+  /** Persona rows, written once when the world is seeded: read once, not on every tool call. */
+  readonly #personas = new Map<string, Persona>();
   readonly file: string | undefined;
   readonly apps: readonly AppModule[] = APPS;
 
@@ -146,11 +148,18 @@ export class World {
   /** The persona errand acts for in this world. */
   get persona(): Persona {
     const id = this.#personaId ?? this.meta('persona');
+    const known = this.#personas.get(id);
+    if (known) return known;
     const row = this.#db.prepare('SELECT * FROM world_personas WHERE id = ?').get(id) as
       | (Omit<Persona, 'preferences'> & { preferences: string })
       | undefined;
     if (!row) throw new ErrandError('NOT_FOUND', 'This world has no persona.');
-    return { ...row, preferences: JSON.parse(row.preferences) as Record<string, string> };
+    const persona = Object.freeze({
+      ...row,
+      preferences: Object.freeze(JSON.parse(row.preferences) as Record<string, string>),
+    });
+    this.#personas.set(id, persona);
+    return persona;
   }
 
   /**
@@ -237,11 +246,12 @@ export class World {
   }
 
   private runRead(tool: ToolDef, input: unknown): unknown {
-    this.#db.pragma('query_only = ON');
+    // Prepared (and kept) rather than db.pragma(), which prepares the statement anew on every read.
+    this.#db.prepare('PRAGMA query_only = ON').run();
     try {
       return checkOutput(tool, tool.run(input as never, this.context()));
     } finally {
-      this.#db.pragma('query_only = OFF');
+      this.#db.prepare('PRAGMA query_only = OFF').run();
     }
   }
 
@@ -318,6 +328,7 @@ export class World {
    * transaction, so other processes sharing the file see the old state or the new, never a mix.
    */
   restore(snapshot: Snapshot): void {
+    this.#personas.clear();
     if (this.file) {
       replaceContents(this.#db, snapshot.bytes);
       return;
