@@ -26,8 +26,13 @@ type Call = { name: string; args: Record<string, unknown> };
  * An OpenAI-compatible model that waits until 18:00, then tells Anna, then finishes citing the message
  * id the app returned (read from the tool result it was sent, as a model would).
  */
-async function waitingModel(): Promise<{ url: string; asked: () => number; close: () => Promise<void> }> {
+async function waitingModel(options: { holdTurns?: boolean } = {}): Promise<{
+  url: string;
+  asked: () => number;
+  close: () => Promise<void>;
+}> {
   let asked = 0;
+  const held: (() => void)[] = [];
   const http = createServer((req, res) => {
     let raw = '';
     req.on('data', (d) => {
@@ -65,6 +70,11 @@ async function waitingModel(): Promise<{ url: string; asked: () => number; close
             evidence: [{ app: 'chat', kind: 'message', id: /msg_\d+/.exec(said)![0] }],
           },
         };
+      // Held: the model is still thinking about its first move (until the errand gives up on it).
+      if (options.holdTurns && call.name !== 'declare_intents') {
+        held.push(() => res.destroy());
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -101,6 +111,7 @@ async function waitingModel(): Promise<{ url: string; asked: () => number; close
     asked: () => asked,
     close: () =>
       new Promise((resolve) => {
+        for (const drop of held) drop();
         http.closeAllConnections();
         http.close(() => resolve());
       }),
@@ -135,37 +146,49 @@ function toldAnna(world: string): { text: string; sent_at: number }[] {
   return rows;
 }
 
-describe('a queued errand that waits', () => {
-  it('holds no worker while it waits, outlives the worker that started it, and is woken by another when due', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'errand-queue-waits-'));
-    const db = await freshDatabase(server!.url);
-    const model = await waitingModel();
-    const world = join(home, 'world.db');
-    World.open({ seed: 1, file: world }).close();
-    const env = {
-      ...process.env,
-      ERRAND_HOME: home,
-      HOME: home,
-      DEEPSEEK_API_KEY: 'test-key',
-      DEEPSEEK_BASE_URL: model.url,
-    };
-    const worker = () => {
+/** A Postgres journal and queue, a world file, a model, and Sam's errand queued for workers. */
+async function scene(model: Awaited<ReturnType<typeof waitingModel>>) {
+  const home = mkdtempSync(join(tmpdir(), 'errand-queue-waits-'));
+  const db = await freshDatabase(server!.url);
+  const world = join(home, 'world.db');
+  World.open({ seed: 1, file: world }).close();
+  const env = {
+    ...process.env,
+    ERRAND_HOME: home,
+    HOME: home,
+    DEEPSEEK_API_KEY: 'test-key',
+    DEEPSEEK_BASE_URL: model.url,
+  };
+  const queue = await ErrandQueue.open(db, { supervise: false });
+  await queue.send({
+    errandId: 'e-wait-anna',
+    start: {
+      request: 'At 6pm tell Anna: leaving the office now',
+      model: 'deepseek:deepseek-chat',
+      world: { kind: 'file', file: world, seed: 1, persona: 'sam' },
+      approve: 'auto',
+    },
+  });
+  const journal = new Journal(db, { auditKey: auditKey(home) });
+  return {
+    home,
+    db,
+    world,
+    queue,
+    journal,
+    status: () => journal.list(1, { id: 'e-wait-anna' })[0]?.status,
+    worker: () => {
       const { command, args } = cliCommand(['worker', '--db', db, '--sweep', '1']);
       return spawn(command, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
-    };
-    const queue = await ErrandQueue.open(db, { supervise: false });
-    await queue.send({
-      errandId: 'e-wait-anna',
-      start: {
-        request: 'At 6pm tell Anna: leaving the office now',
-        model: 'deepseek:deepseek-chat',
-        world: { kind: 'file', file: world, seed: 1, persona: 'sam' },
-        approve: 'auto',
-      },
-    });
+    },
+  };
+}
+
+describe('a queued errand that waits', () => {
+  it('holds no worker while it waits, outlives the worker that started it, and is woken by another when due', async () => {
+    const model = await waitingModel();
+    const { home, db, world, queue, journal, status, worker } = await scene(model);
     await queue.close();
-    const journal = new Journal(db, { auditKey: auditKey(home) });
-    const status = () => journal.list(1, { id: 'e-wait-anna' })[0]?.status;
     const first = worker();
     let second: ChildProcess | undefined;
     try {
@@ -202,5 +225,51 @@ describe('a queued errand that waits', () => {
     journal.close();
     const audit = await runCli(['audit', 'verify', '--db', db], { env: { ERRAND_HOME: home, HOME: home } });
     expect(audit.stdout).toMatch(/audit chain intact/);
+  }, 240_000);
+
+  it('is cancelled through the queue while its model thinks, and while it waits, doing nothing more', async () => {
+    // While the model thinks: the worker running it hears of the cancel and stops the model call.
+    const thinking = await waitingModel({ holdTurns: true });
+    const a = await scene(thinking);
+    const one = a.worker();
+    try {
+      await expect
+        .poll(() => a.journal.events('e-wait-anna').at(-1)?.type, { timeout: 90_000, interval: 250 })
+        .toBe('model.requested');
+      expect(a.status()).toBe('running');
+      await a.queue.cancel('e-wait-anna');
+      await expect.poll(a.status, { timeout: 30_000, interval: 250 }).toBe('cancelled');
+    } finally {
+      one.kill('SIGTERM');
+      await exited(one);
+      await thinking.close();
+      await a.queue.close();
+    }
+    expect(toldAnna(a.world)).toEqual([]);
+    a.journal.close();
+
+    // While it waits (no worker holds it): the next sweep takes it up only to end it.
+    const patient = await waitingModel();
+    const b = await scene(patient);
+    const two = b.worker();
+    try {
+      await expect.poll(b.status, { timeout: 90_000, interval: 250 }).toBe('waiting');
+      await b.queue.cancel('e-wait-anna');
+      await expect.poll(b.status, { timeout: 30_000, interval: 250 }).toBe('cancelled');
+      // The clock reaching 18:00 now changes nothing: nobody is told.
+      const w = World.open({ file: b.world });
+      w.advance(Date.parse('2026-11-30T18:01:00+08:00') - w.now);
+      w.close();
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(b.status()).toBe('cancelled');
+    } finally {
+      two.kill('SIGTERM');
+      await exited(two);
+      await patient.close();
+      await b.queue.close();
+    }
+    expect(toldAnna(b.world)).toEqual([]);
+    expect(patient.asked()).toBe(2);
+    b.journal.close();
   }, 240_000);
 });

@@ -175,10 +175,25 @@ describe('errand workers sharing a Postgres queue', () => {
     serve.stderr!.on('data', (d) => {
       out += d;
     });
-    const runner = worker(home, db);
+    let runner: ChildProcess | undefined;
     try {
       await expect.poll(() => out, { timeout: 90_000 }).toMatch(/Errands are queued for errand workers/);
       const base = /console is at (http:\/\/[^/\s]+)\//.exec(out)![1];
+      // Queued while no worker runs, and cancelled: the worker that takes it up ends it, doing nothing.
+      const doomed = (await (
+        await fetch(`${base}/api/errands`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ request: '告诉王芳：编号 SQ3 的会议改到明天', approve: 'auto' }),
+        })
+      ).json()) as { id: string };
+      const cancel = await fetch(`${base}/api/errands/${doomed.id}/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect([cancel.status, await cancel.json()]).toEqual([202, { ok: true, cancelled: true }]);
+      runner = worker(home, db);
       const ask = await fetch(`${base}/api/errands`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -207,10 +222,21 @@ describe('errand workers sharing a Postgres queue', () => {
           { timeout: 90_000, interval: 500 },
         )
         .toBe('finished');
+      await expect
+        .poll(
+          async () => {
+            const view = (await (await fetch(`${base}/api/errands/${doomed.id}`)).json()) as {
+              summary?: { status?: string };
+            };
+            return view.summary?.status;
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe('cancelled');
     } finally {
       serve.kill('SIGTERM');
-      runner.kill('SIGTERM');
-      await Promise.all([exited(serve), exited(runner)]);
+      runner?.kill('SIGTERM');
+      await Promise.all([exited(serve), ...(runner ? [exited(runner)] : [])]);
     }
     const w = new Database(join(home, 'world.db'), { readonly: true });
     const sent = w.prepare("SELECT COUNT(*) AS n FROM chat_messages WHERE text LIKE '%SQ1%'").get() as {
@@ -219,7 +245,10 @@ describe('errand workers sharing a Postgres queue', () => {
     const never = w.prepare("SELECT COUNT(*) AS n FROM chat_messages WHERE text LIKE '%SQ2%'").get() as {
       n: number;
     };
+    const cancelled = w.prepare("SELECT COUNT(*) AS n FROM chat_messages WHERE text LIKE '%SQ3%'").get() as {
+      n: number;
+    };
     w.close();
-    expect([sent.n, never.n]).toEqual([1, 0]);
+    expect([sent.n, never.n, cancelled.n]).toEqual([1, 0, 0]);
   }, 240_000);
 });

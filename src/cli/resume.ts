@@ -146,9 +146,11 @@ export async function resumeErrand(
     }
     connectors.push(...(await connectServers(config.servers)));
     const [row] = journal.list(1, { id: errandId });
+    // A cancelled errand is taken up at once, to end as cancelled.
     if (
       row?.status === 'waiting' &&
       sandbox &&
+      !options.signal.aborted &&
       !(await waitIsDue(events, readerOf(sandbox), sandbox.world.now))
     ) {
       if (out && !options.json) out.write(`errand ${errandId} is still waiting; nothing to do yet.\n`);

@@ -84,6 +84,9 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
   return 0;
 }
 
+/** How often a worker looks for cancellations of the errands it runs. */
+const CANCEL_WATCH_MS = 500;
+
 /** How long a taken job may go without its errand's first event before it is queued again. */
 const UNBEGUN_SECONDS = 5;
 
@@ -95,7 +98,10 @@ const UNBEGUN_SECONDS = 5;
 export class QueueWorker {
   readonly #sandboxes: SandboxCache;
   readonly #controller = new AbortController();
+  /** The errands running here, each with its own way to cancel. */
+  readonly #running = new Map<string, AbortController>();
   #sweeper: NodeJS.Timeout | undefined;
+  #watcher: NodeJS.Timeout | undefined;
 
   constructor(
     readonly journal: Journal,
@@ -118,12 +124,14 @@ export class QueueWorker {
       }
     });
     this.#sweeper = setInterval(() => void this.#sweep(), this.flags.sweep * 1000);
+    this.#watcher = setInterval(() => void this.#watchCancels(), CANCEL_WATCH_MS);
     void this.#sweep();
   }
 
   /** Stops taking jobs and waits for the errands running here. */
   async stop(): Promise<void> {
     if (this.#sweeper) clearInterval(this.#sweeper);
+    if (this.#watcher) clearInterval(this.#watcher);
     await this.queue.close(true);
     await this.#sandboxes.close();
     this.journal.close();
@@ -152,28 +160,50 @@ export class QueueWorker {
     }
   }
 
+  #watchingCancels = false;
+  /** Cancels the errands running here that a person asked to cancel (through errand serve). */
+  async #watchCancels(): Promise<void> {
+    if (this.#watchingCancels || this.#running.size === 0) return;
+    this.#watchingCancels = true;
+    try {
+      for (const id of await this.queue.cancelled([...this.#running.keys()])) this.#running.get(id)?.abort();
+    } catch {
+      // Asked again in a moment; the errand goes on meanwhile.
+    } finally {
+      this.#watchingCancels = false;
+    }
+  }
+
   async #handle(job: ErrandJob): Promise<void> {
     const [row] = this.journal.list(1, { id: job.errandId });
-    if (!row) {
-      if (job.start) await this.#runNew(job.errandId, job.start);
-      return;
-    }
     // Ended, or running in a live process (this job was delivered again): nothing to do here.
-    if (row.status !== 'interrupted' && row.status !== 'waiting') return;
+    if (row && row.status !== 'interrupted' && row.status !== 'waiting') return;
+    if (!row && !job.start) return;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    this.#controller.signal.addEventListener('abort', stop, { once: true });
+    this.#running.set(job.errandId, controller);
     try {
-      await resumeErrand(this.journal, job.errandId, {
-        out: null,
-        signal: this.#controller.signal,
-        openSandbox: (options) => this.#sandboxes.get(options),
-      });
+      // Cancelled before it began, or while it waited: it ends as cancelled, having done nothing more.
+      if ((await this.queue.cancelled([job.errandId])).has(job.errandId)) controller.abort();
+      if (!row) await this.#runNew(job.errandId, job.start!, controller.signal);
+      else
+        await resumeErrand(this.journal, job.errandId, {
+          out: null,
+          signal: controller.signal,
+          openSandbox: (options) => this.#sandboxes.get(options),
+        });
     } catch (err) {
       // Another worker took it up between our look and our claim: it runs there, once.
       if (err instanceof ErrandError && err.code === 'CONFLICT' && /still running/.test(err.message)) return;
       throw err;
+    } finally {
+      this.#running.delete(job.errandId);
+      this.#controller.signal.removeEventListener('abort', stop);
     }
   }
 
-  async #runNew(errandId: string, spec: NonNullable<ErrandJob['start']>): Promise<void> {
+  async #runNew(errandId: string, spec: NonNullable<ErrandJob['start']>, signal: AbortSignal): Promise<void> {
     faultPoint('job.taken');
     const sandbox = await this.#sandboxes.get(sandboxOptionsOf(spec.world));
     const model = spec.model ? resolveModel(spec.model) : undefined;
@@ -202,7 +232,7 @@ export class QueueWorker {
       errandId,
       journal: this.journal,
       approver: unattended(spec.approve),
-      signal: this.#controller.signal,
+      signal,
       origin: { world: spec.world, approve: spec.approve, ...(prepared.plan ? { plan: prepared.plan } : {}) },
       ...(mayWait(spec.request) ? { clock: () => sandbox.world.now } : {}),
     });

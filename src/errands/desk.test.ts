@@ -56,7 +56,7 @@ describe('errands run in the background', () => {
 
     await expect(desk.start({ request: '给妈妈转30元' })).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
 
-    expect(desk.cancel(first.errandId)).toBe(true);
+    expect(await desk.cancel(first.errandId)).toBe(true);
     await desk.ended(first.errandId);
     const cancelled = desk.status(first.errandId);
     expect(cancelled).toMatchObject({
@@ -66,7 +66,7 @@ describe('errands run in the background', () => {
     expect(() => desk.answer(first.errandId, question!.id, { approved: true })).toThrow(
       expect.objectContaining({ code: 'CONFLICT' }),
     );
-    expect(desk.cancel(first.errandId)).toBe(false);
+    expect(await desk.cancel(first.errandId)).toBe(false);
     expect(await transactions(worlds)).toEqual([]);
 
     // The cap counts running errands only: with the first ended, the next one runs — on the same world.

@@ -66,7 +66,7 @@ export interface DeskOptions {
    * Hand errands to workers instead of running them here (`errand serve --db postgres://…`): each is
    * checked here as before, then queued; its progress is read from the shared journal.
    */
-  queue?: { send(job: ErrandJob): Promise<boolean> };
+  queue?: { send(job: ErrandJob): Promise<boolean>; cancel(errandId: string): Promise<void> };
 }
 
 /** An errand as it is handed over. */
@@ -432,15 +432,12 @@ export class ErrandDesk {
    * Cancels an errand: no action starts after this, its waiting question is withdrawn, and the
    * journal says so. False when it was not running.
    */
-  cancel(errandId: string): boolean {
+  async cancel(errandId: string): Promise<boolean> {
     const entry = this.#entry(errandId);
     if (!entry.running) return false;
-    if (entry.queued)
-      throw new ErrandError(
-        'CONFLICT',
-        `errand ${errandId} runs on a worker; cancelling an errand across the queue is not built yet.`,
-      );
-    entry.controller.abort();
+    // A queued errand is cancelled by the worker that runs it, or will, or wakes it from a wait.
+    if (entry.queued) await this.#options.queue!.cancel(errandId);
+    else entry.controller.abort();
     return true;
   }
 

@@ -159,7 +159,7 @@ async function run(desk: ErrandDesk, name: ToolName, args: unknown): Promise<obj
     }
     case 'cancel_errand': {
       const a = parsed.data as Input<'cancel_errand'>;
-      desk.cancel(a.errand_id);
+      await desk.cancel(a.errand_id);
       await desk.ended(a.errand_id);
       return desk.status(a.errand_id);
     }

@@ -90,7 +90,34 @@ export class ErrandQueue {
       retryLimit: 20,
       retryDelay: 2,
     });
+    await boss
+      .getDb()
+      .executeSql(
+        'CREATE TABLE IF NOT EXISTS errand_cancels (errand_id TEXT PRIMARY KEY, asked_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+        [],
+      );
     return new ErrandQueue(boss);
+  }
+
+  /**
+   * Asks whichever worker runs (or will run, or wakes) the errand to cancel it. The worker ends it as
+   * cancelled in the journal, where the asker reads that it did.
+   */
+  async cancel(errandId: string): Promise<void> {
+    await this.#boss
+      .getDb()
+      .executeSql('INSERT INTO errand_cancels (errand_id) VALUES ($1) ON CONFLICT DO NOTHING', [errandId]);
+  }
+
+  /** Which of these errands a person has asked to cancel. */
+  async cancelled(errandIds: readonly string[]): Promise<Set<string>> {
+    if (errandIds.length === 0) return new Set();
+    const { rows } = (await this.#boss
+      .getDb()
+      .executeSql('SELECT errand_id FROM errand_cancels WHERE errand_id = ANY($1::text[])', [
+        [...errandIds],
+      ])) as { rows: { errand_id: string }[] };
+    return new Set(rows.map((r) => r.errand_id));
   }
 
   /**

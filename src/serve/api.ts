@@ -89,7 +89,7 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: { caller: Caller } }
 
   api.post('/errands/:id/cancel', async (c) => {
     await readBody(c, z.strictObject({}));
-    const cancelled = cancelErrand(desk, c.req.param('id'));
+    const cancelled = await cancelErrand(desk, c.req.param('id'));
     return c.json({ ok: true, cancelled }, cancelled ? 202 : 200);
   });
 

@@ -91,7 +91,7 @@ export function answerErrand(
 }
 
 /** Cancels an errand running here; false when it is not running (ended, or run by another process). */
-export function cancelErrand(desk: ErrandDesk, id: string): boolean {
+export async function cancelErrand(desk: ErrandDesk, id: string): Promise<boolean> {
   knownErrand(desk, id);
-  return desk.knows(id) && desk.cancel(id);
+  return desk.knows(id) && (await desk.cancel(id));
 }
