@@ -8,7 +8,7 @@ import type { Connector } from '../connectors/types.js';
 import { ErrandError } from '../errors.js';
 import { prepareErrand, type RecipePlan } from '../errands/prepare.js';
 import { unattended } from '../guard/defaults.js';
-import { mandateSchema } from '../guard/index.js';
+import { type Approver, mandateSchema } from '../guard/index.js';
 import { resolveModel } from '../models/registry.js';
 import { terminalApprover } from './approver.js';
 import { loadConfig } from './config.js';
@@ -111,6 +111,8 @@ export interface ResumeOptions {
   /** Where the live view goes; null shows nothing (a worker). */
   out?: NodeJS.WritableStream | null;
   signal: AbortSignal;
+  /** Who a person's questions go to when the errand asks them and no terminal can (a worker: the queue). */
+  asker?: (errandId: string) => Approver;
   /** Opens the errand's world; default a new sandbox, closed when the errand ends. A given one is the caller's to close. */
   openSandbox?: (options: SandboxOptions) => Promise<Sandbox>;
 }
@@ -185,7 +187,9 @@ export async function resumeErrand(
     const interactive = policy === 'ask' && out === process.stdout && process.stdin.isTTY && !options.json;
     const approver = interactive
       ? terminalApprover(process.stdin, process.stderr)
-      : unattended(policy === 'auto' ? 'auto' : 'deny');
+      : policy === 'ask' && options.asker
+        ? options.asker(errandId)
+        : unattended(policy === 'auto' ? 'auto' : 'deny');
     const show = (e: JournalEvent) => {
       if (options.json) out?.write(`${JSON.stringify(e)}\n`);
       else renderer?.event(e);

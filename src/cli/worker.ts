@@ -191,6 +191,7 @@ export class QueueWorker {
         await resumeErrand(this.journal, job.errandId, {
           out: null,
           signal: controller.signal,
+          asker: (id) => this.queue.approver(id),
           openSandbox: (options) => this.#sandboxes.get(options),
         });
     } catch (err) {
@@ -231,7 +232,7 @@ export class QueueWorker {
       ...prepared.run,
       errandId,
       journal: this.journal,
-      approver: unattended(spec.approve),
+      approver: spec.approve === 'ask' ? this.queue.approver(errandId) : unattended(spec.approve),
       signal,
       origin: { world: spec.world, approve: spec.approve, ...(prepared.plan ? { plan: prepared.plan } : {}) },
       ...(mayWait(spec.request) ? { clock: () => sandbox.world.now } : {}),

@@ -20,7 +20,7 @@ import { formatZodError } from '../validation.js';
 import { type PreparedRun, prepareErrand } from './prepare.js';
 import { checkScreenChoice, type ScreenChoice, ScreenBrowser } from './screens.js';
 import { QuestionBoard, type QuestionView, type Reply, type ReplyWording } from './questions.js';
-import type { ErrandJob } from './queue.js';
+import type { ErrandQueue } from './queue.js';
 import type { WorldPool } from './worlds.js';
 import { ZodError } from 'zod';
 
@@ -66,7 +66,7 @@ export interface DeskOptions {
    * Hand errands to workers instead of running them here (`errand serve --db postgres://…`): each is
    * checked here as before, then queued; its progress is read from the shared journal.
    */
-  queue?: { send(job: ErrandJob): Promise<boolean>; cancel(errandId: string): Promise<void> };
+  queue?: Pick<ErrandQueue, 'send' | 'cancel' | 'pendingQuestions' | 'answer' | 'withdraw'>;
 }
 
 /** An errand as it is handed over. */
@@ -243,11 +243,6 @@ export class ErrandDesk {
     sandbox: Awaited<ReturnType<WorldPool['get']>>,
     model: ResolvedModel | undefined,
   ): Promise<Started> {
-    if (input.approve === 'ask')
-      throw new ErrandError(
-        'INVALID_INPUT',
-        'Errands handed to workers cannot ask a person yet: start it with approve "auto" (within the mandate) or "deny".',
-      );
     const world = sandbox.world;
     if (!world.file)
       throw new ErrandError(
@@ -260,7 +255,7 @@ export class ErrandDesk {
         request: run.task.request,
         ...(model ? { model: model.ref } : {}),
         world: { kind: 'file', file: world.file, seed: world.seed, persona: world.persona.id },
-        approve: input.approve ?? 'deny',
+        approve: input.approve ?? 'ask',
         ...(input.maxSteps ? { maxSteps: input.maxSteps } : {}),
         mandate: run.task.mandate as Record<string, unknown>,
       },
@@ -277,16 +272,63 @@ export class ErrandDesk {
     const stored = () => this.journal.list(1, { id: errandId })[0];
     // Interrupted and waiting are not ends here: a worker takes the errand up again.
     const ended = () => ['finished', 'failed', 'cancelled'].includes(stored()?.status ?? '');
-    entry.done = until(ended, entry.controller.signal).finally(() => {
+    const relayed = new Map<string, AbortController>();
+    const relay = () => this.#relayQuestions(errandId, relayed);
+    entry.done = until(() => {
+      void relay();
+      return ended();
+    }, entry.controller.signal).finally(() => {
       entry.running = false;
+      for (const held of relayed.values()) held.abort();
     });
     this.#remember(entry);
     const begun = until(() => stored() !== undefined, entry.controller.signal);
+    const approve = input.approve ?? 'ask';
     return {
       errandId,
-      note: `Queued for errand's workers (${model ? `with ${model.ref}` : "errand's recipes"}; actions that need approval are ${input.approve === 'auto' ? 'allowed within the mandate' : 'refused'}).`,
+      note: `Queued for errand's workers (${model ? `with ${model.ref}` : "errand's recipes"}; actions that need approval are ${approve === 'auto' ? 'allowed within the mandate' : approve === 'deny' ? 'refused' : 'asked here'}).`,
       begun,
     };
+  }
+
+  #relaying = new Set<string>();
+  /**
+   * Shows here the questions a worker's errand asks its person, and sends the answer back across the
+   * queue; a question the worker no longer asks (it was withdrawn, or its worker died and the errand
+   * asked again) is withdrawn here too.
+   */
+  async #relayQuestions(errandId: string, relayed: Map<string, AbortController>): Promise<void> {
+    if (this.#relaying.has(errandId)) return;
+    this.#relaying.add(errandId);
+    try {
+      const queue = this.#options.queue!;
+      const pending = await queue.pendingQuestions(errandId);
+      for (const [id, held] of relayed)
+        if (!pending.some((q) => q.id === id)) {
+          held.abort();
+          relayed.delete(id);
+        }
+      for (const asked of pending) {
+        if (relayed.has(asked.id)) continue;
+        const held = new AbortController();
+        relayed.set(asked.id, held);
+        this.questions.relay(asked, held.signal).then(
+          async (answer) => {
+            if (!(await queue.answer(asked.id, answer)))
+              process.stderr.write(
+                `errand serve: question ${asked.id} was no longer waiting for an answer.\n`,
+              );
+          },
+          () => {
+            // Withdrawn: the errand ended or asked no more.
+          },
+        );
+      }
+    } catch {
+      // The database could not be read this time; look again.
+    } finally {
+      this.#relaying.delete(errandId);
+    }
   }
 
   #mandate(asked: MandateInput | undefined): Mandate {

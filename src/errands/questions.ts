@@ -90,9 +90,17 @@ export class QuestionBoard {
     return { ask: (question, signal) => this.#ask(errandId, question, signal) };
   }
 
-  #ask(errandId: string, question: Question, signal?: AbortSignal): Promise<Answer> {
+  /**
+   * Holds a question an errand asked elsewhere (a worker, through the queue) under its own id, until it
+   * is answered here or `signal` withdraws it.
+   */
+  relay(asked: PendingQuestion, signal: AbortSignal): Promise<Answer> {
+    return this.#ask(asked.errandId, asked.question, signal, asked);
+  }
+
+  #ask(errandId: string, question: Question, signal?: AbortSignal, asked?: PendingQuestion): Promise<Answer> {
     if (signal?.aborted) return Promise.reject(new ErrandError('CANCELLED', 'The errand was cancelled.'));
-    const pending: PendingQuestion = {
+    const pending: PendingQuestion = asked ?? {
       id: `q_${randomBytes(8).toString('hex')}`,
       errandId,
       askedAt: Date.now(),

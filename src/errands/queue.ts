@@ -3,10 +3,24 @@
  * the same Postgres database as the journal. A job only says which errand to run (and, for a new one,
  * what it is); the journal decides who runs it, so a job delivered twice does nothing twice.
  */
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { ErrandError } from '../errors.js';
+import type { Answer, Approver, Question } from '../guard/index.js';
+import { stableJson } from '../validation.js';
 import { formatZodError } from '../validation.js';
+
+/** A question a worker's errand put to its person, as it crosses the queue. */
+export interface RemoteQuestion {
+  id: string;
+  errandId: string;
+  askedAt: number;
+  question: Question;
+}
+
+/** How often a worker's errand looks for its person's answer. */
+const ANSWER_POLL_MS = 500;
 
 /** The queue's name in pg-boss. */
 export const ERRAND_QUEUE = 'errands';
@@ -36,7 +50,11 @@ export const errandJobSchema = z.object({
       request: z.string().min(1).describe('what the person asked'),
       model: z.string().optional().describe('provider:model; none runs errand’s recipes'),
       world: worldSchema,
-      approve: z.enum(['auto', 'deny']).describe('what to do when an action needs approval'),
+      approve: z
+        .enum(['ask', 'auto', 'deny'])
+        .describe(
+          'what to do when an action needs approval; ask puts the question to the person through errand serve',
+        ),
       maxSteps: z.number().int().positive().optional().describe('most model turns'),
       mandate: z.record(z.string(), z.unknown()).optional().describe('the errand’s limits'),
     })
@@ -90,13 +108,113 @@ export class ErrandQueue {
       retryLimit: 20,
       retryDelay: 2,
     });
-    await boss
-      .getDb()
-      .executeSql(
-        'CREATE TABLE IF NOT EXISTS errand_cancels (errand_id TEXT PRIMARY KEY, asked_at TIMESTAMPTZ NOT NULL DEFAULT now())',
-        [],
-      );
+    await boss.getDb().executeSql(
+      `CREATE TABLE IF NOT EXISTS errand_cancels (errand_id TEXT PRIMARY KEY, asked_at TIMESTAMPTZ NOT NULL DEFAULT now());
+       CREATE TABLE IF NOT EXISTS errand_questions (
+         id TEXT PRIMARY KEY, errand_id TEXT NOT NULL, asked_at BIGINT NOT NULL, question JSONB NOT NULL,
+         answer JSONB, withdrawn BOOLEAN NOT NULL DEFAULT false);
+       CREATE INDEX IF NOT EXISTS errand_questions_by_errand ON errand_questions (errand_id)`,
+      [],
+    );
     return new ErrandQueue(boss);
+  }
+
+  /**
+   * Puts a worker's question to whoever follows the errand (errand serve), once: asked again with the
+   * same id (the errand resumed after its worker died), it is the same question, answered or not.
+   */
+  async ask(question: RemoteQuestion): Promise<void> {
+    await this.#sql(
+      'INSERT INTO errand_questions (id, errand_id, asked_at, question) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+      [question.id, question.errandId, question.askedAt, JSON.stringify(question.question)],
+    );
+  }
+
+  /** An errand's questions that wait for an answer, oldest first. */
+  async pendingQuestions(errandId: string): Promise<RemoteQuestion[]> {
+    const { rows } = await this.#sql(
+      'SELECT id, errand_id, asked_at, question FROM errand_questions WHERE errand_id = $1 AND answer IS NULL AND NOT withdrawn ORDER BY asked_at, id',
+      [errandId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      errandId: String(r.errand_id),
+      askedAt: Number(r.asked_at),
+      question: r.question as Question,
+    }));
+  }
+
+  /** Records the person's answer; false when the question was answered or withdrawn already. */
+  async answer(id: string, answer: Answer): Promise<boolean> {
+    const { rows } = await this.#sql(
+      'UPDATE errand_questions SET answer = $2 WHERE id = $1 AND answer IS NULL AND NOT withdrawn RETURNING id',
+      [id, JSON.stringify(answer)],
+    );
+    return rows.length > 0;
+  }
+
+  /** The answer to a question, once there is one; `withdrawn` when its errand stopped asking. */
+  async answerTo(id: string): Promise<Answer | 'withdrawn' | undefined> {
+    const { rows } = await this.#sql('SELECT answer, withdrawn FROM errand_questions WHERE id = $1', [id]);
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.answer) return row.answer as Answer;
+    return row.withdrawn ? 'withdrawn' : undefined;
+  }
+
+  /** The errand no longer waits on this question (it was cancelled): an answer now is refused. */
+  async withdraw(id: string): Promise<void> {
+    await this.#sql('UPDATE errand_questions SET withdrawn = true WHERE id = $1 AND answer IS NULL', [id]);
+  }
+
+  /**
+   * The approver a worker's errand asks its person through: the question waits in the database for an
+   * answer given in errand serve (the errand holds its worker meanwhile); cancelling withdraws it.
+   */
+  approver(errandId: string): Approver {
+    return {
+      ask: async (question, signal) => {
+        // The same question gets the same id, so one asked again after a crash finds its answer.
+        const id = `q_${createHash('sha256')
+          .update(`${errandId}\n${stableJson(question)}`)
+          .digest('hex')
+          .slice(0, 16)}`;
+        await this.ask({ id, errandId, askedAt: Date.now(), question });
+        // An errand asks one question at a time: one its dead worker left waiting is not asked any more.
+        await this.#sql(
+          'UPDATE errand_questions SET withdrawn = true WHERE errand_id = $1 AND id <> $2 AND answer IS NULL',
+          [errandId, id],
+        );
+        for (;;) {
+          if (signal?.aborted) {
+            await this.withdraw(id);
+            throw new ErrandError('CANCELLED', 'The errand was cancelled while it waited for an answer.');
+          }
+          const answer = await this.answerTo(id);
+          if (answer === 'withdrawn')
+            throw new ErrandError('CANCELLED', 'The errand was cancelled while it waited for an answer.');
+          if (answer) return answer;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(done, ANSWER_POLL_MS);
+            function done() {
+              clearTimeout(timer);
+              signal?.removeEventListener('abort', done);
+              resolve();
+            }
+            signal?.addEventListener('abort', done, { once: true });
+          });
+        }
+      },
+    };
+  }
+
+  async #sql(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
+    const result = (await this.#boss.getDb().executeSql(text, values)) as
+      | { rows: Record<string, unknown>[] }
+      | undefined;
+    // pg-boss answers nothing once stopped.
+    if (!result) throw new ErrandError('STORAGE_FAILED', 'The errand queue is closed.');
+    return result;
   }
 
   /**
@@ -104,20 +222,17 @@ export class ErrandQueue {
    * cancelled in the journal, where the asker reads that it did.
    */
   async cancel(errandId: string): Promise<void> {
-    await this.#boss
-      .getDb()
-      .executeSql('INSERT INTO errand_cancels (errand_id) VALUES ($1) ON CONFLICT DO NOTHING', [errandId]);
+    await this.#sql('INSERT INTO errand_cancels (errand_id) VALUES ($1) ON CONFLICT DO NOTHING', [errandId]);
   }
 
   /** Which of these errands a person has asked to cancel. */
   async cancelled(errandIds: readonly string[]): Promise<Set<string>> {
     if (errandIds.length === 0) return new Set();
-    const { rows } = (await this.#boss
-      .getDb()
-      .executeSql('SELECT errand_id FROM errand_cancels WHERE errand_id = ANY($1::text[])', [
-        [...errandIds],
-      ])) as { rows: { errand_id: string }[] };
-    return new Set(rows.map((r) => r.errand_id));
+    const { rows } = await this.#sql(
+      'SELECT errand_id FROM errand_cancels WHERE errand_id = ANY($1::text[])',
+      [[...errandIds]],
+    );
+    return new Set(rows.map((r) => String(r.errand_id)));
   }
 
   /**
