@@ -1,21 +1,13 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrandQueue } from '../src/errands/queue.js';
 import type { Question } from '../src/guard/index.js';
-import { type TestPostgres, testPostgres } from './support/postgres.js';
+import { freshDatabase, type TestPostgres, testPostgres } from './support/postgres.js';
 
 let server: TestPostgres | undefined;
 let db: string;
 beforeAll(async () => {
   server = await testPostgres();
-  const name = `errand_questions_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(server.url);
-  u.pathname = `/${name}`;
-  db = u.toString();
+  db = await freshDatabase(server.url);
 }, 60_000);
 afterAll(async () => server?.stop());
 

@@ -5,22 +5,20 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../src/agent/journal.js';
 import { auditKey } from '../src/cli/home.js';
 import { ErrandQueue } from '../src/errands/queue.js';
 import { World } from '../src/world/index.js';
+import { type RecordedCall, chatTurns } from './fixtures/recordings.js';
 import { cliCommand, runCli } from './support/cli.js';
-import { type TestPostgres, testPostgres } from './support/postgres.js';
+import { freshDatabase, type TestPostgres, testPostgres } from './support/postgres.js';
 
 let server: TestPostgres | undefined;
 beforeAll(async () => {
   server = await testPostgres();
 }, 60_000);
 afterAll(async () => server?.stop());
-
-type Call = { name: string; args: Record<string, unknown> };
 
 /**
  * An OpenAI-compatible model that waits until 18:00, then tells Anna, then finishes citing the message
@@ -45,7 +43,7 @@ async function waitingModel(options: { holdTurns?: boolean } = {}): Promise<{
         tools?: { function: { name: string } }[];
       };
       const said = JSON.stringify(body.messages);
-      let call: Call;
+      let call: RecordedCall;
       if (body.tools?.some((t) => t.function.name === 'declare_intents'))
         call = {
           name: 'declare_intents',
@@ -76,32 +74,7 @@ async function waitingModel(options: { holdTurns?: boolean } = {}): Promise<{
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          id: `chatcmpl-${asked}`,
-          object: 'chat.completion',
-          created: 1796000400 + asked,
-          model: 'deepseek-chat',
-          choices: [
-            {
-              index: 0,
-              message: {
-                role: 'assistant',
-                content: null,
-                tool_calls: [
-                  {
-                    id: `call_${asked}`,
-                    type: 'function',
-                    function: { name: call.name, arguments: JSON.stringify(call.args) },
-                  },
-                ],
-              },
-              finish_reason: 'tool_calls',
-            },
-          ],
-          usage: { prompt_tokens: 1000, completion_tokens: 30, total_tokens: 1030 },
-        }),
-      );
+      res.end(JSON.stringify(chatTurns('deepseek-chat', [call], [1000], asked)[0]!.body));
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -116,17 +89,6 @@ async function waitingModel(options: { holdTurns?: boolean } = {}): Promise<{
         http.close(() => resolve());
       }),
   };
-}
-
-async function freshDatabase(url: string): Promise<string> {
-  const name = `errand_waits_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 const exited = (p: ChildProcess) =>

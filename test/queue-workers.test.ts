@@ -9,7 +9,8 @@ import { Journal } from '../src/agent/journal.js';
 import { auditKey } from '../src/cli/home.js';
 import { ErrandQueue } from '../src/errands/queue.js';
 import { cliCommand, runCli } from './support/cli.js';
-import { type TestPostgres, testPostgres } from './support/postgres.js';
+import { transfersIn } from './support/world.js';
+import { freshDatabase, type TestPostgres, testPostgres } from './support/postgres.js';
 
 let server: TestPostgres | undefined;
 beforeAll(async () => {
@@ -24,28 +25,6 @@ function worker(home: string, db: string): ChildProcess {
     env: { ...process.env, ERRAND_HOME: home, HOME: home },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-}
-
-/** Another database on the test's server. */
-async function freshDatabase(url: string): Promise<string> {
-  const name = `errand_serve_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-/** Transfers from Li Ming to Wang Fang in the world's own table. */
-function transfers(world: string): number[] {
-  const db = new Database(world, { readonly: true });
-  const rows = db
-    .prepare("SELECT amount FROM pay_transactions WHERE kind = 'transfer' AND to_id = 'p_wangfang'")
-    .all() as { amount: number }[];
-  db.close();
-  return rows.map((r) => r.amount);
 }
 
 const exited = (p: ChildProcess) =>
@@ -241,7 +220,7 @@ describe('errand workers sharing a Postgres queue', () => {
       const pending = (
         (await (await fetch(`${base}/api/errands/${asking.id}`)).json()) as { pending: { id: string }[] }
       ).pending[0]!;
-      expect(transfers(join(home, 'world.db'))).toEqual([]);
+      expect(transfersIn(join(home, 'world.db'))).toEqual([]);
       const answered = await fetch(`${base}/api/errands/${asking.id}/answers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -259,7 +238,7 @@ describe('errand workers sharing a Postgres queue', () => {
           { timeout: 90_000, interval: 500 },
         )
         .toBe('finished');
-      expect(transfers(join(home, 'world.db'))).toEqual([2000]);
+      expect(transfersIn(join(home, 'world.db'))).toEqual([2000]);
       // Answered once: a second answer changes nothing.
       const again = await fetch(`${base}/api/errands/${asking.id}/answers`, {
         method: 'POST',

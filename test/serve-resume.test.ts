@@ -2,21 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../src/agent/journal.js';
 import { auditKey } from '../src/cli/home.js';
 import { cliCommand, runCli } from './support/cli.js';
-
-/** Transfers from Li Ming to Wang Fang in the world's own table. */
-function transfers(world: string): number[] {
-  const db = new Database(world, { readonly: true });
-  const rows = db
-    .prepare("SELECT amount FROM pay_transactions WHERE kind = 'transfer' AND to_id = 'p_wangfang'")
-    .all() as { amount: number }[];
-  db.close();
-  return rows.map((r) => r.amount);
-}
+import { transfersIn } from './support/world.js';
 
 describe('errand serve on start', () => {
   it('takes up the errand a crash left mid-write and finishes it, paying once', async () => {
@@ -28,7 +18,7 @@ describe('errand serve on start', () => {
     });
     expect(killed.code).toBeNull();
     const world = join(home, 'world.db');
-    expect(transfers(world)).toEqual([2000]);
+    expect(transfersIn(world)).toEqual([2000]);
     const journal = new Journal(join(home, 'errand.db'), { auditKey: auditKey(home) });
     const [errand] = journal.list(1);
     expect(errand?.status).toBe('interrupted');
@@ -59,7 +49,7 @@ describe('errand serve on start', () => {
     expect(journal.list(1, { id: errand!.id })[0]?.outcome).toBe('done');
     expect(journal.events(errand!.id).map((e) => e.type)).toContain('task.resumed');
     // Paid once: the resent write carried its first idempotency key and the world answered with its first result.
-    expect(transfers(world)).toEqual([2000]);
+    expect(transfersIn(world)).toEqual([2000]);
     expect(journal.verifyAll().ok).toBe(true);
     journal.close();
   }, 180_000);

@@ -127,3 +127,15 @@ export async function testPostgres(): Promise<TestPostgres> {
     },
   };
 }
+
+/** Another database on the same server as `url`, for a test that needs a journal of its own. */
+export async function freshDatabase(url: string, prefix = 'errand_test'): Promise<string> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { localDate } from '../../src/world/clock.js';
 import type { World } from '../../src/world/index.js';
 
@@ -60,3 +61,13 @@ export const kungPao = (quantity = 1, options: string[] = []) => ({
   quantity,
   options,
 });
+
+/** Transfers to `to` (default Wang Fang) in a world file's own table, in fen: what the world says was paid. */
+export function transfersIn(worldFile: string, to = 'p_wangfang'): number[] {
+  const db = new Database(worldFile, { readonly: true });
+  const rows = db
+    .prepare("SELECT amount FROM pay_transactions WHERE kind = 'transfer' AND to_id = ?")
+    .all(to) as { amount: number }[];
+  db.close();
+  return rows.map((r) => r.amount);
+}
