@@ -27,6 +27,14 @@ const transfer: Question = {
 };
 
 describe('questions across the queue', () => {
+  it('opens on a new database from several processes at once (servers and workers starting together)', async () => {
+    const fresh = await freshDatabase(server!.url);
+    const queues = await Promise.all(
+      Array.from({ length: 6 }, () => ErrandQueue.open(fresh, { supervise: false })),
+    );
+    await Promise.all(queues.map((q) => q.close(false)));
+  });
+
   it('an errand resumed after its worker died asks the same question and finds the answer given meanwhile', async () => {
     const queue = await ErrandQueue.open(db, { supervise: false });
     try {

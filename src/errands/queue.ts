@@ -108,8 +108,11 @@ export class ErrandQueue {
       retryLimit: 20,
       retryDelay: 2,
     });
+    // One statement string runs as one transaction: the lock keeps servers and workers starting at once
+    // on a new database from racing to create the same tables (IF NOT EXISTS alone does not).
     await boss.getDb().executeSql(
-      `CREATE TABLE IF NOT EXISTS errand_cancels (errand_id TEXT PRIMARY KEY, asked_at TIMESTAMPTZ NOT NULL DEFAULT now());
+      `SELECT pg_advisory_xact_lock(hashtextextended('errand queue tables', 0));
+       CREATE TABLE IF NOT EXISTS errand_cancels (errand_id TEXT PRIMARY KEY, asked_at TIMESTAMPTZ NOT NULL DEFAULT now());
        CREATE TABLE IF NOT EXISTS errand_questions (
          id TEXT PRIMARY KEY, errand_id TEXT NOT NULL, asked_at BIGINT NOT NULL, question JSONB NOT NULL,
          answer JSONB, withdrawn BOOLEAN NOT NULL DEFAULT false);
