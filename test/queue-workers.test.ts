@@ -283,4 +283,77 @@ describe('errand workers sharing a Postgres queue', () => {
     w.close();
     expect([sent.n, cancelled.n]).toEqual([1, 0]);
   }, 240_000);
+
+  it('keeps a queued errand’s question across a restart of errand serve: the new server shows it and its answer counts', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'errand-serve-restart-'));
+    const env = { ...process.env, ERRAND_HOME: home, HOME: home };
+    const db = await freshDatabase(server!.url);
+    const serve = () => {
+      const { command, args } = cliCommand(['serve', '--port', '0', '--db', db]);
+      const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout!.on('data', (d) => {
+        out += d;
+      });
+      child.stderr!.on('data', (d) => {
+        out += d;
+      });
+      const base = async () => {
+        await expect.poll(() => out, { timeout: 90_000 }).toMatch(/console is at (http:\/\/[^/\s]+)\//);
+        return /console is at (http:\/\/[^/\s]+)\//.exec(out)![1]!;
+      };
+      return { child, base };
+    };
+    const pending = async (base: string, id: string) =>
+      ((await (await fetch(`${base}/api/errands/${id}`)).json()) as { pending: { id: string }[] }).pending;
+    const first = serve();
+    const runner = worker(home, db);
+    let second: ReturnType<typeof serve> | undefined;
+    try {
+      const base1 = await first.base();
+      const started = (await (
+        await fetch(`${base1}/api/errands`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            request: '给王芳转20元',
+            mandate: { approval: { paymentsAboveFen: 1000 } },
+          }),
+        })
+      ).json()) as { id: string };
+      await expect.poll(async () => (await pending(base1, started.id)).length, { timeout: 90_000 }).toBe(1);
+      const [asked] = await pending(base1, started.id);
+      first.child.kill('SIGTERM');
+      await exited(first.child);
+      second = serve();
+      const base2 = await second.base();
+      await expect
+        .poll(async () => (await pending(base2, started.id)).map((q) => q.id), { timeout: 30_000 })
+        .toEqual([asked!.id]);
+      expect(transfersIn(join(home, 'world.db'))).toEqual([]);
+      const answered = await fetch(`${base2}/api/errands/${started.id}/answers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ questionId: asked!.id, approved: true }),
+      });
+      expect(answered.status).toBe(200);
+      await expect
+        .poll(
+          async () =>
+            (
+              (await (await fetch(`${base2}/api/errands/${started.id}`)).json()) as {
+                summary?: { status?: string };
+              }
+            ).summary?.status,
+          { timeout: 60_000, interval: 500 },
+        )
+        .toBe('finished');
+    } finally {
+      first.child.kill('SIGTERM');
+      second?.child.kill('SIGTERM');
+      runner.kill('SIGTERM');
+      await Promise.all([exited(first.child), exited(runner), ...(second ? [exited(second.child)] : [])]);
+    }
+    expect(transfersIn(join(home, 'world.db'))).toEqual([2000]);
+  }, 240_000);
 });

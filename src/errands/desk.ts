@@ -154,6 +154,12 @@ function until(check: () => boolean, signal: AbortSignal): Promise<void> {
 
 const ENDED: readonly string[] = ['finished', 'failed', 'cancelled', 'interrupted'];
 
+/** The statuses of a queued errand still under way (a worker runs it, will take it up, or wakes it). */
+const UNDER_WAY: readonly string[] = ['running', 'waiting', 'interrupted'];
+
+/** How many of the newest errands a server starting on a queue looks through for those under way. */
+const MAX_ADOPTED = 1000;
+
 /** How many ended errands a desk remembers besides those running. */
 const REMEMBERED = 10_000;
 
@@ -170,6 +176,11 @@ export class ErrandDesk {
     this.#options = options;
     this.journal = options.journal;
     this.questions = new QuestionBoard({ wording: options.replyWording });
+    // Errands on the queue outlive any one server: those under way are followed here too, so their
+    // questions can be answered and they can be cancelled after a restart.
+    if (options.queue)
+      for (const row of this.journal.list(MAX_ADOPTED))
+        if (UNDER_WAY.includes(row.status)) this.#follow(row.id, row.request, row.createdAt);
   }
 
   /**
@@ -260,10 +271,27 @@ export class ErrandDesk {
         mandate: run.task.mandate as Record<string, unknown>,
       },
     });
+    const entry = this.#follow(errandId, run.task.request, Date.now());
+    const stored = () => this.journal.list(1, { id: errandId })[0];
+    const begun = until(() => stored() !== undefined, entry.controller.signal);
+    const approve = input.approve ?? 'ask';
+    return {
+      errandId,
+      note: `Queued for errand's workers (${model ? `with ${model.ref}` : "errand's recipes"}; actions that need approval are ${approve === 'auto' ? 'allowed within the mandate' : approve === 'deny' ? 'refused' : 'asked here'}).`,
+      begun,
+    };
+  }
+
+  /**
+   * Follows a queued errand in the shared journal until it ends, relaying its questions here: one this
+   * desk queued, or one still under way when this server started (queued by it before a restart, or by
+   * another server on the same database).
+   */
+  #follow(errandId: string, request: string, createdAt: number): Entry {
     const entry: Entry = {
       id: errandId,
-      request: run.task.request,
-      createdAt: Date.now(),
+      request,
+      createdAt,
       running: true,
       controller: new AbortController(),
       done: Promise.resolve(),
@@ -273,22 +301,15 @@ export class ErrandDesk {
     // Interrupted and waiting are not ends here: a worker takes the errand up again.
     const ended = () => ['finished', 'failed', 'cancelled'].includes(stored()?.status ?? '');
     const relayed = new Map<string, AbortController>();
-    const relay = () => this.#relayQuestions(errandId, relayed);
     entry.done = until(() => {
-      void relay();
+      void this.#relayQuestions(errandId, relayed);
       return ended();
     }, entry.controller.signal).finally(() => {
       entry.running = false;
       for (const held of relayed.values()) held.abort();
     });
     this.#remember(entry);
-    const begun = until(() => stored() !== undefined, entry.controller.signal);
-    const approve = input.approve ?? 'ask';
-    return {
-      errandId,
-      note: `Queued for errand's workers (${model ? `with ${model.ref}` : "errand's recipes"}; actions that need approval are ${approve === 'auto' ? 'allowed within the mandate' : approve === 'deny' ? 'refused' : 'asked here'}).`,
-      begun,
-    };
+    return entry;
   }
 
   #relaying = new Set<string>();
