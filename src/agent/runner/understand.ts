@@ -6,6 +6,7 @@ import type { PersonWorld } from '../../person/index.js';
 import { formatZodError } from '../../validation.js';
 import { addUsage } from '../events.js';
 import type { Profile } from '../task.js';
+import type { AppTool } from '../toolset.js';
 import { callModel } from './decide.js';
 import { record, type RunState } from './state.js';
 
@@ -59,8 +60,24 @@ function worldText(person: PersonWorld): string {
   return `## Contacts\n${contacts || '(none)'}\n## Groups\n${groups || '(none)'}\n## Billers (who sends them bills)\n${billers || '(none)'}\n## Saved delivery addresses\n${addresses || '(none)'}${vendors ? `\n## The company's vendors and suppliers (paid from the work apps)\n${vendors}` : ''}`;
 }
 
+/**
+ * The operations on existing work records the offered apps have, by app ("tracker: assign_issue,
+ * comment, merge_pr (cannot be undone)"): names only, so the planner can say which one was asked for
+ * without seeing any app's content.
+ */
+export function updateOperations(tools: readonly AppTool[]): string {
+  const byApp = new Map<string, string[]>();
+  for (const t of tools)
+    if (t.effect.act === 'update')
+      byApp.set(t.app, [
+        ...(byApp.get(t.app) ?? []),
+        t.effect.kind === 'irreversible' ? `${t.tool} (cannot be undone)` : t.tool,
+      ]);
+  return [...byApp].map(([app, ops]) => `${app}: ${ops.join(', ')}`).join('; ');
+}
+
 /** The planner's instructions: it reads the request and the person's world, nothing from any app. */
-export function plannerPrompt(profile: Profile, person: PersonWorld, now: string): string {
+export function plannerPrompt(profile: Profile, person: PersonWorld, now: string, operations = ''): string {
   return `You read one request from ${profile.name} and declare what it asks errand to change in their apps, before errand looks at any app. You see only the request and the person's own world below; you have not seen any menu, shop, chat or calendar, and nothing you declare may come from anywhere else. errand will refuse every change that does not match what you declare, so declare exactly what the person asked for: no more, no less.
 
 Now: ${now}
@@ -75,7 +92,7 @@ ${worldText(person)}
 - message: { "kind": "message", "to": [contact or group ids] } for telling, asking or replying to someone.
 - event: { "kind": "event", "attendees": [contact ids to invite] } for meetings, calls, meals together.
 - reschedule, cancel, respond (with "response": "accept"/"decline"), return, review, recall: { "kind": ..., "app": "calendar"/"food"/"shop"/"chat", "about": how the person described the thing }.
-- At work (mail, ledger, inventory, tracker, only when the request is about them): a purchase order, a paid invoice or an approved expense claim is a pay_bill to the supplier, vendor or colleague named ("payee"); a mail or an invoice reminder is a message; any other change to one work record is { "kind": "update", "app": the work app, "target": its id when the request names it (issue #101 → iss_101), "about": how the person described it }.
+- At work (mail, ledger, inventory, tracker, only when the request is about them): a purchase order, a paid invoice or an approved expense claim is a pay_bill to the supplier, vendor or colleague named ("payee"); a mail or an invoice reminder is a message; any other change to one work record is { "kind": "update", "app": the work app, "target": its id when the request names it (issue #101 → iss_101), "about": how the person described it${operations ? `, "action": the one operation the request asks for (${operations}); leave "action" out only when the request does not say what to do to the record` : ''} }. One update intent per operation asked for.
 - Give each intent an "id" (i1, i2, ...) and "said": the words of the request it comes from.
 - "understood": in the language of the request, what you understood — and anything you could not declare (someone not in the contacts, a place that is not a saved address) so errand can tell the person.
 - People and addresses only by the ids listed above. When two contacts share a name or its pinyin (张伟 / 张薇 are both "Zhang Wei"), say which you chose and why in "understood". Someone the request names who is not listed is not declared: say so in "understood".
@@ -106,7 +123,12 @@ function parseAnswer(content: { type: string; text?: string; toolName?: string; 
  * fit the schema gets one repair; after that the errand stops with MODEL_OUTPUT_INVALID.
  */
 export async function planIntents(state: RunState, person: PersonWorld): Promise<IntentSet> {
-  const system = plannerPrompt(state.task.profile, person, state.now());
+  const system = plannerPrompt(
+    state.task.profile,
+    person,
+    state.now(),
+    updateOperations(state.tools.appTools()),
+  );
   const prompt: LanguageModelV3Prompt = [
     { role: 'system', content: system },
     { role: 'user', content: [{ type: 'text', text: state.task.request }] },
