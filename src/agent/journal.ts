@@ -32,6 +32,8 @@ type Pending = { errandId: string; stored: JournalEvent };
 
 /** How long an event may wait in memory before it is written even though nothing depends on it. */
 const FLUSH_AFTER_MS = 200;
+/** How many ids one status read asks about. */
+const STATUS_CHUNK = 500;
 
 const isTerminal = (type: string) => (TERMINAL_EVENTS as readonly string[]).includes(type);
 
@@ -421,6 +423,22 @@ export class Journal {
         [...conditions.map(([, v]) => v), limit],
       ),
     );
+  }
+
+  /** The status of each of these errands the journal has, in a few reads however many there are. */
+  statuses(ids: readonly string[]): Map<string, ErrandSummary['status']> {
+    const out = new Map<string, ErrandSummary['status']>();
+    for (let i = 0; i < ids.length; i += STATUS_CHUNK) {
+      const chunk = ids.slice(i, i + STATUS_CHUNK);
+      const rows = this.#read(() =>
+        this.store.all<{ id: string; status: ErrandSummary['status'] }>(
+          `SELECT id, status FROM errands WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+          chunk,
+        ),
+      );
+      for (const r of rows) out.set(r.id, r.status);
+    }
+    return out;
   }
 
   /** Finds an errand by id or unique id prefix. */

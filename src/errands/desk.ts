@@ -20,7 +20,7 @@ import { formatZodError } from '../validation.js';
 import { type PreparedRun, prepareErrand } from './prepare.js';
 import { checkScreenChoice, type ScreenChoice, ScreenBrowser } from './screens.js';
 import { QuestionBoard, type QuestionView, type Reply, type ReplyWording } from './questions.js';
-import type { ErrandQueue } from './queue.js';
+import type { ErrandQueue, RemoteQuestion } from './queue.js';
 import type { WorldPool } from './worlds.js';
 import { ZodError } from 'zod';
 
@@ -282,10 +282,15 @@ export class ErrandDesk {
     };
   }
 
+  /** Queued errands this desk follows, each with the questions it relays here. */
+  readonly #followed = new Map<string, { relayed: Map<string, AbortController>; end: () => void }>();
+  #follower: NodeJS.Timeout | undefined;
+  #looking = false;
+
   /**
    * Follows a queued errand in the shared journal until it ends, relaying its questions here: one this
    * desk queued, or one still under way when this server started (queued by it before a restart, or by
-   * another server on the same database).
+   * another server on the same database). One look every FOLLOW_MS serves every errand followed.
    */
   #follow(errandId: string, request: string, createdAt: number): Entry {
     const entry: Entry = {
@@ -297,58 +302,71 @@ export class ErrandDesk {
       done: Promise.resolve(),
       queued: true,
     };
-    const stored = () => this.journal.list(1, { id: errandId })[0];
-    // Interrupted and waiting are not ends here: a worker takes the errand up again.
-    const ended = () => ['finished', 'failed', 'cancelled'].includes(stored()?.status ?? '');
     const relayed = new Map<string, AbortController>();
-    entry.done = until(() => {
-      void this.#relayQuestions(errandId, relayed);
-      return ended();
-    }, entry.controller.signal).finally(() => {
+    entry.done = new Promise<void>((resolve) => {
+      this.#followed.set(errandId, { relayed, end: resolve });
+      entry.controller.signal.addEventListener('abort', () => resolve(), { once: true });
+    }).finally(() => {
       entry.running = false;
       for (const held of relayed.values()) held.abort();
+      this.#followed.delete(errandId);
     });
     this.#remember(entry);
+    this.#follower ??= setInterval(() => void this.#look(), FOLLOW_MS);
+    this.#follower.unref();
     return entry;
   }
 
-  #relaying = new Set<string>();
+  /** One look at every followed errand: those that ended are let go; the others' questions are relayed. */
+  async #look(): Promise<void> {
+    if (this.#looking) return;
+    if (this.#followed.size === 0) {
+      clearInterval(this.#follower);
+      this.#follower = undefined;
+      return;
+    }
+    this.#looking = true;
+    try {
+      const statuses = this.journal.statuses([...this.#followed.keys()]);
+      // Interrupted and waiting are not ends here: a worker takes the errand up again.
+      for (const [id, followed] of this.#followed)
+        if (['finished', 'failed', 'cancelled'].includes(statuses.get(id) ?? '')) followed.end();
+      const queue = this.#options.queue!;
+      const pending = await queue.pendingQuestions([...this.#followed.keys()]);
+      for (const [errandId, { relayed }] of this.#followed) this.#relay(errandId, relayed, pending);
+    } catch {
+      // The database could not be read this time; look again.
+    } finally {
+      this.#looking = false;
+    }
+  }
+
   /**
    * Shows here the questions a worker's errand asks its person, and sends the answer back across the
    * queue; a question the worker no longer asks (it was withdrawn, or its worker died and the errand
    * asked again) is withdrawn here too.
    */
-  async #relayQuestions(errandId: string, relayed: Map<string, AbortController>): Promise<void> {
-    if (this.#relaying.has(errandId)) return;
-    this.#relaying.add(errandId);
-    try {
-      const queue = this.#options.queue!;
-      const pending = await queue.pendingQuestions(errandId);
-      for (const [id, held] of relayed)
-        if (!pending.some((q) => q.id === id)) {
-          held.abort();
-          relayed.delete(id);
-        }
-      for (const asked of pending) {
-        if (relayed.has(asked.id)) continue;
-        const held = new AbortController();
-        relayed.set(asked.id, held);
-        this.questions.relay(asked, held.signal).then(
-          async (answer) => {
-            if (!(await queue.answer(asked.id, answer)))
-              process.stderr.write(
-                `errand serve: question ${asked.id} was no longer waiting for an answer.\n`,
-              );
-          },
-          () => {
-            // Withdrawn: the errand ended or asked no more.
-          },
-        );
+  #relay(errandId: string, relayed: Map<string, AbortController>, pending: RemoteQuestion[]): void {
+    const queue = this.#options.queue!;
+    const mine = pending.filter((q) => q.errandId === errandId);
+    for (const [id, held] of relayed)
+      if (!mine.some((q) => q.id === id)) {
+        held.abort();
+        relayed.delete(id);
       }
-    } catch {
-      // The database could not be read this time; look again.
-    } finally {
-      this.#relaying.delete(errandId);
+    for (const asked of mine) {
+      if (relayed.has(asked.id)) continue;
+      const held = new AbortController();
+      relayed.set(asked.id, held);
+      this.questions.relay(asked, held.signal).then(
+        async (answer) => {
+          if (!(await queue.answer(asked.id, answer)))
+            process.stderr.write(`errand serve: question ${asked.id} was no longer waiting for an answer.\n`);
+        },
+        () => {
+          // Withdrawn: the errand ended or asked no more.
+        },
+      );
     }
   }
 

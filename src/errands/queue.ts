@@ -133,11 +133,13 @@ export class ErrandQueue {
     );
   }
 
-  /** An errand's questions that wait for an answer, oldest first. */
-  async pendingQuestions(errandId: string): Promise<RemoteQuestion[]> {
+  /** These errands' questions that wait for an answer, oldest first. */
+  async pendingQuestions(errandIds: string | readonly string[]): Promise<RemoteQuestion[]> {
+    const ids = typeof errandIds === 'string' ? [errandIds] : [...errandIds];
+    if (ids.length === 0) return [];
     const { rows } = await this.#sql(
-      'SELECT id, errand_id, asked_at, question FROM errand_questions WHERE errand_id = $1 AND answer IS NULL AND NOT withdrawn ORDER BY asked_at, id',
-      [errandId],
+      'SELECT id, errand_id, asked_at, question FROM errand_questions WHERE errand_id = ANY($1::text[]) AND answer IS NULL AND NOT withdrawn ORDER BY asked_at, id',
+      [ids],
     );
     return rows.map((r) => ({
       id: String(r.id),
