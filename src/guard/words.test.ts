@@ -34,4 +34,18 @@ describe('errand understood', () => {
     expect(transfer).toContain('needs the person’s approval');
     expect(`${order}${transfer}`).not.toMatch(/addr_|p_wangfang/);
   });
+
+  it('names the operation of an update, so the person and the model see which change is allowed', () => {
+    const two = [
+      { id: 'i1', kind: 'update', app: 'tracker', target: 'iss_106', action: 'set_labels' },
+      { id: 'i2', kind: 'update', app: 'tracker', target: 'iss_106', action: 'assign_issue' },
+      { id: 'i3', kind: 'update', app: 'tracker', target: 'iss_101' },
+    ];
+    expect(lines(two, 'en')).toEqual([
+      'Update: iss_106 (set_labels)',
+      'Update: iss_106 (assign_issue)',
+      'Update: iss_101',
+    ]);
+    expect(lines(two, 'zh')[0]).toBe('更新：iss_106（set_labels）');
+  });
 });

@@ -129,7 +129,9 @@ function intentWords(intent: Intent, person: PersonWorld, lang: Lang, nameOf: Na
         update: ['更新', 'Update'],
       };
       const [zh, en] = verb[intent.kind];
-      return say(lang, `${zh}：${about}`, `${en}: ${about}`);
+      // An update names its one operation, when the person said which: "Update: iss_106 (set_labels)".
+      const op = intent.kind === 'update' && intent.action ? intent.action : undefined;
+      return say(lang, `${zh}：${about}${op ? `（${op}）` : ''}`, `${en}: ${about}${op ? ` (${op})` : ''}`);
     }
   }
 }
