@@ -81,6 +81,27 @@ const suppliersOut = z.object({
   ),
 });
 
+const stockOut = z.object({
+  stock: z.array(
+    z.object({ warehouse_id: z.string(), sku: z.string(), name_zh: z.string(), name_en: z.string() }),
+  ),
+});
+
+/** The items the company stocks, each with the warehouses that hold it. */
+function stockOf(world: World): NonNullable<PersonWorld['stock']> {
+  const items = new Map<string, { sku: string; names: string[]; warehouses: string[] }>();
+  for (const s of read(world, 'inventory', 'list_stock', {}, stockOut)?.stock ?? []) {
+    const item = items.get(s.sku) ?? {
+      sku: s.sku,
+      names: uniqueNames([s.name_zh, s.name_en]),
+      warehouses: [],
+    };
+    if (!item.warehouses.includes(s.warehouse_id)) item.warehouses.push(s.warehouse_id);
+    items.set(s.sku, item);
+  }
+  return [...items.values()];
+}
+
 /** What each supplier sells, at what unit price, and how many days it takes to deliver: the company's own price list. */
 function suppliesOf(world: World): NonNullable<PersonWorld['supplies']> {
   return (read(world, 'inventory', 'list_suppliers', {}, suppliersOut)?.suppliers ?? []).flatMap((s) =>
@@ -217,6 +238,7 @@ function readPersonWorldNow(world: World): PersonWorld {
     addresses,
     vendors: vendorsOf(world),
     supplies: suppliesOf(world),
+    stock: stockOf(world),
   };
 }
 

@@ -45,4 +45,5 @@ export {
   partyName,
   type PersonWorld,
   type SavedAddress,
+  warehouseNames,
 } from './world.js';

@@ -58,6 +58,11 @@ export interface PersonWorld {
    * delivers by Friday" is checked against. Absent where the world has no inventory.
    */
   supplies?: { supplier: string; sku: string; unitFen: number; minQty: number; leadDays: number }[];
+  /**
+   * The items the company stocks, by the names its inventory gives them, and the warehouses that hold
+   * each: what a restock request can name. Absent where the world has no inventory.
+   */
+  stock?: { sku: string; names: string[]; warehouses: string[] }[];
 }
 
 /** Someone a request can name: a contact, a group or a biller. */
@@ -190,4 +195,14 @@ export function addressName(person: PersonWorld, id: string, lang: 'zh' | 'en' =
 /** The person's saved address of a kind in one app. */
 export function addressOf(person: PersonWorld, app: string, kind: AddressKind): SavedAddress | undefined {
   return person.addresses.find((a) => a.app === app && (a.kind ?? addressKind(a.names)) === kind);
+}
+
+/**
+ * The forms of a warehouse's name: "上海仓", "上海", "shanghai warehouse", "shanghai" (the inventory app
+ * knows warehouses by id only).
+ */
+export function warehouseNames(id: string): string[] {
+  const city: Record<string, [string, string]> = { wh_sh: ['上海', 'shanghai'], wh_sz: ['深圳', 'shenzhen'] };
+  const [zh, en] = city[id] ?? [];
+  return zh && en ? [`${zh}仓`, zh, `${en} warehouse`, en] : [];
 }

@@ -33,4 +33,17 @@ describe('the planner is told which operations a work record can take', () => {
     expect(withWork).toContain('"action": the one operation the request asks for (tracker: ');
     expect(plannerPrompt(sandbox.profile, person, 'now', personal)).not.toContain('"action"');
   });
+
+  it('lists the company’s stock, and how to declare a restock, only when the inventory is offered', () => {
+    const person = readPersonWorld(sandbox.world);
+    expect(person.stock?.length).toBeGreaterThan(0);
+    const withInventory = plannerPrompt(sandbox.profile, person, 'now', '', true);
+    expect(withInventory).toContain('"kind": "restock"');
+    const item = person.stock![0]!;
+    expect(withInventory).toContain(`- ${item.sku}: ${item.names.join(' / ')} — in ${item.warehouses[0]}`);
+    expect(withInventory).toMatch(/wh_sz \(深圳仓 \/ shenzhen warehouse\)/);
+    const without = plannerPrompt(sandbox.profile, person, 'now', '', false);
+    expect(without).not.toContain('restock');
+    expect(without).not.toContain(item.sku);
+  });
 });

@@ -2,7 +2,7 @@ import type { LanguageModelV3FunctionTool, LanguageModelV3Prompt } from '@ai-sdk
 import { z } from 'zod';
 import { ErrandError } from '../../errors.js';
 import { type IntentSet, intentSchema } from '../../guard/index.js';
-import type { PersonWorld } from '../../person/index.js';
+import { type PersonWorld, warehouseNames } from '../../person/index.js';
 import { formatZodError } from '../../validation.js';
 import { addUsage } from '../events.js';
 import type { Profile } from '../task.js';
@@ -45,7 +45,18 @@ function declareTool(): LanguageModelV3FunctionTool {
   };
 }
 
-function worldText(person: PersonWorld): string {
+/** The company's stock items, with the warehouses that hold them, for a request to restock. */
+function stockText(person: PersonWorld): string {
+  const warehouse = (id: string) => {
+    const names = warehouseNames(id);
+    return names.length ? `${id} (${names[0]} / ${names[2]})` : id;
+  };
+  return (person.stock ?? [])
+    .map((s) => `- ${s.sku}: ${s.names.join(' / ')} — in ${s.warehouses.map(warehouse).join(', ')}`)
+    .join('\n');
+}
+
+function worldText(person: PersonWorld, stock: string): string {
   const contacts = person.contacts
     .map((c) => `- ${c.id}: ${[...new Set(c.names.slice(0, 3))].join(' / ')} (${c.relation})`)
     .join('\n');
@@ -57,7 +68,7 @@ function worldText(person: PersonWorld): string {
   const vendors = (person.vendors ?? [])
     .map((v) => `- ${v.id}: ${v.names.slice(0, 2).join(' / ')}`)
     .join('\n');
-  return `## Contacts\n${contacts || '(none)'}\n## Groups\n${groups || '(none)'}\n## Billers (who sends them bills)\n${billers || '(none)'}\n## Saved delivery addresses\n${addresses || '(none)'}${vendors ? `\n## The company's vendors and suppliers (paid from the work apps)\n${vendors}` : ''}`;
+  return `## Contacts\n${contacts || '(none)'}\n## Groups\n${groups || '(none)'}\n## Billers (who sends them bills)\n${billers || '(none)'}\n## Saved delivery addresses\n${addresses || '(none)'}${vendors ? `\n## The company's vendors and suppliers (paid from the work apps)\n${vendors}` : ''}${stock ? `\n## The company's stock items (what a restock can order)\n${stock}` : ''}`;
 }
 
 /**
@@ -77,13 +88,21 @@ export function updateOperations(tools: readonly AppTool[]): string {
 }
 
 /** The planner's instructions: it reads the request and the person's world, nothing from any app. */
-export function plannerPrompt(profile: Profile, person: PersonWorld, now: string, operations = ''): string {
+export function plannerPrompt(
+  profile: Profile,
+  person: PersonWorld,
+  now: string,
+  operations = '',
+  /** Whether the inventory app is offered: then the stock is listed and a restock can be declared. */
+  inventory = false,
+): string {
+  const stock = inventory ? stockText(person) : '';
   return `You read one request from ${profile.name} and declare what it asks errand to change in their apps, before errand looks at any app. You see only the request and the person's own world below; you have not seen any menu, shop, chat or calendar, and nothing you declare may come from anywhere else. errand will refuse every change that does not match what you declare, so declare exactly what the person asked for: no more, no less.
 
 Now: ${now}
 
 # ${profile.name}'s world
-${worldText(person)}
+${worldText(person, stock)}
 
 # How to declare
 - transfer: money to a contact, once: { "kind": "transfer", "to": contact id, "amountFen": amount in fen if the request says it }.
@@ -93,7 +112,7 @@ ${worldText(person)}
 - event: { "kind": "event", "attendees": [contact ids to invite] } for meetings, calls, meals together.
 - reschedule, cancel, respond (with "response": "accept"/"decline"), return, review, recall: { "kind": ..., "app": "calendar"/"food"/"shop"/"chat", "about": how the person described the thing }.
 - At work (mail, ledger, inventory, tracker, only when the request is about them): a purchase order, a paid invoice or an approved expense claim is a pay_bill to the supplier, vendor or colleague named ("payee"); a mail or an invoice reminder is a message; any other change to one work record is { "kind": "update", "app": the work app, "target": its id when the request names it (issue #101 → iss_101, PR #203 → pr_203), "about": how the person described it${operations ? `, "action": the one operation the request asks for (${operations}); leave "action" out only when the request does not say what to do to the record` : ''} }. One update intent per operation asked for.
-- Give each intent an "id" (i1, i2, ...) and "said": the words of the request it comes from.
+${stock ? `- restock: ordering stock for the company when the request leaves the supplier to errand ("the cheapest supplier who delivers by Friday", "补货，周五前到"): { "kind": "restock", "sku": the item's id from the stock list, "warehouse": the warehouse id if the request says where, "needBy": the latest delivery date (YYYY-MM-DD) }; errand picks the cheapest supplier who delivers by then. A purchase order from a supplier the request names is a pay_bill, as above.\n` : ''}- Give each intent an "id" (i1, i2, ...) and "said": the words of the request it comes from.
 - "understood": in the language of the request, what you understood — and anything you could not declare (someone not in the contacts, a place that is not a saved address) so errand can tell the person.
 - People and addresses only by the ids listed above. When two contacts share a name or its pinyin (张伟 / 张薇 are both "Zhang Wei"), say which you chose and why in "understood". Someone the request names who is not listed is not declared: say so in "understood".
 - A question or a look-up ("how do I get to…", "what's on my calendar") declares no intents.
@@ -123,11 +142,13 @@ function parseAnswer(content: { type: string; text?: string; toolName?: string; 
  * fit the schema gets one repair; after that the errand stops with MODEL_OUTPUT_INVALID.
  */
 export async function planIntents(state: RunState, person: PersonWorld): Promise<IntentSet> {
+  const offered = state.tools.appTools();
   const system = plannerPrompt(
     state.task.profile,
     person,
     state.now(),
-    updateOperations(state.tools.appTools()),
+    updateOperations(offered),
+    offered.some((t) => t.app === 'inventory'),
   );
   const prompt: LanguageModelV3Prompt = [
     { role: 'system', content: system },

@@ -5,7 +5,7 @@
  * number, never by text an app holds.
  */
 import { z } from 'zod';
-import { type PersonWorld, readPersonWorld } from '../../person/index.js';
+import { type PersonWorld, readPersonWorld, warehouseNames } from '../../person/index.js';
 import type { World } from '../../world/index.js';
 
 /** A thing the reader can name, by id and every form a person may call it. */
@@ -117,13 +117,6 @@ function itemNames(zh: string, en: string): string[] {
       words.at(-1)!,
     ]),
   ].filter((n) => n.length >= 2);
-}
-
-/** The forms of a warehouse's name: "上海仓", "上海", "Shanghai warehouse", "Shanghai". */
-function warehouseNames(id: string): string[] {
-  const city: Record<string, [string, string]> = { wh_sh: ['上海', 'shanghai'], wh_sz: ['深圳', 'shenzhen'] };
-  const [zh, en] = city[id] ?? [];
-  return zh && en ? [`${zh}仓`, zh, `${en} warehouse`, en] : [];
 }
 
 /** Reads the work apps, or undefined when the world has none. */
