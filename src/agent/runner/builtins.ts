@@ -19,7 +19,7 @@ export const BUILTINS = {
   },
   ask_user: {
     description: 'Ask the person, only when the request is unclear or needs their choice.',
-    input: z.object({ question: z.string().min(1).describe('In their language.') }),
+    input: z.object({ question: z.string().min(1).describe('In the language of the request.') }),
   },
   finish: {
     description: 'End the errand, with the ids it made as evidence.',
@@ -27,7 +27,7 @@ export const BUILTINS = {
       outcome: z
         .enum(['done', 'blocked', 'refused'])
         .describe('done: need met; blocked: cannot be done; refused: should not be.'),
-      summary: z.string().min(1).describe('For the person, in their language.'),
+      summary: z.string().min(1).describe('For the person, in the language of the request.'),
       evidence: z
         .array(
           z.object({
