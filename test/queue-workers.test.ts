@@ -27,6 +27,12 @@ function worker(home: string, db: string): ChildProcess {
   });
 }
 
+/** An errand's status as errand serve's API reports it. */
+async function statusVia(base: string, id: string): Promise<string | undefined> {
+  const view = (await (await fetch(`${base}/api/errands/${id}`)).json()) as { summary?: { status?: string } };
+  return view.summary?.status;
+}
+
 const exited = (p: ChildProcess) =>
   new Promise<void>((resolve) =>
     p.exitCode !== null || p.signalCode ? resolve() : p.once('exit', () => resolve()),
@@ -167,7 +173,7 @@ describe('errand workers sharing a Postgres queue', () => {
     let runner: ChildProcess | undefined;
     try {
       await expect.poll(() => out, { timeout: 90_000 }).toMatch(/Errands are queued for errand workers/);
-      const base = /console is at (http:\/\/[^/\s]+)\//.exec(out)![1];
+      const base = /console is at (http:\/\/[^/\s]+)\//.exec(out)![1]!;
       // Queued while no worker runs, and cancelled: the worker that takes it up ends it, doing nothing.
       const doomed = (await (
         await fetch(`${base}/api/errands`, {
@@ -228,15 +234,7 @@ describe('errand workers sharing a Postgres queue', () => {
       });
       expect(answered.status).toBe(200);
       await expect
-        .poll(
-          async () =>
-            (
-              (await (await fetch(`${base}/api/errands/${asking.id}`)).json()) as {
-                summary?: { status?: string };
-              }
-            ).summary?.status,
-          { timeout: 90_000, interval: 500 },
-        )
+        .poll(() => statusVia(base, asking.id), { timeout: 90_000, interval: 500 })
         .toBe('finished');
       expect(transfersIn(join(home, 'world.db'))).toEqual([2000]);
       // Answered once: a second answer changes nothing.
@@ -247,26 +245,10 @@ describe('errand workers sharing a Postgres queue', () => {
       });
       expect(again.status).toBe(409);
       await expect
-        .poll(
-          async () => {
-            const view = (await (await fetch(`${base}/api/errands/${started.id}`)).json()) as {
-              summary?: { status?: string };
-            };
-            return view.summary?.status;
-          },
-          { timeout: 90_000, interval: 500 },
-        )
+        .poll(() => statusVia(base, started.id), { timeout: 90_000, interval: 500 })
         .toBe('finished');
       await expect
-        .poll(
-          async () => {
-            const view = (await (await fetch(`${base}/api/errands/${doomed.id}`)).json()) as {
-              summary?: { status?: string };
-            };
-            return view.summary?.status;
-          },
-          { timeout: 30_000, interval: 500 },
-        )
+        .poll(() => statusVia(base, doomed.id), { timeout: 30_000, interval: 500 })
         .toBe('cancelled');
     } finally {
       serve.kill('SIGTERM');
@@ -338,15 +320,7 @@ describe('errand workers sharing a Postgres queue', () => {
       });
       expect(answered.status).toBe(200);
       await expect
-        .poll(
-          async () =>
-            (
-              (await (await fetch(`${base2}/api/errands/${started.id}`)).json()) as {
-                summary?: { status?: string };
-              }
-            ).summary?.status,
-          { timeout: 60_000, interval: 500 },
-        )
+        .poll(() => statusVia(base2, started.id), { timeout: 60_000, interval: 500 })
         .toBe('finished');
     } finally {
       first.child.kill('SIGTERM');
