@@ -66,7 +66,7 @@ export interface DeskOptions {
    * Hand errands to workers instead of running them here (`errand serve --db postgres://…`): each is
    * checked here as before, then queued; its progress is read from the shared journal.
    */
-  queue?: Pick<ErrandQueue, 'send' | 'cancel' | 'pendingQuestions' | 'answer' | 'withdraw'>;
+  queue?: Pick<ErrandQueue, 'send' | 'cancel' | 'pendingQuestions' | 'answer'>;
 }
 
 /** An errand as it is handed over. */
